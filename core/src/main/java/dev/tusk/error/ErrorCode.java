@@ -1,0 +1,104 @@
+package dev.tusk.error;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** MongoDB 7.0 error codes with their code names: the only place a numeric error code is written. */
+public enum ErrorCode {
+    INTERNAL_ERROR(1, "InternalError"),
+    BAD_VALUE(2, "BadValue"),
+    NO_SUCH_KEY(4, "NoSuchKey"),
+    GRAPH_CONTAINS_CYCLE(5, "GraphContainsCycle"),
+    HOST_UNREACHABLE(6, "HostUnreachable"),
+    UNAUTHORIZED(13, "Unauthorized"),
+    FAILED_TO_PARSE(9, "FailedToParse"),
+    TYPE_MISMATCH(14, "TypeMismatch"),
+    AUTHENTICATION_FAILED(18, "AuthenticationFailed"),
+    ILLEGAL_OPERATION(20, "IllegalOperation"),
+    INDEX_NOT_FOUND(27, "IndexNotFound"),
+    NAMESPACE_NOT_FOUND(26, "NamespaceNotFound"),
+    PATH_NOT_VIABLE(28, "PathNotViable"),
+    CONFLICTING_UPDATE_OPERATORS(40, "ConflictingUpdateOperators"),
+    CURSOR_NOT_FOUND(43, "CursorNotFound"),
+    NAMESPACE_EXISTS(48, "NamespaceExists"),
+    MAX_TIME_MS_EXPIRED(50, "MaxTimeMSExpired"),
+    DOLLAR_PREFIXED_FIELD_NAME(52, "DollarPrefixedFieldName"),
+    INVALID_ID_FIELD(53, "InvalidIdField"),
+    NOT_SINGLE_VALUE_FIELD(54, "NotSingleValueField"),
+    EMPTY_FIELD_NAME(56, "EmptyFieldName"),
+    COMMAND_NOT_FOUND(59, "CommandNotFound"),
+    IMMUTABLE_FIELD(66, "ImmutableField"),
+    CANNOT_CREATE_INDEX(67, "CannotCreateIndex"),
+    INVALID_OPTIONS(72, "InvalidOptions"),
+    INVALID_NAMESPACE(73, "InvalidNamespace"),
+    INDEX_OPTIONS_CONFLICT(85, "IndexOptionsConflict"),
+    INDEX_KEY_SPECS_CONFLICT(86, "IndexKeySpecsConflict"),
+    NETWORK_TIMEOUT(89, "NetworkTimeout"),
+    OPERATION_FAILED(96, "OperationFailed"),
+    NO_SUCH_TRANSACTION(251, "NoSuchTransaction"),
+    WRITE_CONCERN_FAILED(64, "WriteConcernFailed"),
+    COMMAND_NOT_SUPPORTED(115, "CommandNotSupported"),
+    DOCUMENT_VALIDATION_FAILURE(121, "DocumentValidationFailure"),
+    INVALID_UUID(207, "InvalidUUID"),
+    NOT_IMPLEMENTED(238, "NotImplemented"),
+    OPERATION_NOT_SUPPORTED_IN_TRANSACTION(263, "OperationNotSupportedInTransaction"),
+    QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED(292, "QueryExceededMemoryLimitNoDiskUseAllowed"),
+    API_STRICT_ERROR(323, "APIStrictError"),
+    API_VERSION_ERROR(322, "APIVersionError"),
+    INVALID_BSON(22, "InvalidBSON"),
+    BSON_OBJECT_TOO_LARGE(10334, "BSONObjectTooLarge"),
+    DUPLICATE_KEY(11000, "DuplicateKey"),
+    INTERRUPTED(11601, "Interrupted"),
+    UNKNOWN_BSON_FIELD(40415, "Location40415"),
+    NOT_WRITABLE_PRIMARY(10107, "NotWritablePrimary"),
+    PROJECTION_MIXES_INCLUSION(31254, "Location31254"),
+    PROJECTION_MIXES_EXCLUSION(31253, "Location31253"),
+    LOCATION_15974(15974, "Location15974"),
+    LOCATION_17276(17276, "Location17276"),
+    LOCATION_31249(31249, "Location31249"),
+    LOCATION_31250(31250, "Location31250"),
+    UNSUPPORTED_OP_QUERY_COMMAND(352, "UnsupportedOpQueryCommand"),
+    CANNOT_INDEX_PARALLEL_ARRAYS(171, "CannotIndexParallelArrays"),
+    QUERY_FEATURE_NOT_ALLOWED(224, "QueryFeatureNotAllowed"),
+    ;
+
+    private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();
+
+    static {
+        for (ErrorCode c : values()) {
+            if (BY_CODE.put(c.code, c) != null) {
+                throw new ExceptionInInitializerError("duplicate error code " + c.code);
+            }
+        }
+    }
+
+    private final int code;
+    private final String codeName;
+
+    ErrorCode(int code, String codeName) {
+        this.code = code;
+        this.codeName = codeName;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String codeName() {
+        return codeName;
+    }
+
+    /** A new exception carrying this code and the given message (MongoDB 7.0's wording). */
+    public MongoServerException error(String message) {
+        return new MongoServerException(this, message);
+    }
+
+    public MongoServerException error(String format, Object... args) {
+        return new MongoServerException(this, String.format(format, args));
+    }
+
+    public static Optional<ErrorCode> byCode(int code) {
+        return Optional.ofNullable(BY_CODE.get(code));
+    }
+}
