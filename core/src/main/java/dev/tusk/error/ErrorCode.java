@@ -61,6 +61,17 @@ public enum ErrorCode {
     UNSUPPORTED_OP_QUERY_COMMAND(352, "UnsupportedOpQueryCommand"),
     CANNOT_INDEX_PARALLEL_ARRAYS(171, "CannotIndexParallelArrays"),
     QUERY_FEATURE_NOT_ALLOWED(224, "QueryFeatureNotAllowed"),
+    NO_REPLICATION_ENABLED(76, "NoReplicationEnabled"),
+    WRITE_CONFLICT(112, "WriteConflict"),
+    LOCATION_51024(51024, "Location51024"),
+    CURSOR_IN_USE(143, "CursorInUse"),
+    INVALID_LENGTH(16, "InvalidLength"),
+    INVALID_PIPELINE_OPERATOR(168, "InvalidPipelineOperator"),
+    CLIENT_METADATA_CANNOT_BE_MUTATED(186, "ClientMetadataCannotBeMutated"),
+    LOCATION_51091(51091, "Location51091"),
+    LOCATION_51108(51108, "Location51108"),
+    LOCATION_31324(31324, "Location31324"),
+    DATABASE_DIFFER_CASE(13297, "DatabaseDifferCase"),
     ;
 
     private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();

@@ -1,0 +1,237 @@
+package dev.tusk.catalog;
+
+import dev.tusk.error.ErrorCode;
+import dev.tusk.error.MongoServerException;
+import dev.tusk.naming.IdentifierMapper;
+import dev.tusk.naming.NameRules;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.bson.BsonDocument;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Which MongoDB databases and collections exist and where their data lives. Every change (schema,
+ * table and catalog rows) is one transaction, serialised per database by an advisory lock, so
+ * concurrent creators of one collection see each other instead of failing. Lookups are cached;
+ * the cache forgets what this catalog's own DDL changes.
+ */
+public final class Catalog {
+    private final DataSource dataSource;
+    private final Map<String, CollectionInfo> cache = new ConcurrentHashMap<>();
+
+    public Catalog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Creates or upgrades the catalog schema ({@code tusk_catalog}, Flyway history included). Idempotent. */
+    public void migrate() {
+        Flyway.configure(Catalog.class.getClassLoader())
+                .dataSource(dataSource)
+                .schemas(IdentifierMapper.CATALOG_SCHEMA)
+                .defaultSchema(IdentifierMapper.CATALOG_SCHEMA)
+                .table("flyway_schema_history")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        cache.clear();
+    }
+
+    public Optional<CollectionInfo> collection(String db, String coll) {
+        CollectionInfo cached = cache.get(key(db, coll));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<CollectionInfo> found = read(store -> store.collection(db, coll));
+        found.ifPresent(info -> cache.put(key(db, coll), info));
+        return found;
+    }
+
+    /**
+     * Creates {@code db.coll} (and its database) unless it exists. An existing collection is
+     * returned as it is when {@code failIfExists} is false, else 48 NamespaceExists.
+     */
+    public CollectionInfo createCollection(String db, String coll, BsonDocument options, boolean failIfExists) {
+        NameRules.validateCollectionName(db, coll);
+        CollectionInfo info = transaction(store -> {
+            store.lockDatabases(db);
+            Optional<CollectionInfo> existing = store.collection(db, coll);
+            if (existing.isPresent()) {
+                if (failIfExists) {
+                    throw ErrorCode.NAMESPACE_EXISTS.error("Collection " + db + "." + coll + " already exists.");
+                }
+                return existing.get();
+            }
+            store.checkDatabaseCase(db);
+            String schema = store.ensureDatabase(db);
+            return store.createTable(db, coll, schema, store.freeTableName(db, schema, coll), options);
+        });
+        cache.put(key(db, coll), info);
+        return info;
+    }
+
+    /** Drops {@code db.coll}; false when it did not exist. */
+    public boolean dropCollection(String db, String coll) {
+        try {
+            return transaction(store -> {
+                store.lockDatabases(db);
+                Optional<CollectionInfo> existing = store.collection(db, coll);
+                if (existing.isEmpty()) {
+                    return false;
+                }
+                store.dropTable(existing.get());
+                return true;
+            });
+        } finally {
+            cache.remove(key(db, coll));
+        }
+    }
+
+    /** Drops the database's schema with all its tables; false when the database did not exist. */
+    public boolean dropDatabase(String db) {
+        try {
+            return transaction(store -> {
+                store.lockDatabases(db);
+                Optional<String> schema = store.schemaOf(db);
+                if (schema.isEmpty()) {
+                    return false;
+                }
+                boolean hadCollections = !store.collections(db).isEmpty();
+                store.dropSchema(db, schema.get());
+                return hadCollections;
+            });
+        } finally {
+            cache.keySet().removeIf(k -> k.startsWith(db + "\0"));
+        }
+    }
+
+    /** Databases that have at least one collection, in binary name order (as MongoDB lists them). */
+    public List<String> databases() {
+        return read(CatalogStore::databasesWithCollections);
+    }
+
+    public List<CollectionInfo> collections(String db) {
+        return read(store -> store.collections(db));
+    }
+
+    /** Total on-disk size (tables, indexes, TOAST) of the database's collections. */
+    public long databaseSizeBytes(String db) {
+        return read(store -> store.sizeBytes(db));
+    }
+
+    /**
+     * Renames {@code db.from} to {@code toDb.to}, moving the table to the target database's schema
+     * if needed. 26 NamespaceNotFound without a source, 48 NamespaceExists when the target exists
+     * and {@code dropTarget} is false (with it, the target is dropped first).
+     */
+    public void renameCollection(String db, String from, String toDb, String to, boolean dropTarget) {
+        NameRules.validateCollectionName(toDb, to);
+        try {
+            transaction(store -> {
+                store.lockDatabases(db, toDb);
+                CollectionInfo source = store.collection(db, from).orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND
+                        .error("Source collection " + db + "." + from + " does not exist"));
+                if (db.equals(toDb) && from.equals(to)) {
+                    throw ErrorCode.ILLEGAL_OPERATION.error("Can't rename a collection to itself");
+                }
+                Optional<CollectionInfo> target = store.collection(toDb, to);
+                if (target.isPresent()) {
+                    if (!dropTarget) {
+                        throw ErrorCode.NAMESPACE_EXISTS.error("target namespace exists");
+                    }
+                    store.dropTable(target.get());
+                }
+                if (!db.equals(toDb)) {
+                    store.checkDatabaseCase(toDb);
+                }
+                move(store, source, toDb, to);
+                return null;
+            });
+        } finally {
+            cache.remove(key(db, from));
+            cache.remove(key(toDb, to));
+        }
+    }
+
+    /**
+     * Table and indexes first take names unique everywhere (so neither schema can clash), then
+     * change schema if needed, then take their final names, which are free in the target schema.
+     */
+    private static void move(CatalogStore store, CollectionInfo source, String toDb, String to) throws SQLException {
+        String schema = store.ensureDatabase(toDb);
+        String table = store.freeTableName(toDb, schema, to);
+        List<CatalogStore.IndexRow> indexes = store.indexes(source.db(), source.name());
+        String tmp = "tusk$tmp$" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        store.execute("ALTER TABLE " + IdentifierMapper.qualified(source.schemaName(), source.tableName())
+                + " RENAME TO " + IdentifierMapper.quote(tmp));
+        for (int i = 0; i < indexes.size(); i++) {
+            store.execute("ALTER INDEX " + IdentifierMapper.qualified(source.schemaName(), indexes.get(i).pgName())
+                    + " RENAME TO " + IdentifierMapper.quote(tmp + "$" + i));
+            store.update("UPDATE tusk_catalog.indexes SET pg_name = ? WHERE db = ? AND collection = ? AND name = ?",
+                    tmp + "$" + i, source.db(), source.name(), indexes.get(i).name());
+        }
+        if (!schema.equals(source.schemaName())) {
+            store.execute("ALTER TABLE " + IdentifierMapper.qualified(source.schemaName(), tmp)
+                    + " SET SCHEMA " + IdentifierMapper.quote(schema));
+        }
+        store.execute("ALTER TABLE " + IdentifierMapper.qualified(schema, tmp) + " RENAME TO " + IdentifierMapper.quote(table));
+        UUID uuid = source.db().equals(toDb) ? source.uuid() : UUID.randomUUID();
+        store.update("UPDATE tusk_catalog.collections SET db = ?, name = ?, table_name = ?, uuid = ? WHERE db = ? AND name = ?",
+                toDb, to, table, uuid, source.db(), source.name());
+        for (int i = 0; i < indexes.size(); i++) {
+            String pgName = IdentifierMapper.indexName(table, indexes.get(i).name());
+            store.execute("ALTER INDEX " + IdentifierMapper.qualified(schema, tmp + "$" + i)
+                    + " RENAME TO " + IdentifierMapper.quote(pgName));
+            store.update("UPDATE tusk_catalog.indexes SET pg_name = ? WHERE db = ? AND collection = ? AND name = ?",
+                    pgName, toDb, to, indexes.get(i).name());
+        }
+    }
+
+    private static String key(String db, String coll) {
+        return db + "\0" + coll;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(CatalogStore store) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(new CatalogStore(c));
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(new CatalogStore(c));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    private static MongoServerException sqlError(SQLException e) {
+        return ErrorCode.INTERNAL_ERROR.error("catalog: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")")
+                .withCause(e);
+    }
+}

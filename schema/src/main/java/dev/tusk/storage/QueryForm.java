@@ -1,0 +1,248 @@
+package dev.tusk.storage;
+
+import dev.tusk.bson.BsonNumbers;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonRegularExpression;
+import org.bson.BsonValue;
+
+/**
+ * The JSONB query form of a document (the {@code q} column; table in docs/ARCHITECTURE.md): plain JSON
+ * where JSON can say it, a one-key {@code {"$marker": ...}} object where it cannot, so that
+ * comparisons inside one BSON type are plain jsonpath comparisons.
+ *
+ * <p>Two lossy spots, both order-preserving so that SQL stays a superset:
+ * <ul>
+ *   <li>PostgreSQL's jsonb rejects U+0000 in strings, so U+0000 is stored as U+0001
+ *       ({@link #storedString}). The mapping never reorders two strings, but it can make two
+ *       different strings equal: a pushdown whose string constant contains U+0000 or U+0001 is
+ *       therefore a superset ({@link #isStringExact}).</li>
+ *   <li>PostgreSQL's numeric accepts exponents only up to about ±1000; Decimal128 reaches ±6144.
+ *       Finite numbers of magnitude ≥ 1E+901 are stored as ±1E+901, non-zero ones below 1E-900 as
+ *       ±1E-901. Constants outside [1E-900, 1E+901) are not pushed down exactly ({@link #isNumberExact}).</li>
+ * </ul>
+ */
+public final class QueryForm {
+    public static final String NUM = "$num";
+    public static final String OID = "$oid";
+    public static final String DATE = "$date";
+    public static final String TS = "$ts";
+    public static final String BIN = "$bin";
+    public static final String REGEX = "$regex";
+    public static final String OPTIONS = "$options";
+    public static final String MIN_KEY = "$minKey";
+    public static final String MAX_KEY = "$maxKey";
+    public static final String UNDEFINED = "$undefined";
+    public static final String CODE = "$code";
+    public static final String SCOPE = "$scope";
+    public static final String DB_POINTER = "$dbPointer";
+
+    private static final int MAX_EXPONENT = 900;
+    private static final BigDecimal HUGE = new BigDecimal("1E+901");
+    private static final BigDecimal TINY = new BigDecimal("1E-901");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private QueryForm() {}
+
+    public static String toJson(BsonDocument doc) {
+        StringBuilder sb = new StringBuilder(256);
+        appendDocument(sb, doc);
+        return sb.toString();
+    }
+
+    public static String valueToJson(BsonValue v) {
+        StringBuilder sb = new StringBuilder(32);
+        appendValue(sb, v);
+        return sb.toString();
+    }
+
+    /** The field name as stored: a leading '$' gets one more, so user fields never look like markers. */
+    public static String storedName(String name) {
+        return name.startsWith("$") ? "$" + name : name;
+    }
+
+    /** The string as stored (U+0000 → U+0001, see class comment). */
+    public static String storedString(String s) {
+        return s.indexOf('\0') < 0 ? s : s.replace('\0', '\u0001');
+    }
+
+    /** True if equality/order on this string constant is preserved exactly by {@link #storedString}. */
+    public static boolean isStringExact(String s) {
+        return s.indexOf('\0') < 0 && s.indexOf('\u0001') < 0;
+    }
+
+    /** True if the finite number v is stored as its exact value (see class comment). */
+    public static boolean isNumberExact(BigDecimal v) {
+        return v.signum() == 0 || Math.abs(adjustedExponent(v)) <= MAX_EXPONENT;
+    }
+
+    /** The JSON number text of a finite value as stored: exact decimal value, or the clamped sentinel. */
+    public static String numberText(BigDecimal v) {
+        if (v.signum() == 0) {
+            return "0";
+        }
+        int exp = adjustedExponent(v);
+        if (exp > MAX_EXPONENT) {
+            return (v.signum() < 0 ? HUGE.negate() : HUGE).toString();
+        }
+        if (exp < -MAX_EXPONENT) {
+            return (v.signum() < 0 ? TINY.negate() : TINY).toString();
+        }
+        return v.stripTrailingZeros().toString();
+    }
+
+    private static int adjustedExponent(BigDecimal v) {
+        return v.precision() - v.scale() - 1;
+    }
+
+    private static void appendDocument(StringBuilder sb, BsonDocument doc) {
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<String, BsonValue> e : doc.entrySet()) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            String name = e.getKey();
+            if (name.startsWith("$")) {
+                sb.append("\"$");
+                appendEscaped(sb, name);
+                sb.append('"');
+            } else {
+                appendString(sb, name);
+            }
+            sb.append(':');
+            appendValue(sb, e.getValue());
+        }
+        sb.append('}');
+    }
+
+    private static void appendArray(StringBuilder sb, BsonArray array) {
+        sb.append('[');
+        for (int i = 0; i < array.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            appendValue(sb, array.get(i));
+        }
+        sb.append(']');
+    }
+
+    private static void appendValue(StringBuilder sb, BsonValue v) {
+        switch (v.getBsonType()) {
+            case DOCUMENT -> appendDocument(sb, v.asDocument());
+            case ARRAY -> appendArray(sb, v.asArray());
+            case STRING -> appendString(sb, v.asString().getValue());
+            case SYMBOL -> appendString(sb, v.asSymbol().getSymbol());
+            case INT32 -> sb.append(v.asInt32().getValue());
+            case INT64 -> sb.append(v.asInt64().getValue());
+            case DOUBLE, DECIMAL128 -> appendNumber(sb, v);
+            case BOOLEAN -> sb.append(v.asBoolean().getValue());
+            case NULL -> sb.append("null");
+            case OBJECT_ID -> marker(sb, OID).append('"').append(v.asObjectId().getValue().toHexString()).append("\"}");
+            case DATE_TIME -> marker(sb, DATE).append(v.asDateTime().getValue()).append('}');
+            case TIMESTAMP -> marker(sb, TS).append(Long.toUnsignedString(v.asTimestamp().getValue())).append('}');
+            case BINARY -> marker(sb, BIN).append('"').append(binText(v.asBinary().getType(), v.asBinary().getData()))
+                    .append("\"}");
+            case REGULAR_EXPRESSION -> appendRegex(sb, v.asRegularExpression());
+            case MIN_KEY -> marker(sb, MIN_KEY).append("1}");
+            case MAX_KEY -> marker(sb, MAX_KEY).append("1}");
+            case UNDEFINED -> marker(sb, UNDEFINED).append("true}");
+            case JAVASCRIPT -> {
+                marker(sb, CODE);
+                appendString(sb, v.asJavaScript().getCode());
+                sb.append('}');
+            }
+            case JAVASCRIPT_WITH_SCOPE -> {
+                marker(sb, CODE);
+                appendString(sb, v.asJavaScriptWithScope().getCode());
+                sb.append(",\"").append(SCOPE).append("\":");
+                appendDocument(sb, v.asJavaScriptWithScope().getScope());
+                sb.append('}');
+            }
+            case DB_POINTER -> {
+                marker(sb, DB_POINTER).append("{\"$ref\":");
+                appendString(sb, v.asDBPointer().getNamespace());
+                sb.append(",\"$id\":\"").append(v.asDBPointer().getId().toHexString()).append("\"}}");
+            }
+            case END_OF_DOCUMENT -> throw new IllegalArgumentException("end of document is not a value");
+        }
+    }
+
+    /** The {@code $bin} text: two hex digits of subtype, ':', hex of the data. */
+    public static String binText(byte subtype, byte[] data) {
+        return HEX.toHexDigits(subtype) + ":" + HEX.formatHex(data);
+    }
+
+    /** Regex flags as stored: sorted, so that equal regexes have one form. */
+    public static String sortedFlags(String options) {
+        char[] flags = options.toCharArray();
+        Arrays.sort(flags);
+        return new String(flags);
+    }
+
+    private static void appendRegex(StringBuilder sb, BsonRegularExpression r) {
+        marker(sb, REGEX);
+        appendString(sb, r.getPattern());
+        sb.append(",\"").append(OPTIONS).append("\":");
+        appendString(sb, sortedFlags(r.getOptions()));
+        sb.append('}');
+    }
+
+    private static void appendNumber(StringBuilder sb, BsonValue v) {
+        var exact = BsonNumbers.exact(v);
+        if (exact.isPresent()) {
+            sb.append(numberText(exact.get()));
+        } else {
+            String special = BsonNumbers.isNaN(v) ? "NaN" : BsonNumbers.infinitySign(v) > 0 ? "Infinity" : "-Infinity";
+            marker(sb, NUM).append('"').append(special).append("\"}");
+        }
+    }
+
+    private static StringBuilder marker(StringBuilder sb, String name) {
+        return sb.append("{\"").append(name).append("\":");
+    }
+
+    private static void appendString(StringBuilder sb, String s) {
+        sb.append('"');
+        appendEscaped(sb, s);
+        sb.append('"');
+    }
+
+    private static void appendEscaped(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\0' -> sb.append("\\u0001");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00").append(HEX.toHexDigits((byte) c));
+                    } else if (Character.isSurrogate(c) && !isPairedSurrogate(s, i)) {
+                        sb.append('\uFFFD'); // BSON strings are UTF-8 and cannot hold a lone surrogate
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isPairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tusk.command;
+
+import dev.tusk.dispatch.Command;
+import java.util.List;
+
+/** Every command Tusk answers, one line each, alphabetical. Adding a command: one class, one line here. */
+public final class CommandTable {
+    private CommandTable() {}
+
+    public static List<Command> all() {
+        return List.of(
+                new BuildInfoCommand(),
+                new ConnectionStatusCommand(),
+                new CountCommand(),
+                new CreateCommand(),
+                new DeleteCommand(),
+                new DistinctCommand(),
+                new DropCommand(),
+                new DropDatabaseCommand(),
+                new EndSessionsCommand(),
+                new FindAndModifyCommand(),
+                new FindCommand(),
+                new GetCmdLineOptsCommand(),
+                new GetLogCommand(),
+                new GetMoreCommand(),
+                new GetParameterCommand(),
+                new HelloCommand(),
+                new HostInfoCommand(),
+                new InsertCommand(),
+                new KillCursorsCommand(),
+                new ListCollectionsCommand(),
+                new ListCommandsCommand(),
+                new ListDatabasesCommand(),
+                new ListIndexesCommand(),
+                new PingCommand(),
+                new RenameCollectionCommand(),
+                new ReplSetGetStatusCommand(),
+                new ServerStatusCommand(),
+                new UpdateCommand(),
+                new WhatsMyUriCommand());
+    }
+}

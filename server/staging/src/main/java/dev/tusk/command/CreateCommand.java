@@ -1,0 +1,48 @@
+package dev.tusk.command;
+
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandArgs;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import java.util.Set;
+import org.bson.BsonDocument;
+
+/** create: an empty collection (its table and catalog row). */
+final class CreateCommand implements Command {
+    /** Options MongoDB knows that Tusk does not implement yet: refused rather than silently ignored. */
+    private static final Set<String> NOT_YET = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
+            "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
+            "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
+    private static final Set<String> KNOWN = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
+            "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
+            "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation",
+            "autoIndexId", "idIndex", "flags", "recordPreImages");
+
+    @Override
+    public String name() {
+        return "create";
+    }
+
+    @Override
+    public String help() {
+        return "create a collection explicitly";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        CommandArgs args = new CommandArgs(request, KNOWN);
+        String collection = args.collection();
+        for (String option : request.body().keySet()) {
+            if (NOT_YET.contains(option) && isSet(request.body().get(option))) {
+                throw ErrorCode.NOT_IMPLEMENTED.error("create option '%s' is not supported by Tusk yet", option);
+            }
+        }
+        cx.catalog().createCollection(request.database(), collection, new BsonDocument(), true);
+        return Replies.ok();
+    }
+
+    private static boolean isSet(org.bson.BsonValue v) {
+        return !(v.isBoolean() && !v.asBoolean().getValue()) && !v.isNull();
+    }
+}

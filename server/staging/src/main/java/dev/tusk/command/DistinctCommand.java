@@ -1,0 +1,59 @@
+package dev.tusk.command;
+
+import dev.tusk.bson.BsonOrder;
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.cursor.DocumentSource;
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandArgs;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.QueryExecutor;
+import dev.tusk.exec.QuerySpec;
+import dev.tusk.query.FilterParser;
+import dev.tusk.query.PathValues;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/** distinct: the distinct values of a field among matching documents (array elements count one by one). */
+final class DistinctCommand implements Command {
+    @Override
+    public String name() {
+        return "distinct";
+    }
+
+    @Override
+    public String help() {
+        return "the distinct values of a field";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        CommandArgs args = new CommandArgs(request, Set.of("key", "query", "hint", "collation"));
+        String collection = args.collection();
+        String key = args.string("key").orElseThrow(() ->
+                ErrorCode.FAILED_TO_PARSE.error("BSON field 'distinct.key' is missing but a required field"));
+        if (key.isEmpty()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("FieldPath cannot be constructed with empty string");
+        }
+        var filter = FilterParser.parse(args.document("query").orElse(new BsonDocument()));
+        TreeSet<BsonValue> values = new TreeSet<>(BsonOrder.COMPARATOR);
+        Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        if (info.isPresent()) {
+            DocumentSource matches = new QueryExecutor(cx.store())
+                    .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+            while (!matches.exhausted()) {
+                for (BsonDocument d : matches.next(1000, Long.MAX_VALUE)) {
+                    for (BsonValue v : PathValues.distinctValues(d, key)) {
+                        values.add(v);
+                    }
+                }
+            }
+        }
+        return Replies.ok(new BsonDocument("values", new BsonArray(new java.util.ArrayList<>(values))));
+    }
+}

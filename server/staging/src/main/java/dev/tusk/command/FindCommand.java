@@ -1,0 +1,65 @@
+package dev.tusk.command;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.cursor.DocumentSource;
+import dev.tusk.cursor.ListSource;
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandArgs;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.QueryExecutor;
+import dev.tusk.exec.QuerySpec;
+import dev.tusk.query.FilterParser;
+import dev.tusk.query.Projection;
+import dev.tusk.query.SortSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonDocument;
+
+/** find: filter/sort/projection/skip/limit over one collection, answered with a cursor. */
+final class FindCommand implements Command {
+    private static final Set<String> KNOWN = Set.of("filter", "sort", "projection", "skip", "limit", "batchSize",
+            "singleBatch", "hint", "min", "max", "returnKey", "showRecordId", "tailable", "oplogReplay",
+            "noCursorTimeout", "awaitData", "allowPartialResults", "collation", "allowDiskUse", "let", "readOnce",
+            "term");
+
+    @Override
+    public String name() {
+        return "find";
+    }
+
+    @Override
+    public String help() {
+        return "query for documents";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        CommandArgs args = new CommandArgs(request, KNOWN);
+        String collection = args.collection();
+        var filter = FilterParser.parse(args.document("filter").orElse(new BsonDocument()));
+        Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse);
+        Optional<Projection> projection = args.document("projection").map(Projection::parse);
+        long skip = args.nonNegative("skip", 0);
+        long limit = args.integer("limit").orElse(0L);
+        if (limit < 0) {
+            throw ErrorCode.LOCATION_51024.error("BSON field 'limit' value must be >= 0, actual value '%d'", limit);
+        }
+        long batchSize = args.nonNegative("batchSize", Cursors.DEFAULT_FIRST_BATCH);
+        boolean singleBatch = args.bool("singleBatch", false);
+        for (String unsupported : List.of("min", "max", "returnKey", "showRecordId", "tailable", "awaitData")) {
+            if (args.value(unsupported).filter(v -> !(v.isBoolean() && !v.asBoolean().getValue())).isPresent()) {
+                throw ErrorCode.NOT_IMPLEMENTED.error("find option '%s' is not supported by Tusk yet", unsupported);
+            }
+        }
+        String ns = args.namespace();
+        Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        DocumentSource source = info.isEmpty()
+                ? new ListSource(List.of())
+                : new QueryExecutor(cx.store()).open(info.get(), new QuerySpec(filter, sort, skip, limit, projection));
+        int firstBatch = (int) Math.min(batchSize, limit == 0 ? Integer.MAX_VALUE : limit);
+        return Cursors.firstBatchReply(cx, ns, source, firstBatch, singleBatch);
+    }
+}

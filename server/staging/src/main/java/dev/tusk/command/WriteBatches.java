@@ -1,0 +1,34 @@
+package dev.tusk.command;
+
+import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.WriteError;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+
+/** What insert, update and delete share: the batch-size rule and the {n, writeErrors} reply. */
+final class WriteBatches {
+    private WriteBatches() {}
+
+    static void checkSize(int size) {
+        if (size < 1 || size > ServerInfo.MAX_WRITE_BATCH_SIZE) {
+            throw ErrorCode.INVALID_LENGTH.error("Write batch sizes must be between 1 and %d. Got %d operations.",
+                    ServerInfo.MAX_WRITE_BATCH_SIZE, size);
+        }
+    }
+
+    static BsonDocument reply(long n, List<WriteError> errors) {
+        return reply(new BsonDocument("n", new BsonInt32((int) n)), errors);
+    }
+
+    /** Appends writeErrors (if any) and ok: 1 to the counts. */
+    static BsonDocument reply(BsonDocument counts, List<WriteError> errors) {
+        if (!errors.isEmpty()) {
+            BsonArray array = new BsonArray();
+            errors.forEach(e -> array.add(e.toDocument()));
+            counts.append("writeErrors", array);
+        }
+        return Replies.ok(counts);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tusk.cursor;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A registered cursor: its id, namespace and source; one getMore at a time. */
+public final class OpenCursor {
+    private final long id;
+    private final String namespace;
+    private final DocumentSource source;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    OpenCursor(long id, String namespace, DocumentSource source) {
+        this.id = id;
+        this.namespace = namespace;
+        this.source = source;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public DocumentSource source() {
+        return source;
+    }
+
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    void touch() {
+        lastUsedNanos = System.nanoTime();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastUsedNanos;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tusk.dispatch;
+
+import dev.tusk.catalog.Catalog;
+import dev.tusk.cursor.CursorRegistry;
+import dev.tusk.exec.DocumentStore;
+import dev.tusk.launch.TuskConfig;
+
+/** The server-wide services a command may use. One instance per running server. */
+public record CommandContext(
+        TuskConfig config,
+        Catalog catalog,
+        DocumentStore store,
+        CursorRegistry cursors,
+        ServerStats stats,
+        ClusterClock clock,
+        Topology topology,
+        CommandRegistry commands) {}

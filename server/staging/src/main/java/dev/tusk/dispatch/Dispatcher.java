@@ -1,0 +1,103 @@
+package dev.tusk.dispatch;
+
+import dev.tusk.error.ErrorCode;
+import dev.tusk.error.MongoServerException;
+import dev.tusk.session.RetryableWrites;
+import dev.tusk.wire.CommandExecutor;
+import dev.tusk.wire.ConnectionState;
+import dev.tusk.wire.WireRequest;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge from the wire to the command table: parses generic arguments, finds the handler, turns
+ * exceptions into MongoDB error replies and stamps replica-set replies with cluster time.
+ */
+public final class Dispatcher implements CommandExecutor {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Set<String> LEGACY_OP_QUERY_COMMANDS = Set.of("hello", "isMaster", "ismaster");
+
+    private final CommandContext cx;
+    private final RetryableWrites retryableWrites = new RetryableWrites();
+    private final AtomicLong connectionIds = new AtomicLong();
+
+    public Dispatcher(CommandContext cx) {
+        this.cx = cx;
+    }
+
+    @Override
+    public ConnectionState open(String remoteAddress, String localAddress) {
+        cx.stats().connectionOpened();
+        return new ClientConnection(connectionIds.incrementAndGet(), remoteAddress, localAddress);
+    }
+
+    @Override
+    public void close(ConnectionState connection) {
+        cx.stats().connectionClosed();
+    }
+
+    @Override
+    public BsonDocument execute(WireRequest request, ConnectionState connection) {
+        BsonDocument reply;
+        try {
+            reply = run(request, connection);
+        } catch (MongoServerException e) {
+            reply = e.toReply();
+        } catch (RuntimeException e) {
+            log.error("internal error running {}", describe(request), e);
+            reply = ErrorCode.INTERNAL_ERROR.error(String.valueOf(e.getMessage())).toReply();
+        }
+        if (cx.topology().isReplicaSet()) {
+            BsonTimestamp t = cx.clock().now();
+            reply.append("$clusterTime", cx.clock().clusterTime(t));
+            reply.append("operationTime", t);
+        }
+        return reply;
+    }
+
+    private BsonDocument run(WireRequest request, ConnectionState connection) {
+        BsonDocument body = request.command();
+        if (body.isEmpty()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("Command document is empty");
+        }
+        String name = body.getFirstKey();
+        if (request.legacyNamespace().isPresent()) {
+            if (!LEGACY_OP_QUERY_COMMANDS.contains(name)) {
+                throw ErrorCode.UNSUPPORTED_OP_QUERY_COMMAND.error(
+                        "Unsupported OP_QUERY command: %s. The client driver may require an upgrade.", name);
+            }
+            String ns = request.legacyNamespace().get();
+            int dot = ns.indexOf('.');
+            body = body.clone();
+            body.put("$db", new BsonString(dot < 0 ? ns : ns.substring(0, dot)));
+        }
+        GenericArguments generic = GenericArguments.parse(body);
+        Command command = cx.commands().find(name)
+                .orElseThrow(() -> ErrorCode.COMMAND_NOT_FOUND.error("no such command: '%s'", name));
+        cx.stats().count(name, 1);
+        CommandRequest cr = new CommandRequest(name, body, generic.database(), generic, connection);
+        if (command.isWrite() && generic.lsid().isPresent() && generic.txnNumber().isPresent()) {
+            return retryableWrites.run(generic.lsid().get(), generic.txnNumber().getAsLong(),
+                    () -> executeCatching(command, cr));
+        }
+        return command.execute(cr, cx);
+    }
+
+    private BsonDocument executeCatching(Command command, CommandRequest cr) {
+        try {
+            return command.execute(cr, cx);
+        } catch (MongoServerException e) {
+            return e.toReply();
+        }
+    }
+
+    private static String describe(WireRequest request) {
+        BsonDocument body = request.command();
+        return body.isEmpty() ? "(empty command)" : body.getFirstKey();
+    }
+}

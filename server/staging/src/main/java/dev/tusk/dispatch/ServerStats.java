@@ -1,0 +1,66 @@
+package dev.tusk.dispatch;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters behind serverStatus: uptime, connections, opcounters. */
+public final class ServerStats {
+    private final Instant started = Instant.now();
+    private final long startedNanos = System.nanoTime();
+    private final AtomicLong currentConnections = new AtomicLong();
+    private final LongAdder totalConnections = new LongAdder();
+    private final LongAdder insert = new LongAdder();
+    private final LongAdder query = new LongAdder();
+    private final LongAdder update = new LongAdder();
+    private final LongAdder delete = new LongAdder();
+    private final LongAdder getmore = new LongAdder();
+    private final LongAdder command = new LongAdder();
+
+    public Instant started() {
+        return started;
+    }
+
+    public long uptimeMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    public void connectionOpened() {
+        currentConnections.incrementAndGet();
+        totalConnections.increment();
+    }
+
+    public void connectionClosed() {
+        currentConnections.decrementAndGet();
+    }
+
+    public long currentConnections() {
+        return currentConnections.get();
+    }
+
+    public long totalConnections() {
+        return totalConnections.sum();
+    }
+
+    /** Counts one operation under MongoDB's opcounters names. */
+    public void count(String commandName, long n) {
+        switch (commandName) {
+            case "insert" -> insert.add(n);
+            case "find" -> query.add(n);
+            case "update" -> update.add(n);
+            case "delete" -> delete.add(n);
+            case "getMore" -> getmore.add(n);
+            default -> command.add(n);
+        }
+    }
+
+    public org.bson.BsonDocument opcounters() {
+        return new org.bson.BsonDocument()
+                .append("insert", new org.bson.BsonInt64(insert.sum()))
+                .append("query", new org.bson.BsonInt64(query.sum()))
+                .append("update", new org.bson.BsonInt64(update.sum()))
+                .append("delete", new org.bson.BsonInt64(delete.sum()))
+                .append("getmore", new org.bson.BsonInt64(getmore.sum()))
+                .append("command", new org.bson.BsonInt64(command.sum()));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tusk.dispatch;
+
+import java.util.Optional;
+import org.bson.types.ObjectId;
+
+/**
+ * How Tusk presents itself: the primary of a one-member replica set (default) or a standalone.
+ *
+ * @param replicaSetName empty when standalone
+ * @param me             the advertised host:port
+ */
+public record Topology(Optional<String> replicaSetName, String me, ObjectId processId, ObjectId electionId) {
+    public boolean isReplicaSet() {
+        return replicaSetName.isPresent();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tusk.exec;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.cursor.DocumentSource;
+import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterNode;
+import dev.tusk.query.SortSpec;
+import dev.tusk.sql.FilterSql;
+import dev.tusk.sql.Pushdown;
+import dev.tusk.storage.IdKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.BsonDocument;
+
+/** Runs one delete statement: all matches, or the first (in sort order, if given). */
+public final class DeleteExecutor {
+    private final DocumentStore store;
+    private final QueryExecutor queries;
+
+    public DeleteExecutor(DocumentStore store) {
+        this.store = store;
+        this.queries = new QueryExecutor(store);
+    }
+
+    /** Deletes every match; an exact pushdown is one DELETE statement. */
+    public long deleteMany(CollectionInfo c, FilterNode filter) {
+        Pushdown pushdown = FilterSql.compile(filter);
+        if (pushdown.exact()) {
+            return store.transaction(tx -> (long) tx.deleteWhere(c, pushdown.condition()));
+        }
+        DocumentSource matches = queries.open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+        long deleted = 0;
+        while (!matches.exhausted()) {
+            List<byte[]> keys = new ArrayList<>();
+            for (BsonDocument d : matches.next(1000, Long.MAX_VALUE)) {
+                keys.add(IdKey.encode(d.get("_id")));
+            }
+            deleted += store.transaction(tx -> {
+                int n = 0;
+                for (byte[] key : keys) {
+                    Optional<Row> row = tx.lockByKey(c, key);
+                    if (row.isPresent() && FilterEvaluator.matches(filter, row.get().document())) {
+                        n += tx.delete(c, List.of(key));
+                    }
+                }
+                return (long) n;
+            });
+        }
+        return deleted;
+    }
+
+    /** Deletes the first match and returns it (findAndModify's value), if any. */
+    public Optional<BsonDocument> deleteOne(CollectionInfo c, FilterNode filter, Optional<SortSpec> sort) {
+        DocumentSource candidates = queries.open(c, new QuerySpec(filter, sort, 0, 0, Optional.empty()));
+        while (!candidates.exhausted()) {
+            for (BsonDocument candidate : candidates.next(1, Long.MAX_VALUE)) {
+                byte[] key = IdKey.encode(candidate.get("_id"));
+                Optional<BsonDocument> deleted = store.transaction(tx -> {
+                    Optional<Row> row = tx.lockByKey(c, key);
+                    if (row.isEmpty() || !FilterEvaluator.matches(filter, row.get().document())) {
+                        return Optional.empty();
+                    }
+                    tx.delete(c, List.of(key));
+                    return Optional.of((BsonDocument) row.get().document());
+                });
+                if (deleted.isPresent()) {
+                    candidates.close();
+                    return deleted;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.tusk.exec;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.storage.CollectionTable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Reads and writes documents of collection tables over JDBC. The only place that runs document SQL;
+ * conditions come from the translator's SQL compiler.
+ */
+public final class DocumentStore {
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    static final Field<byte[]> KEY = DSL.field(DSL.name(CollectionTable.KEY_COLUMN), SQLDataType.BLOB);
+    static final Field<byte[]> DOC = DSL.field(DSL.name(CollectionTable.DOC_COLUMN), SQLDataType.BLOB);
+    static final Field<org.jooq.JSONB> QUERY = DSL.field(DSL.name(CollectionTable.QUERY_COLUMN), SQLDataType.JSONB);
+    static final Settings SETTINGS = new Settings().withExecuteLogging(false);
+
+    private final DataSource dataSource;
+
+    public DocumentStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    static Table<?> table(CollectionInfo c) {
+        return DSL.table(DSL.name(c.schemaName(), c.tableName()));
+    }
+
+    static DSLContext dsl(Connection connection) {
+        return DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
+    }
+
+    /** Up to {@code limit} rows matching {@code where}, in `_key` order, after {@code afterKey}. */
+    public List<Row> page(CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit) {
+        return withConnection(conn -> fetchRows(dsl(conn).select(KEY, DOC).from(table(c))
+                .where(where).and(afterKey.map(KEY::gt).orElse(DSL.noCondition()))
+                .orderBy(KEY).limit(limit)));
+    }
+
+    public long count(CollectionInfo c, Condition where) {
+        return withConnection(conn -> {
+            Integer n = dsl(conn).selectCount().from(table(c)).where(where).fetchOne(0, Integer.class);
+            return n == null ? 0L : n.longValue();
+        });
+    }
+
+    /** Runs {@code work} in one READ COMMITTED transaction; commits if it returns, rolls back if it throws. */
+    public <T> T transaction(TransactionWork<T> work) {
+        return withConnection(conn -> {
+            conn.setAutoCommit(false);
+            try {
+                T result = work.run(new Tx(conn));
+                conn.commit();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** The body of a transaction. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    <T> T withConnection(ConnectionWork<T> work) {
+        try (Connection conn = dataSource.getConnection()) {
+            return work.run(conn);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "");
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw SqlErrors.translate(sql, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    static List<Row> fetchRows(Select<Record2<byte[], byte[]>> select) {
+        List<Row> rows = new ArrayList<>();
+        for (Record2<byte[], byte[]> r : select.fetch()) {
+            rows.add(new Row(r.value1(), r.value2()));
+        }
+        return rows;
+    }
+}

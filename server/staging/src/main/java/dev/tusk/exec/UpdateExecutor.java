@@ -1,0 +1,122 @@
+package dev.tusk.exec;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.cursor.DocumentSource;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterNode;
+import dev.tusk.query.SortSpec;
+import dev.tusk.storage.IdKey;
+import dev.tusk.update.UpdateOutcome;
+import dev.tusk.update.UpdateSpec;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Runs one update statement. Candidates come from the query (SQL + evaluator); each is then locked,
+ * re-checked against the filter on its latest version and updated in its own transaction, so every
+ * single-document update is atomic and concurrent `$inc`s never lose a write.
+ */
+public final class UpdateExecutor {
+    private static final int UPSERT_ATTEMPTS = 3;
+
+    private final DocumentStore store;
+    private final QueryExecutor queries;
+
+    public UpdateExecutor(DocumentStore store) {
+        this.store = store;
+        this.queries = new QueryExecutor(store);
+    }
+
+    /** The statement: filter (parsed and raw, the raw one seeds upserts), update, and options. */
+    public record Statement(FilterNode filter, BsonDocument rawFilter, UpdateSpec update, boolean multi, boolean upsert,
+            Optional<SortSpec> sort) {}
+
+    public UpdateResult update(CollectionInfo c, String namespace, Statement st) {
+        for (int attempt = 1; ; attempt++) {
+            UpdateResult existing = updateExisting(c, st);
+            if (existing.matched() > 0 || !st.upsert()) {
+                return existing;
+            }
+            Optional<UpdateResult> inserted = tryUpsert(c, namespace, st, attempt == UPSERT_ATTEMPTS);
+            if (inserted.isPresent()) {
+                return inserted.get();
+            }
+        }
+    }
+
+    private UpdateResult updateExisting(CollectionInfo c, Statement st) {
+        DocumentSource candidates = queries.open(c, new QuerySpec(st.filter(), st.sort(), 0, 0, Optional.empty()));
+        long matched = 0;
+        long modified = 0;
+        Optional<BsonDocument> before = Optional.empty();
+        Optional<BsonDocument> after = Optional.empty();
+        while (!candidates.exhausted()) {
+            for (BsonDocument candidate : candidates.next(st.multi() ? 1000 : 1, Long.MAX_VALUE)) {
+                byte[] key = IdKey.encode(candidate.get("_id"));
+                Optional<Applied> applied = store.transaction(tx -> {
+                    Optional<Row> row = tx.lockByKey(c, key);
+                    if (row.isEmpty() || !FilterEvaluator.matches(st.filter(), row.get().document())) {
+                        return Optional.empty();
+                    }
+                    BsonDocument current = row.get().document();
+                    UpdateOutcome outcome = st.update().apply(current, false);
+                    if (outcome.modified()) {
+                        checkIdUnchanged(current, outcome.document());
+                        StoredDocument stored = StoredDocument.of(outcome.document());
+                        NewDocuments.checkSize(stored.bson());
+                        tx.replace(c, new StoredDocument(key, stored.bson(), stored.queryJson()));
+                    }
+                    return Optional.of(new Applied(current, outcome));
+                });
+                if (applied.isEmpty()) {
+                    continue;
+                }
+                matched++;
+                if (applied.get().outcome().modified()) {
+                    modified++;
+                }
+                if (before.isEmpty()) {
+                    before = Optional.of(applied.get().before());
+                    after = Optional.of(applied.get().outcome().document());
+                }
+                if (!st.multi()) {
+                    candidates.close();
+                    return new UpdateResult(matched, modified, Optional.empty(), before, after);
+                }
+            }
+        }
+        return new UpdateResult(matched, modified, Optional.empty(), before, after);
+    }
+
+    private record Applied(BsonDocument before, UpdateOutcome outcome) {}
+
+    /** Empty when another client inserted the same `_id` first: the caller retries the matched path. */
+    private Optional<UpdateResult> tryUpsert(CollectionInfo c, String namespace, Statement st, boolean lastAttempt) {
+        BsonDocument seed = UpdateSpec.upsertSeed(st.rawFilter());
+        BsonDocument doc = NewDocuments.prepare(st.update().apply(seed, true).document());
+        StoredDocument stored = StoredDocument.of(doc);
+        NewDocuments.checkSize(stored.bson());
+        Set<java.nio.ByteBuffer> inserted = store.transaction(tx -> tx.insert(c, java.util.List.of(stored)));
+        if (inserted.isEmpty()) {
+            if (lastAttempt) {
+                throw DuplicateKeys.onId(namespace, doc.get("_id"));
+            }
+            return Optional.empty();
+        }
+        BsonValue id = doc.get("_id");
+        return Optional.of(new UpdateResult(0, 0, Optional.of(id), Optional.empty(), Optional.of(doc)));
+    }
+
+    private static void checkIdUnchanged(BsonDocument before, BsonDocument after) {
+        BsonValue a = before.get("_id");
+        BsonValue b = after.get("_id");
+        if (b == null || !java.util.Arrays.equals(IdKey.encode(a), IdKey.encode(b)) || a.getBsonType() != b.getBsonType()) {
+            throw ErrorCode.IMMUTABLE_FIELD.error(
+                    "After applying the update, the (immutable) field '_id' was found to have been altered to _id: %s",
+                    b == null ? "missing" : b.toString());
+        }
+    }
+}

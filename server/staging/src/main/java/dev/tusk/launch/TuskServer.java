@@ -1,0 +1,113 @@
+package dev.tusk.launch;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tusk.catalog.Catalog;
+import dev.tusk.command.CommandTable;
+import dev.tusk.cursor.CursorRegistry;
+import dev.tusk.dispatch.ClusterClock;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRegistry;
+import dev.tusk.dispatch.Dispatcher;
+import dev.tusk.dispatch.ServerStats;
+import dev.tusk.dispatch.Topology;
+import dev.tusk.exec.DocumentStore;
+import dev.tusk.pg.EmbeddedPostgres;
+import dev.tusk.wire.WireServer;
+import java.util.Optional;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Tusk: PostgreSQL (embedded or given), the catalog, the command table and the wire server. */
+public final class TuskServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TuskServer.class);
+
+    private final Optional<EmbeddedPostgres> embedded;
+    private final HikariDataSource dataSource;
+    private final CursorRegistry cursors;
+    private final WireServer wire;
+    private final String host;
+    private volatile boolean closed;
+
+    private TuskServer(Optional<EmbeddedPostgres> embedded, HikariDataSource dataSource, CursorRegistry cursors,
+            WireServer wire, String host) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.cursors = cursors;
+        this.wire = wire;
+        this.host = host;
+    }
+
+    public static TuskServer start(TuskConfig config) {
+        Optional<EmbeddedPostgres> embedded = Optional.empty();
+        HikariDataSource ds = null;
+        try {
+            String url;
+            if (config.postgresUrl().isPresent()) {
+                url = config.postgresUrl().get();
+            } else {
+                embedded = Optional.of(EmbeddedPostgres.start(config.dataDir()));
+                url = embedded.get().jdbcUrl();
+            }
+            ds = dataSource(url, config.poolSize());
+            Catalog catalog = new Catalog(ds);
+            catalog.migrate();
+            CursorRegistry cursors = new CursorRegistry();
+            int port = config.port() == 0 ? FreePort.find(config.bind()) : config.port();
+            String me = config.advertise().orElse(hostForClients(config.bind()) + ":" + port);
+            Topology topology = new Topology(config.replicaSetName(), me, new ObjectId(), new ObjectId());
+            CommandContext cx = new CommandContext(config, catalog, new DocumentStore(ds), cursors, new ServerStats(),
+                    new ClusterClock(), topology, new CommandRegistry(CommandTable.all()));
+            WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
+            return new TuskServer(embedded, ds, cursors, wire, me);
+        } catch (RuntimeException e) {
+            if (ds != null) {
+                ds.close();
+            }
+            embedded.ifPresent(EmbeddedPostgres::close);
+            throw e;
+        }
+    }
+
+    private static String hostForClients(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind;
+    }
+
+    private static HikariDataSource dataSource(String url, int poolSize) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(2);
+        hc.setPoolName("tusk");
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        hc.addDataSourceProperty("ApplicationName", "tusk");
+        return new HikariDataSource(hc);
+    }
+
+    /** The connection string clients use, e.g. mongodb://127.0.0.1:27017/. */
+    public String connectionString() {
+        return "mongodb://" + host + "/";
+    }
+
+    public int port() {
+        return wire.port();
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("stopping Tusk");
+        wire.close();
+        cursors.close();
+        dataSource.close();
+        embedded.ifPresent(EmbeddedPostgres::close);
+    }
+}

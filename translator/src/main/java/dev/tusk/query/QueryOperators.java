@@ -1,0 +1,121 @@
+package dev.tusk.query;
+
+import dev.tusk.bson.FieldPath;
+import dev.tusk.error.ErrorCode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bson.BsonValue;
+
+/**
+ * The query operator tables of MongoDB 7.0, one alphabetical line per operator. Operators known but
+ * not implemented yet answer 238 NotImplemented; anything else is an unknown operator (2 BadValue).
+ */
+public final class QueryOperators {
+
+    /** Parses the argument of a field-level operator ({@code {path: {$op: arg}}}). */
+    @FunctionalInterface
+    interface FieldOperator {
+        FilterNode parse(FieldPath path, BsonValue arg);
+    }
+
+    /** Parses the argument of a top-level operator ({@code {$op: arg}}); empty for {@code $comment}. */
+    @FunctionalInterface
+    interface TopLevelOperator {
+        Optional<FilterNode> parse(BsonValue arg);
+    }
+
+    private static final Map<String, FieldOperator> FIELD = table(
+            entry("$all", ArrayOps::all),
+            entry("$elemMatch", ArrayOps::elemMatch),
+            entry("$eq", ComparisonOps::eq),
+            entry("$exists", ElementOps::exists),
+            entry("$gt", ComparisonOps::gt),
+            entry("$gte", ComparisonOps::gte),
+            entry("$in", ComparisonOps::in),
+            entry("$lt", ComparisonOps::lt),
+            entry("$lte", ComparisonOps::lte),
+            entry("$mod", EvaluationOps::mod),
+            entry("$ne", ComparisonOps::ne),
+            entry("$nin", ComparisonOps::nin),
+            entry("$not", LogicalOps::not),
+            entry("$size", ArrayOps::size),
+            entry("$type", ElementOps::type));
+
+    /** Field-level operators of MongoDB 7.0 that Tusk does not implement yet. */
+    static final Set<String> FIELD_NOT_IMPLEMENTED = Set.of(
+            "$bitsAllClear", "$bitsAllSet", "$bitsAnyClear", "$bitsAnySet", "$geoIntersects", "$geoWithin",
+            "$maxDistance", "$minDistance", "$near", "$nearSphere", "$within");
+
+    private static final Map<String, TopLevelOperator> TOP_LEVEL = table(
+            entry("$alwaysFalse", arg -> Optional.of(LogicalOps.alwaysBoolean("$alwaysFalse", arg, false))),
+            entry("$alwaysTrue", arg -> Optional.of(LogicalOps.alwaysBoolean("$alwaysTrue", arg, true))),
+            entry("$and", arg -> Optional.of(LogicalOps.and(arg))),
+            entry("$comment", arg -> Optional.empty()),
+            entry("$nor", arg -> Optional.of(LogicalOps.nor(arg))),
+            entry("$or", arg -> Optional.of(LogicalOps.or(arg))));
+
+    /** Top-level operators of MongoDB 7.0 that Tusk does not implement yet. */
+    static final Set<String> TOP_LEVEL_NOT_IMPLEMENTED = Set.of("$expr", "$jsonSchema", "$sampleRate", "$text", "$where");
+
+    private QueryOperators() {}
+
+    /** The names in the field-level table, for the coverage test against the manual's list. */
+    static Set<String> fieldOperatorNames() {
+        return FIELD.keySet();
+    }
+
+    static Set<String> topLevelOperatorNames() {
+        return TOP_LEVEL.keySet();
+    }
+
+    static FilterNode parseFieldOperator(String name, FieldPath path, BsonValue arg) {
+        FieldOperator op = FIELD.get(name);
+        if (op != null) {
+            return op.parse(path, arg);
+        }
+        if (FIELD_NOT_IMPLEMENTED.contains(name)) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("query operator " + name + " is not implemented yet");
+        }
+        if (name.equals("$where")) {
+            throw ErrorCode.BAD_VALUE.error("$where cannot be applied to a field");
+        }
+        throw ErrorCode.BAD_VALUE.error("unknown operator: " + name);
+    }
+
+    static Optional<FilterNode> parseTopLevel(String name, BsonValue arg) {
+        TopLevelOperator op = TOP_LEVEL.get(name);
+        if (op != null) {
+            return op.parse(arg);
+        }
+        if (TOP_LEVEL_NOT_IMPLEMENTED.contains(name)) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("query operator " + name + " is not implemented yet");
+        }
+        throw ErrorCode.BAD_VALUE.error("unknown top level operator: " + name
+                + ". If you have a field name that starts with a '$' symbol, consider using $getField or $setField.");
+    }
+
+    static FilterNode regex(FieldPath path, String pattern, String options) {
+        return EvaluationOps.regex(path, pattern, options);
+    }
+
+    private static <T> Map.Entry<String, T> entry(String name, T op) {
+        return Map.entry(name, op);
+    }
+
+    /** Builds a table, rejecting duplicates and rows out of alphabetical order. */
+    @SafeVarargs
+    private static <T> Map<String, T> table(Map.Entry<String, T>... rows) {
+        TreeMap<String, T> map = new TreeMap<>();
+        String previous = "";
+        for (Map.Entry<String, T> row : rows) {
+            if (row.getKey().compareTo(previous) <= 0) {
+                throw new IllegalStateException("operator table not alphabetical at " + row.getKey());
+            }
+            previous = row.getKey();
+            map.put(row.getKey(), row.getValue());
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.tusk.sql;
+
+import dev.tusk.bson.FieldPath;
+import dev.tusk.query.FilterNode;
+import dev.tusk.query.FilterNode.AlwaysFalse;
+import dev.tusk.query.FilterNode.AlwaysTrue;
+import dev.tusk.query.FilterNode.And;
+import dev.tusk.query.FilterNode.Compare;
+import dev.tusk.query.FilterNode.ElemMatchObject;
+import dev.tusk.query.FilterNode.ElemMatchValue;
+import dev.tusk.query.FilterNode.Exists;
+import dev.tusk.query.FilterNode.In;
+import dev.tusk.query.FilterNode.Mod;
+import dev.tusk.query.FilterNode.Nor;
+import dev.tusk.query.FilterNode.Not;
+import dev.tusk.query.FilterNode.Op;
+import dev.tusk.query.FilterNode.Or;
+import dev.tusk.query.FilterNode.RegexMatch;
+import dev.tusk.query.FilterNode.Size;
+import dev.tusk.query.FilterNode.TypeIs;
+import dev.tusk.sql.ValuePredicates.Pred;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.BsonValue;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Compiles a filter into a condition over the {@code q} (QueryForm) column: {@code q @@ exists(<jsonpath>)}
+ * with the jsonpath as a bound parameter. {@code @@ exists(p)} is {@code @? p} (both GIN-indexable)
+ * without a {@code ?} in the SQL text, which JDBC and jOOQ would take for a bind marker.
+ *
+ * <p>Never drops a matching document: what cannot be expressed is TRUE (superset); negations are
+ * pushed only over exact children.
+ */
+public final class FilterSql {
+    static final Field<JSONB> Q = DSL.field(DSL.name("q"), SQLDataType.JSONB);
+
+    private FilterSql() {}
+
+    public static Pushdown compile(FilterNode node) {
+        return switch (node) {
+            case And a -> and(a.children());
+            case Or o -> or(o.children());
+            case Nor n -> not(or(n.children()));
+            case Not n -> not(compile(n.child()));
+            case Compare c -> compare(c);
+            case In in -> in(in);
+            case Exists e -> leaf(e.path(), "", true);
+            case TypeIs t -> TypeSql.compile(t);
+            case Size s -> size(s);
+            case ElemMatchObject m -> new Pushdown(isArray(m.path()), false);
+            case ElemMatchValue m -> elemMatchValue(m);
+            case RegexMatch r -> leaf(r.path(), "(@.type() == \"string\" || "
+                    + JsonPathText.markerExists("$regex") + ")", false);
+            case Mod m -> leaf(m.path(), "(@.type() == \"number\")", false);
+            case AlwaysTrue t -> Pushdown.exact(DSL.trueCondition());
+            case AlwaysFalse f -> Pushdown.exact(DSL.falseCondition());
+        };
+    }
+
+    private static Pushdown and(List<FilterNode> children) {
+        Condition c = DSL.trueCondition();
+        boolean exact = true;
+        for (FilterNode child : children) {
+            Pushdown p = compile(child);
+            exact &= p.exact();
+            if (!p.isUnrestricted()) {
+                c = c.and(p.condition());
+            }
+        }
+        return new Pushdown(c, exact);
+    }
+
+    private static Pushdown or(List<FilterNode> children) {
+        List<Condition> parts = new ArrayList<>();
+        boolean exact = true;
+        for (FilterNode child : children) {
+            Pushdown p = compile(child);
+            if (p.isUnrestricted()) {
+                return Pushdown.everything();
+            }
+            exact &= p.exact();
+            parts.add(p.condition());
+        }
+        return new Pushdown(DSL.or(parts), exact);
+    }
+
+    /** NOT only over an exact child; coalesce because a NULL under NOT would drop the row. */
+    private static Pushdown not(Pushdown child) {
+        if (!child.exact()) {
+            return Pushdown.everything();
+        }
+        return Pushdown.exact(DSL.not(DSL.condition(DSL.coalesce(DSL.field(child.condition()), DSL.inline(false)))));
+    }
+
+    private static Pushdown compare(Compare c) {
+        BsonValue v = c.value();
+        if (v.isNull()) {
+            // {$gt: null} and {$lt: null} match nothing; EQ/GTE/LTE null also match missing fields
+            return c.op() == Op.GT || c.op() == Op.LT ? Pushdown.exact(DSL.falseCondition()) : Pushdown.everything();
+        }
+        if (v.isArray()) {
+            return new Pushdown(isArray(c.path()), false);
+        }
+        return pred(c.path(), ValuePredicates.compare(c.op(), v));
+    }
+
+    private static Pushdown in(In in) {
+        Pred scalars = Pred.NONE;
+        List<Condition> others = new ArrayList<>();
+        boolean exact = true;
+        for (BsonValue v : in.values()) {
+            if (v.isNull()) {
+                return Pushdown.everything();
+            }
+            if (v.isArray()) {
+                others.add(isArray(in.path()));
+                exact = false;
+                continue;
+            }
+            Optional<Pred> p = ValuePredicates.compare(Op.EQ, v);
+            if (p.isEmpty()) {
+                return Pushdown.everything();
+            }
+            scalars = scalars.or(p.get());
+        }
+        for (RegexMatch r : in.regexes()) {
+            Pushdown p = compile(r);
+            others.add(p.condition());
+            exact = false;
+        }
+        if (!scalars.isNone()) {
+            Pushdown p = leaf(in.path(), scalars.expr(), scalars.exact());
+            others.add(p.condition());
+            exact &= p.exact();
+        }
+        return others.isEmpty() ? Pushdown.exact(DSL.falseCondition()) : new Pushdown(DSL.or(others), exact);
+    }
+
+    private static Pushdown size(Size s) {
+        if (s.path().size() == 1 && !s.path().isIndex(0)) {
+            String field = "@." + JsonPathText.string(dev.tusk.storage.QueryForm.storedName(s.path().get(0)));
+            return Pushdown.exact(exists("$ ? (" + field + ".type() == \"array\" && " + field + ".size() == " + s.size() + ")"));
+        }
+        return Pushdown.superset(exists(JsonPathText.path(s.path()) + ".size() ? (@ == " + s.size() + ")"));
+    }
+
+    private static Pushdown elemMatchValue(ElemMatchValue m) {
+        Pred all = null;
+        for (FilterNode c : m.conditions()) {
+            if (!(c instanceof Compare cmp) || cmp.value().isNull() || cmp.value().isArray()) {
+                return new Pushdown(isArray(m.path()), false);
+            }
+            Optional<Pred> p = ValuePredicates.compare(cmp.op(), cmp.value());
+            if (p.isEmpty()) {
+                return new Pushdown(isArray(m.path()), false);
+            }
+            all = all == null ? p.get() : new Pred("(" + all.expr() + " && " + p.get().expr() + ")", false);
+        }
+        if (all == null || all.isNone()) {
+            return new Pushdown(isArray(m.path()), false);
+        }
+        return Pushdown.superset(isArray(m.path()).and(exists(JsonPathText.path(m.path()) + " ? (" + all.expr() + ")")));
+    }
+
+    static Pushdown pred(FieldPath path, Optional<Pred> pred) {
+        if (pred.isEmpty()) {
+            return Pushdown.everything();
+        }
+        if (pred.get().isNone()) {
+            return Pushdown.exact(DSL.falseCondition());
+        }
+        return leaf(path, pred.get().expr(), pred.get().exact());
+    }
+
+    /** {@code exists(path ? (expr))}, or {@code exists(path)} for an empty expr; exact only on index-free paths. */
+    static Pushdown leaf(FieldPath path, String expr, boolean exact) {
+        String p = JsonPathText.path(path) + (expr.isEmpty() ? "" : " ? (" + expr + ")");
+        return new Pushdown(exists(p), exact && !path.hasIndexComponent());
+    }
+
+    /** Some value the path reaches is an array, or an element of one is: a superset for array/elemMatch tests. */
+    static Condition isArray(FieldPath path) {
+        String p = JsonPathText.path(path);
+        return exists(p + ".type() ? (@ == \"array\")").or(exists(p + " ? (@.type() == \"array\")"));
+    }
+
+    static Condition exists(String jsonPath) {
+        return DSL.condition("{0} @@ cast({1} as jsonpath)", Q, DSL.val("exists(" + jsonPath + ")"));
+    }
+}
