@@ -1,7 +1,8 @@
 -- Tusk's catalog: which MongoDB database lives in which schema, which collection in which table,
 -- and which index under which PostgreSQL name. Mongo names compare as binary UTF-8 (COLLATE "C").
 -- options/spec are json, not jsonb: field order is part of their meaning ({a: 1, b: 1} is not {b: 1, a: 1}).
-CREATE SCHEMA IF NOT EXISTS tusk_catalog;
+-- The schema tusk_catalog itself is created by Flyway (Catalog.migrate: schemas("tusk_catalog")),
+-- which keeps its history table there.
 
 CREATE TABLE tusk_catalog.databases (
     name        text COLLATE "C" PRIMARY KEY,

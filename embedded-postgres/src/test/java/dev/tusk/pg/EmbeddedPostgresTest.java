@@ -78,6 +78,7 @@ class EmbeddedPostgresTest {
         Path dir = tmp.resolve("data");
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir)) {
             assertThrows(IllegalStateException.class, () -> EmbeddedPostgres.start(dir));
+            assertEquals("1", query(pg.jdbcUrl(), "select 1"), "the first server is unharmed");
         }
     }
 

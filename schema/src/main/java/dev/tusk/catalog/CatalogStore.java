@@ -43,8 +43,8 @@ final class CatalogStore {
         List<String> keys = java.util.Arrays.stream(dbs).map(db -> db.toLowerCase(java.util.Locale.ROOT))
                 .distinct().sorted().toList();
         for (String key : keys) {
-            try (ResultSet ignored = query("SELECT pg_advisory_xact_lock(?, hashtext(?))", LOCK_CLASS, key)) {
-                // held until the transaction ends
+            try (PreparedStatement ps = prepare("SELECT pg_advisory_xact_lock(?, hashtext(?))", LOCK_CLASS, key)) {
+                ps.execute(); // held until the transaction ends
             }
         }
     }

@@ -60,15 +60,15 @@ class IdKeyTest {
         List<BsonValue> ascending = List.of(new BsonMinKey(), new BsonNull(), new BsonDouble(Double.NaN),
                 new BsonDouble(Double.NEGATIVE_INFINITY), new BsonInt64(Long.MIN_VALUE), new BsonInt32(-100),
                 new BsonDouble(-99.5), new BsonInt32(-5), new BsonDouble(-1e-300), new BsonInt32(0),
-                new BsonDecimal128(Decimal128.parse("1E-6000")), new BsonDouble(0.1), new BsonDecimal128(Decimal128.parse("0.1")),
-                new BsonInt32(1), new BsonDecimal128(Decimal128.parse("1.0000000000000000000000000000000001")),
+                new BsonDecimal128(Decimal128.parse("1E-6000")), new BsonDecimal128(Decimal128.parse("0.1")), new BsonDouble(0.1),
+                new BsonInt32(1), new BsonDecimal128(Decimal128.parse("1.000000000000000000000000000000001")),
                 new BsonDouble(1.5), new BsonInt32(2), new BsonInt32(10), new BsonInt64(Long.MAX_VALUE),
                 new BsonDecimal128(Decimal128.parse("9.999999999999999999999999999999999E+6144")),
                 new BsonDouble(Double.POSITIVE_INFINITY),
                 new BsonString(""), new BsonString("\0"), new BsonString("\0\0"), new BsonString("\1"), new BsonString("a"),
                 new BsonString("a\0"), new BsonString("ab"), new BsonString("é"), new BsonString("\uD83D\uDE00"),
                 new BsonDocument(), BsonDocument.parse("{a: 1}"), BsonDocument.parse("{a: 1, b: 1}"),
-                BsonDocument.parse("{a: 'x'}"), BsonDocument.parse("{b: 0}"),
+                BsonDocument.parse("{b: 0}"), BsonDocument.parse("{a: 'x'}"),
                 new BsonArray(), new BsonArray(List.of(new BsonInt32(1))), new BsonArray(List.of(new BsonString("a"))),
                 new BsonBinary(new byte[] {9, 9}), new BsonBinary((byte) 4, new byte[] {0, 0}), new BsonBinary(new byte[3]),
                 new BsonObjectId(new ObjectId("000000000000000000000000")), new BsonObjectId(new ObjectId("ffffffffffffffffffffffff")),
@@ -93,14 +93,19 @@ class IdKeyTest {
             values.add(randomValue(random, 0));
         }
         List<byte[]> keys = values.stream().map(IdKey::encode).toList();
+        int equalAcrossTypes = 0;
         for (int n = 0; n < 300_000; n++) {
             int i = random.nextInt(values.size());
             int j = random.nextInt(values.size());
             int expected = Integer.signum(BsonOrder.compare(values.get(i), values.get(j)));
+            if (expected == 0 && values.get(i).getBsonType() != values.get(j).getBsonType()) {
+                equalAcrossTypes++;
+            }
             int actual = Integer.signum(Arrays.compareUnsigned(keys.get(i), keys.get(j)));
             assertEquals(expected, actual, () -> values.get(i) + " vs " + values.get(j) + ": "
                     + HexFormat.of().formatHex(keys.get(i)) + " vs " + HexFormat.of().formatHex(keys.get(j)));
         }
+        assertTrue(equalAcrossTypes > 100, "the generator must produce equal values of different types: " + equalAcrossTypes);
     }
 
     static BsonValue randomValue(Random r, int depth) {

@@ -72,15 +72,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (pending.incrementAndGet() >= PAUSE_AT) {
-            ctx.channel().config().setAutoRead(false);
+            channel.config().setAutoRead(false);
         }
         tasks.execute(() -> {
             try {
                 handle(request);
             } finally {
                 // toggled on the event loop only, so a pause and a resume cannot cross
-                if (pending.decrementAndGet() == RESUME_AT) {
-                    ctx.channel().eventLoop().execute(this::resumeIfDrained);
+                if (pending.decrementAndGet() == RESUME_AT && channel.isOpen()) {
+                    channel.eventLoop().execute(this::resumeIfDrained);
                 }
             }
         });

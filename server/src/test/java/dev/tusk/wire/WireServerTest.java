@@ -63,6 +63,20 @@ class WireServerTest {
     }
 
     @Test
+    void largeMessageArrivesInManyReads() throws IOException {
+        String big = "{s: '" + "x".repeat(1_000_000) + "'}";
+        String[] documents = new String[12];
+        java.util.Arrays.fill(documents, big);
+        try (Socket socket = connect()) {
+            send(socket, WireBytes.opMsg(77, 0, WireBytes.kind0("{ping: 1}"), WireBytes.kind1("documents", documents)));
+            assertEquals(77, WireBytes.parseReply(receive(socket)).responseTo());
+        }
+        WireRequest seen = executor.seen("ping").stream().filter(s -> s.request().requestId() == 77)
+                .findFirst().orElseThrow().request();
+        assertEquals(12, seen.command().getArray("documents").size());
+    }
+
+    @Test
     void garbageClosesOnlyThatConnection() throws IOException {
         try (Socket good = connect(); Socket bad = connect()) {
             send(good, WireBytes.opMsg(1, "{ping: 1}"));

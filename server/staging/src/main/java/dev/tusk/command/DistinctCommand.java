@@ -11,7 +11,7 @@ import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
 import dev.tusk.query.FilterParser;
-import dev.tusk.query.PathValues;
+import dev.tusk.query.DistinctValues;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,7 +48,7 @@ final class DistinctCommand implements Command {
                     .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
             while (!matches.exhausted()) {
                 for (BsonDocument d : matches.next(1000, Long.MAX_VALUE)) {
-                    for (BsonValue v : PathValues.distinctValues(d, key)) {
+                    for (BsonValue v : DistinctValues.of(d, key)) {
                         values.add(v);
                     }
                 }

@@ -38,7 +38,7 @@ final class HelloCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         BsonDocument body = request.body();
-        awaitIfStreaming(body, cx.topology());
+        awaitIfStreaming(body, cx);
         if (request.connection() instanceof ClientConnection cc && body.isDocument("client")
                 && cc.clientMetadata().isEmpty()) {
             cc.setClientMetadata(body.getDocument("client"));
@@ -106,7 +106,8 @@ final class HelloCommand implements Command {
      * Streaming monitors (topologyVersion + maxAwaitTimeMS) expect the server to hold the reply until
      * the topology changes or the wait runs out. Tusk's topology never changes while it runs.
      */
-    private static void awaitIfStreaming(BsonDocument body, Topology topology) {
+    private static void awaitIfStreaming(BsonDocument body, CommandContext cx) {
+        Topology topology = cx.topology();
         if (!body.isDocument("topologyVersion") || !body.containsKey("maxAwaitTimeMS")) {
             return;
         }
@@ -114,11 +115,8 @@ final class HelloCommand implements Command {
         if (pid == null || !pid.equals(topology.processId())) {
             return;
         }
-        long waitMs = Math.min(Math.max(body.get("maxAwaitTimeMS").asNumber().longValue(), 0), 60_000);
-        try {
-            Thread.sleep(waitMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BsonValue maxAwait = body.get("maxAwaitTimeMS");
+        long waitMs = maxAwait.isNumber() ? Math.min(Math.max(maxAwait.asNumber().longValue(), 0), 60_000) : 0;
+        cx.stats().awaitStopping(waitMs);
     }
 }

@@ -17,6 +17,23 @@ public final class ServerStats {
     private final LongAdder getmore = new LongAdder();
     private final LongAdder command = new LongAdder();
 
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
+
+    /** Wakes everything that waits on {@link #awaitStopping}: the server is shutting down. */
+    public void markStopping() {
+        stopping.countDown();
+    }
+
+    /** Sleeps up to {@code millis}, returning early (true) when the server starts stopping. */
+    public boolean awaitStopping(long millis) {
+        try {
+            return stopping.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     public Instant started() {
         return started;
     }

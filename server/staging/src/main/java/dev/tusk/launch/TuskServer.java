@@ -25,16 +25,16 @@ public final class TuskServer implements AutoCloseable {
 
     private final Optional<EmbeddedPostgres> embedded;
     private final HikariDataSource dataSource;
-    private final CursorRegistry cursors;
+    private final CommandContext context;
     private final WireServer wire;
     private final String host;
     private volatile boolean closed;
 
-    private TuskServer(Optional<EmbeddedPostgres> embedded, HikariDataSource dataSource, CursorRegistry cursors,
+    private TuskServer(Optional<EmbeddedPostgres> embedded, HikariDataSource dataSource, CommandContext context,
             WireServer wire, String host) {
         this.embedded = embedded;
         this.dataSource = dataSource;
-        this.cursors = cursors;
+        this.context = context;
         this.wire = wire;
         this.host = host;
     }
@@ -60,7 +60,7 @@ public final class TuskServer implements AutoCloseable {
             CommandContext cx = new CommandContext(config, catalog, new DocumentStore(ds), cursors, new ServerStats(),
                     new ClusterClock(), topology, new CommandRegistry(CommandTable.all()));
             WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
-            return new TuskServer(embedded, ds, cursors, wire, me);
+            return new TuskServer(embedded, ds, cx, wire, me);
         } catch (RuntimeException e) {
             if (ds != null) {
                 ds.close();
@@ -105,8 +105,9 @@ public final class TuskServer implements AutoCloseable {
         }
         closed = true;
         log.info("stopping Tusk");
+        context.stats().markStopping();
         wire.close();
-        cursors.close();
+        context.cursors().close();
         dataSource.close();
         embedded.ifPresent(EmbeddedPostgres::close);
     }

@@ -1,0 +1,75 @@
+package dev.tusk.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.stream.Stream;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class QueryFormTest {
+    record Case(String name, String doc, String json) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("scalars", "{a: 1, b: 'x', c: true, d: null}", "{\"a\":1,\"b\":\"x\",\"c\":true,\"d\":null}"),
+                new Case("long", "{a: {$numberLong: '-9223372036854775808'}}", "{\"a\":-9223372036854775808}"),
+                new Case("double exact value", "{a: 0.5, b: 0.1}",
+                        "{\"a\":0.5,\"b\":0.1000000000000000055511151231257827021181583404541015625}"),
+                new Case("double integral", "{a: 3.0, b: 1e20}", "{\"a\":3,\"b\":1E+20}"),
+                new Case("negative zero", "{a: -0.0, b: {$numberDecimal: '-0'}}", "{\"a\":0,\"b\":0}"),
+                new Case("decimal", "{a: {$numberDecimal: '1.50'}}", "{\"a\":1.5}"),
+                new Case("decimal clamped", "{a: {$numberDecimal: '1E+5000'}, b: {$numberDecimal: '-1E-5000'}}",
+                        "{\"a\":1E+901,\"b\":-1E-901}"),
+                new Case("NaN and infinities", "{a: NaN, b: Infinity, c: -Infinity, d: {$numberDecimal: 'NaN'}}",
+                        "{\"a\":{\"$num\":\"NaN\"},\"b\":{\"$num\":\"Infinity\"},\"c\":{\"$num\":\"-Infinity\"},\"d\":{\"$num\":\"NaN\"}}"),
+                new Case("nested", "{a: {b: [1, {c: []}]}}", "{\"a\":{\"b\":[1,{\"c\":[]}]}}"),
+                new Case("dollar field", "{$x: 1, a: {$y: 'x'}}", "{\"$$x\":1,\"a\":{\"$$y\":\"x\"}}"),
+                new Case("objectId", "{_id: {$oid: '5F0000000000000000000abc'}}", "{\"_id\":{\"$oid\":\"5f0000000000000000000abc\"}}"),
+                new Case("date", "{d: {$date: {$numberLong: '-5'}}}", "{\"d\":{\"$date\":-5}}"),
+                new Case("timestamp", "{t: {$timestamp: {t: 4294967295, i: 1}}}", "{\"t\":{\"$ts\":18446744069414584321}}"),
+                new Case("binary", "{b: {$binary: {base64: 'AQL/', subType: '80'}}}", "{\"b\":{\"$bin\":\"80:0102ff\"}}"),
+                new Case("regex", "{r: {$regex: 'a\"b', $options: 'si'}}", "{\"r\":{\"$regex\":\"a\\\"b\",\"$options\":\"is\"}}"),
+                new Case("keys", "{a: {$minKey: 1}, b: {$maxKey: 1}, c: {$undefined: true}}",
+                        "{\"a\":{\"$minKey\":1},\"b\":{\"$maxKey\":1},\"c\":{\"$undefined\":true}}"),
+                new Case("code", "{c: {$code: 'f()'}, s: {$code: 'g', $scope: {x: 1}}}",
+                        "{\"c\":{\"$code\":\"f()\"},\"s\":{\"$code\":\"g\",\"$scope\":{\"x\":1}}}"),
+                new Case("symbol", "{s: {$symbol: 'sym'}}", "{\"s\":\"sym\"}"),
+                new Case("escapes", "{'q\"k': 'a\\\\b\\n\\t\\u0001\\u001f é 😀'}",
+                        "{\"q\\\"k\":\"a\\\\b\\n\\t\\u0001\\u001f é 😀\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void encodes(Case c) {
+        assertEquals(c.json(), QueryForm.toJson(BsonDocument.parse(c.doc())));
+    }
+
+    @Test
+    void nulBecomesU0001() {
+        BsonDocument doc = new BsonDocument("a", new BsonString("x\u0000y"));
+        assertEquals("{\"a\":\"x\\u0001y\"}", QueryForm.toJson(doc));
+        assertFalse(QueryForm.isStringExact("x\u0000"));
+        assertFalse(QueryForm.isStringExact("x\u0001"));
+        assertTrue(QueryForm.isStringExact("xy"));
+    }
+
+    @Test
+    void numberRange() {
+        assertTrue(QueryForm.isNumberExact(new BigDecimal("1E+900")));
+        assertFalse(QueryForm.isNumberExact(new BigDecimal("1E+901")));
+        assertTrue(QueryForm.isNumberExact(new BigDecimal("1E-900")));
+        assertFalse(QueryForm.isNumberExact(new BigDecimal("1E-901")));
+        assertEquals("7", QueryForm.valueToJson(new org.bson.BsonInt32(7)));
+    }
+}
