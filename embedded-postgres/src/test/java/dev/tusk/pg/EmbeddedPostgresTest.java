@@ -74,7 +74,7 @@ class EmbeddedPostgresTest {
     }
 
     @Test
-    void oneDirectoryOneServer() {
+    void oneDirectoryOneServer() throws Exception {
         Path dir = tmp.resolve("data");
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir)) {
             assertThrows(IllegalStateException.class, () -> EmbeddedPostgres.start(dir));
