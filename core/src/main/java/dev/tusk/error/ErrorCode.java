@@ -72,6 +72,7 @@ public enum ErrorCode {
     LOCATION_51108(51108, "Location51108"),
     LOCATION_31324(31324, "Location31324"),
     DATABASE_DIFFER_CASE(13297, "DatabaseDifferCase"),
+    LOCATION_15975(15975, "Location15975"),
     ;
 
     private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();

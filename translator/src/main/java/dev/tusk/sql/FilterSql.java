@@ -160,9 +160,12 @@ public final class FilterSql {
             if (p.isEmpty()) {
                 return new Pushdown(isArray(m.path()), false);
             }
+            if (p.get().isNone()) {
+                return Pushdown.exact(DSL.falseCondition()); // no element can satisfy this condition
+            }
             all = all == null ? p.get() : new Pred("(" + all.expr() + " && " + p.get().expr() + ")", false);
         }
-        if (all == null || all.isNone()) {
+        if (all == null) {
             return new Pushdown(isArray(m.path()), false);
         }
         return Pushdown.superset(isArray(m.path()).and(exists(JsonPathText.path(m.path()) + " ? (" + all.expr() + ")")));

@@ -42,6 +42,8 @@ class FilterSqlDifferentialTest {
 
     @BeforeAll
     static void load() throws SQLException {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         connection = DriverManager.getConnection(EmbeddedPostgres.testJdbcUrl());
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TEMP TABLE d (id int PRIMARY KEY, q jsonb NOT NULL)");

@@ -48,7 +48,7 @@ final class HelloCommand implements Command {
         if (body.getBoolean("helloOk", BsonBoolean.FALSE).getValue()) {
             reply.append("helloOk", BsonBoolean.TRUE);
         }
-        reply.append("topologyVersion", new BsonDocument("processId", topology.processId())
+        reply.append("topologyVersion", new BsonDocument("processId", new org.bson.BsonObjectId(topology.processId()))
                 .append("counter", new BsonInt64(0)));
         if (topology.isReplicaSet()) {
             reply.append("hosts", new BsonArray(List.of(new BsonString(topology.me()))));
@@ -61,7 +61,7 @@ final class HelloCommand implements Command {
             reply.append("secondary", BsonBoolean.FALSE);
             reply.append("primary", new BsonString(topology.me()));
             reply.append("me", new BsonString(topology.me()));
-            reply.append("electionId", topology.electionId());
+            reply.append("electionId", new org.bson.BsonObjectId(topology.electionId()));
             BsonTimestamp t = cx.clock().now();
             BsonDocument opTime = new BsonDocument("ts", t).append("t", new BsonInt64(1));
             BsonDateTime writeDate = new BsonDateTime(t.getTime() * 1000L);
@@ -112,7 +112,7 @@ final class HelloCommand implements Command {
             return;
         }
         BsonValue pid = body.getDocument("topologyVersion").get("processId");
-        if (pid == null || !pid.equals(topology.processId())) {
+        if (pid == null || !pid.isObjectId() || !pid.asObjectId().getValue().equals(topology.processId())) {
             return;
         }
         BsonValue maxAwait = body.get("maxAwaitTimeMS");

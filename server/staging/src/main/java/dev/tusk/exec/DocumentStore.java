@@ -29,9 +29,9 @@ public final class DocumentStore {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
-    static final Field<byte[]> KEY = DSL.field(DSL.name(CollectionTable.KEY_COLUMN), SQLDataType.BLOB);
-    static final Field<byte[]> DOC = DSL.field(DSL.name(CollectionTable.DOC_COLUMN), SQLDataType.BLOB);
-    static final Field<org.jooq.JSONB> QUERY = DSL.field(DSL.name(CollectionTable.QUERY_COLUMN), SQLDataType.JSONB);
+    static final Field<byte[]> KEY = DSL.field(DSL.name(CollectionTable.KEY), SQLDataType.BLOB);
+    static final Field<byte[]> DOC = DSL.field(DSL.name(CollectionTable.DOC), SQLDataType.BLOB);
+    static final Field<org.jooq.JSONB> QUERY = DSL.field(DSL.name(CollectionTable.QUERY), SQLDataType.JSONB);
     static final Settings SETTINGS = new Settings().withExecuteLogging(false);
 
     private final DataSource dataSource;
@@ -40,7 +40,7 @@ public final class DocumentStore {
         this.dataSource = dataSource;
     }
 
-    static Table<?> table(CollectionInfo c) {
+    static Table<org.jooq.Record> table(CollectionInfo c) {
         return DSL.table(DSL.name(c.schemaName(), c.tableName()));
     }
 

@@ -1,0 +1,174 @@
+package dev.tusk.query;
+
+import dev.tusk.bson.FieldPath;
+import dev.tusk.error.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * A parsed find projection: inclusion ({@code {a: 1, "b.c": 1}}) or exclusion ({@code {a: 0}}),
+ * {@code _id} included unless {@code _id: 0}. Dotted paths go through arrays of documents.
+ * Operators ({@code $slice}, {@code $elemMatch}, {@code $meta}, positional {@code $}) and
+ * expressions are not implemented yet (238).
+ */
+public final class Projection {
+    /** A tree of projected paths: a node with no children is a projected leaf. */
+    private static final class Node {
+        final Map<String, Node> children = new LinkedHashMap<>();
+
+        boolean isLeaf() {
+            return children.isEmpty();
+        }
+    }
+
+    private static final Projection IDENTITY = new Projection(new Node(), false, true);
+
+    private final Node root;
+    private final boolean inclusion;
+    private final boolean includeId;
+
+    private Projection(Node root, boolean inclusion, boolean includeId) {
+        this.root = root;
+        this.inclusion = inclusion;
+        this.includeId = includeId;
+    }
+
+    public static Projection parse(BsonDocument projection) {
+        Node root = new Node();
+        Boolean inclusion = null;
+        boolean includeId = true;
+        boolean idSeen = false;
+        for (Map.Entry<String, BsonValue> e : projection.entrySet()) {
+            String name = e.getKey();
+            boolean include = includes(name, e.getValue());
+            if (name.equals("_id")) {
+                includeId = include;
+                idSeen = true;
+                continue;
+            }
+            if (inclusion == null) {
+                inclusion = include;
+            } else if (inclusion != include) {
+                throw include
+                        ? ErrorCode.PROJECTION_MIXES_EXCLUSION.error("Cannot do inclusion on field " + name + " in exclusion projection")
+                        : ErrorCode.PROJECTION_MIXES_INCLUSION.error("Cannot do exclusion on field " + name + " in inclusion projection");
+            }
+            add(root, name);
+        }
+        if (inclusion == null) {
+            // only _id (or nothing): {_id: 0} excludes it, {_id: 1} keeps only it
+            return !idSeen || includeId && root.isLeaf() && projection.isEmpty() ? IDENTITY
+                    : new Projection(root, includeId, includeId);
+        }
+        return new Projection(root, inclusion, includeId);
+    }
+
+    private static boolean includes(String name, BsonValue v) {
+        if (name.endsWith(".$") || name.contains(".$.") || name.startsWith("$")) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("positional projection is not implemented yet");
+        }
+        return switch (v.getBsonType()) {
+            case BOOLEAN -> v.asBoolean().getValue();
+            case INT32, INT64, DOUBLE, DECIMAL128 -> ElementOps.isTruthy(v);
+            default -> throw ErrorCode.NOT_IMPLEMENTED.error("projection of " + name + " with "
+                    + (v.isDocument() && !v.asDocument().isEmpty() ? v.asDocument().getFirstKey() : "an expression")
+                    + " is not implemented yet");
+        };
+    }
+
+    private static void add(Node root, String dotted) {
+        FieldPath path = FieldPath.parse(dotted);
+        if (path.hasEmptyComponent()) {
+            throw ErrorCode.BAD_VALUE.error("FieldPath field names may not be empty strings.");
+        }
+        Node node = root;
+        for (int i = 0; i < path.size(); i++) {
+            Node child = node.children.get(path.get(i));
+            if (child == null) {
+                if (i > 0 && node.isLeaf() && node != root) {
+                    throw ErrorCode.LOCATION_31249.error("Path collision at " + dotted + " remaining portion "
+                            + path.suffix(i).dotted());
+                }
+                child = new Node();
+                node.children.put(path.get(i), child);
+                for (int j = i + 1; j < path.size(); j++) {
+                    Node next = new Node();
+                    child.children.put(path.get(j), next);
+                    child = next;
+                }
+                return;
+            }
+            if (child.isLeaf() && i < path.size() - 1) {
+                throw ErrorCode.LOCATION_31249.error("Path collision at " + dotted + " remaining portion "
+                        + path.suffix(i + 1).dotted());
+            }
+            node = child;
+        }
+        throw ErrorCode.LOCATION_31250.error("Path collision at " + dotted);
+    }
+
+    public boolean isIdentity() {
+        return this == IDENTITY;
+    }
+
+    public BsonDocument apply(BsonDocument doc) {
+        if (isIdentity()) {
+            return doc;
+        }
+        BsonDocument out = new BsonDocument();
+        for (Map.Entry<String, BsonValue> e : doc.entrySet()) {
+            String name = e.getKey();
+            BsonValue value = e.getValue();
+            if (name.equals("_id") && !root.children.containsKey("_id")) {
+                if (includeId) {
+                    out.put(name, value);
+                }
+                continue;
+            }
+            Node node = root.children.get(name);
+            project(out, name, value, node);
+        }
+        return out;
+    }
+
+    private void project(BsonDocument out, String name, BsonValue value, Node node) {
+        if (node == null) {
+            if (!inclusion) {
+                out.put(name, value);
+            }
+            return;
+        }
+        if (node.isLeaf()) {
+            if (inclusion) {
+                out.put(name, value);
+            }
+            return;
+        }
+        projectNested(value, node).ifPresent(v -> out.put(name, v));
+    }
+
+    private java.util.Optional<BsonValue> projectNested(BsonValue value, Node node) {
+        if (value instanceof BsonDocument sub) {
+            BsonDocument out = new BsonDocument();
+            for (Map.Entry<String, BsonValue> e : sub.entrySet()) {
+                project(out, e.getKey(), e.getValue(), node.children.get(e.getKey()));
+            }
+            return java.util.Optional.of(out);
+        }
+        if (value instanceof BsonArray array) {
+            BsonArray out = new BsonArray();
+            for (BsonValue element : array) {
+                if (element instanceof BsonDocument || element instanceof BsonArray) {
+                    projectNested(element, node).ifPresent(out::add);
+                } else if (!inclusion) {
+                    out.add(element);
+                }
+            }
+            return java.util.Optional.of(out);
+        }
+        return inclusion ? java.util.Optional.empty() : java.util.Optional.of(value);
+    }
+}

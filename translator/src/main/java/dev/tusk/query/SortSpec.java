@@ -1,0 +1,102 @@
+package dev.tusk.query;
+
+import dev.tusk.bson.BsonOrder;
+import dev.tusk.bson.FieldPath;
+import dev.tusk.bson.BsonText;
+import dev.tusk.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonUndefined;
+import org.bson.BsonValue;
+
+/**
+ * A parsed sort specification. Each key's value in a document is, ascending, the smallest value its
+ * path reaches (array elements, not the array; missing = null; an empty array sorts below null),
+ * descending the largest. Ties are left to a stable sort by the caller.
+ */
+public record SortSpec(List<Key> keys) {
+    public record Key(FieldPath path, boolean ascending) {}
+
+    private static final BsonValue EMPTY_ARRAY = new BsonUndefined(); // sorts just below null
+
+    public SortSpec {
+        keys = List.copyOf(keys);
+    }
+
+    public static SortSpec parse(BsonDocument sort) {
+        List<Key> keys = new ArrayList<>();
+        for (Map.Entry<String, BsonValue> e : sort.entrySet()) {
+            String name = e.getKey();
+            BsonValue v = e.getValue();
+            if (v instanceof BsonDocument meta && meta.containsKey("$meta")) {
+                throw ErrorCode.NOT_IMPLEMENTED.error("$meta sort is not implemented yet");
+            }
+            if (!v.isNumber() && !v.isDecimal128()) {
+                throw ErrorCode.LOCATION_15974.error("Illegal key in $sort specification: " + BsonText.element(name, v));
+            }
+            double d = v.isDecimal128() ? v.asDecimal128().getValue().doubleValue() : v.asNumber().doubleValue();
+            if (d != 1 && d != -1) {
+                throw ErrorCode.LOCATION_15975.error("$sort key ordering must be 1 (for ascending) or -1 (for descending)");
+            }
+            if (name.equals("$natural")) {
+                continue; // natural order: no sort
+            }
+            FieldPath path = FieldPath.parse(name);
+            if (name.isEmpty() || path.hasEmptyComponent()) {
+                throw ErrorCode.BAD_VALUE.error("FieldPath field names may not be empty strings.");
+            }
+            keys.add(new Key(path, d > 0));
+        }
+        return new SortSpec(keys);
+    }
+
+    /** True if there is nothing to sort by (empty spec or {@code $natural}). */
+    public boolean isNatural() {
+        return keys.isEmpty();
+    }
+
+    public Comparator<BsonDocument> comparator() {
+        return (a, b) -> {
+            for (Key key : keys) {
+                int c = BsonOrder.compare(sortKey(a, key), sortKey(b, key));
+                if (c != 0) {
+                    return key.ascending() ? c : -c;
+                }
+            }
+            return 0;
+        };
+    }
+
+    /** The value a document sorts by for one key. */
+    static BsonValue sortKey(BsonDocument doc, Key key) {
+        List<BsonValue> values = new ArrayList<>();
+        PathValues.anyMatch(doc, key.path(), true, v -> {
+            if (v == null) {
+                values.add(BsonNull.VALUE);
+            } else if (v instanceof BsonArray array) {
+                if (array.isEmpty()) {
+                    values.add(EMPTY_ARRAY);
+                }
+            } else {
+                values.add(v);
+            }
+            return false;
+        });
+        if (values.isEmpty()) {
+            return BsonNull.VALUE;
+        }
+        BsonValue best = values.get(0);
+        for (BsonValue v : values) {
+            int c = BsonOrder.compare(v, best);
+            if (key.ascending() ? c < 0 : c > 0) {
+                best = v;
+            }
+        }
+        return best;
+    }
+}
