@@ -60,8 +60,7 @@ public final class Projection {
         }
         if (inclusion == null) {
             // only _id (or nothing): {_id: 0} excludes it, {_id: 1} keeps only it
-            return !idSeen || includeId && root.isLeaf() && projection.isEmpty() ? IDENTITY
-                    : new Projection(root, includeId, includeId);
+            return idSeen ? new Projection(root, includeId, includeId) : IDENTITY;
         }
         return new Projection(root, inclusion, includeId);
     }
@@ -88,10 +87,6 @@ public final class Projection {
         for (int i = 0; i < path.size(); i++) {
             Node child = node.children.get(path.get(i));
             if (child == null) {
-                if (i > 0 && node.isLeaf() && node != root) {
-                    throw ErrorCode.LOCATION_31249.error("Path collision at " + dotted + " remaining portion "
-                            + path.suffix(i).dotted());
-                }
                 child = new Node();
                 node.children.put(path.get(i), child);
                 for (int j = i + 1; j < path.size(); j++) {

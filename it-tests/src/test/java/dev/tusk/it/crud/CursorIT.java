@@ -38,7 +38,7 @@ class CursorIT {
         long expected = 0;
         try (MongoCursor<Document> c = many.find().batchSize(128).iterator()) {
             while (c.hasNext()) {
-                assertEquals(expected++, c.next().getInteger("_id"));
+                assertEquals((int) expected++, c.next().getInteger("_id"));
                 count++;
             }
         }

@@ -1,0 +1,179 @@
+package dev.tusk.update;
+
+import dev.tusk.bson.BsonCopy;
+import dev.tusk.bson.BsonIdentical;
+import dev.tusk.bson.BsonText;
+import dev.tusk.bson.FieldPath;
+import dev.tusk.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * A parsed update: a document of operators ({@code {$set: {...}, $inc: {...}}}) or a replacement
+ * document. Operators apply field by field in MongoDB 5.0+'s order (paths sorted component-wise,
+ * numeric components numerically), so new fields are appended in that order; a field that already
+ * exists keeps its position.
+ */
+public final class UpdateSpec {
+    private final Optional<BsonDocument> replacement;
+    private final List<FieldUpdate> updates;
+
+    private UpdateSpec(Optional<BsonDocument> replacement, List<FieldUpdate> updates) {
+        this.replacement = replacement;
+        this.updates = List.copyOf(updates);
+    }
+
+    public static UpdateSpec parse(BsonValue update) {
+        if (update.isArray()) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("pipeline-style updates are not implemented yet");
+        }
+        if (!update.isDocument()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("Update argument must be either an object or an array");
+        }
+        BsonDocument doc = update.asDocument();
+        if (doc.isEmpty() || !doc.getFirstKey().startsWith("$")) {
+            for (String key : doc.keySet()) {
+                if (key.startsWith("$")) {
+                    throw ErrorCode.DOLLAR_PREFIXED_FIELD_NAME.error("The dollar ($) prefixed field '" + key + "' in '" + key
+                            + "' is not allowed in the context of an update's replacement document. Consider using an "
+                            + "aggregation pipeline with $replaceWith.");
+                }
+            }
+            return new UpdateSpec(Optional.of(doc), List.of());
+        }
+        List<FieldUpdate> updates = new ArrayList<>();
+        List<FieldPath> seen = new ArrayList<>();
+        for (Map.Entry<String, BsonValue> e : doc.entrySet()) {
+            UpdateOperator op = UpdateOperators.get(e.getKey());
+            if (!e.getValue().isDocument()) {
+                throw ErrorCode.FAILED_TO_PARSE.error("Modifiers operate on fields but we found type "
+                        + BsonText.typeName(e.getValue()) + " instead. For example: {$mod: {<field>: ...}} not {"
+                        + BsonText.element(e.getKey(), e.getValue()) + "}");
+            }
+            BsonDocument fields = e.getValue().asDocument();
+            if (fields.isEmpty()) {
+                throw ErrorCode.FAILED_TO_PARSE.error("'" + e.getKey() + "' is empty. You must specify a field like so: {"
+                        + e.getKey() + ": {<field-name>: ...}}");
+            }
+            for (Map.Entry<String, BsonValue> f : fields.entrySet()) {
+                FieldPath path = checkedPath(f.getKey());
+                FieldUpdate u = op.parse(path, f.getValue());
+                for (FieldPath p : allPaths(u)) {
+                    checkConflict(seen, p);
+                    seen.add(p);
+                }
+                updates.add(u);
+            }
+        }
+        updates.sort(Comparator.comparing(FieldUpdate::path, UpdateSpec::comparePaths));
+        return new UpdateSpec(Optional.empty(), updates);
+    }
+
+    private static FieldPath checkedPath(String dotted) {
+        FieldPath path = FieldPath.parse(dotted);
+        if (dotted.isEmpty() || path.hasEmptyComponent()) {
+            throw ErrorCode.EMPTY_FIELD_NAME.error("The update path '" + dotted
+                    + "' contains an empty field name, which is not allowed.");
+        }
+        if (path.parts().stream().anyMatch(p -> p.equals("$") || p.startsWith("$[") || p.startsWith("$"))) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("positional and $-prefixed update paths are not implemented yet: " + dotted);
+        }
+        return path;
+    }
+
+    private static List<FieldPath> allPaths(FieldUpdate u) {
+        List<FieldPath> all = new ArrayList<>(u.otherPaths());
+        all.add(0, u.path());
+        return all;
+    }
+
+    private static void checkConflict(List<FieldPath> seen, FieldPath path) {
+        for (FieldPath other : seen) {
+            if (path.isPrefixedBy(other) || other.isPrefixedBy(path)) {
+                FieldPath shorter = path.size() <= other.size() ? path : other;
+                throw ErrorCode.CONFLICTING_UPDATE_OPERATORS.error("Updating the path '" + path.dotted()
+                        + "' would create a conflict at '" + shorter.dotted() + "'");
+            }
+        }
+    }
+
+    /** Component by component; two numeric components compare as numbers ("a.2" before "a.10"). */
+    static int comparePaths(FieldPath a, FieldPath b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            int c = FieldPath.isIndex(x) && FieldPath.isIndex(y)
+                    ? Long.compare(Long.parseLong(x), Long.parseLong(y))
+                    : x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    public boolean isReplacement() {
+        return replacement.isPresent();
+    }
+
+    /** Applies the update to a copy of doc; {@code isUpsertInsert} enables $setOnInsert. */
+    public UpdateOutcome apply(BsonDocument doc, boolean isUpsertInsert) {
+        Optional<BsonValue> id = Optional.ofNullable(doc.get("_id"));
+        BsonDocument result;
+        if (replacement.isPresent()) {
+            result = replace(doc, id);
+        } else {
+            result = doc.clone();
+            UpdateContext cx = new UpdateContext(isUpsertInsert, id, System.currentTimeMillis());
+            for (FieldUpdate u : updates) {
+                u.apply(result, cx);
+            }
+            checkIdUnchanged(id, result);
+        }
+        return new UpdateOutcome(result, !BsonIdentical.identical(doc, result));
+    }
+
+    private BsonDocument replace(BsonDocument doc, Optional<BsonValue> id) {
+        BsonDocument with = replacement.orElseThrow();
+        BsonValue newId = with.get("_id");
+        if (id.isPresent() && newId != null && !BsonIdentical.identical(id.get(), newId)) {
+            throw ErrorCode.IMMUTABLE_FIELD.error("After applying the update, the (immutable) field '_id' was found to "
+                    + "have been altered to " + BsonText.element("_id", newId));
+        }
+        BsonDocument result = new BsonDocument();
+        Optional<BsonValue> keptId = id.isPresent() ? id : Optional.ofNullable(newId);
+        keptId.ifPresent(v -> result.put("_id", v));
+        for (Map.Entry<String, BsonValue> e : with.entrySet()) {
+            if (!e.getKey().equals("_id")) {
+                result.put(e.getKey(), BsonCopy.deep(e.getValue()));
+            }
+        }
+        return result;
+    }
+
+    private void checkIdUnchanged(Optional<BsonValue> id, BsonDocument result) {
+        if (id.isEmpty()) {
+            return;
+        }
+        BsonValue after = result.get("_id");
+        if (after == null || !BsonIdentical.identical(id.get(), after)) {
+            FieldPath touched = updates.stream().map(FieldUpdate::path)
+                    .filter(p -> p.get(0).equals("_id")).findFirst().orElse(FieldPath.of("_id"));
+            throw ErrorCode.IMMUTABLE_FIELD.error("Performing an update on the path '" + touched.dotted()
+                    + "' would modify the immutable field '_id'");
+        }
+    }
+
+    /**
+     * The document an upsert starts from: the equality fields of the filter (implicit equality,
+     * {@code $eq}, and inside {@code $and}), dotted paths expanded into documents.
+     */
+    public static BsonDocument upsertSeed(BsonDocument filter) {
+        return UpsertSeed.of(filter);
+    }
+}
