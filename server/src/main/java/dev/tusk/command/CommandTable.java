@@ -9,6 +9,7 @@ public final class CommandTable {
 
     public static List<Command> all() {
         return List.of(
+                new AggregateCommand(),
                 new BuildInfoCommand(),
                 new ConnectionStatusCommand(),
                 new CountCommand(),

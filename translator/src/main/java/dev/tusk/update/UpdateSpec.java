@@ -128,7 +128,7 @@ public final class UpdateSpec {
         if (replacement.isPresent()) {
             result = replace(doc, id);
         } else {
-            result = doc.clone();
+            result = BsonCopy.document(doc);
             UpdateContext cx = new UpdateContext(isUpsertInsert, id, System.currentTimeMillis());
             for (FieldUpdate u : updates) {
                 u.apply(result, cx);

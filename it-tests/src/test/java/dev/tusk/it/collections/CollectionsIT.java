@@ -99,7 +99,7 @@ class CollectionsIT {
         MongoCommandException system = assertThrows(MongoCommandException.class, () -> db.createCollection("system.foo"));
         assertEquals(73, system.getErrorCode());
         MongoCommandException badDb = assertThrows(MongoCommandException.class,
-                () -> client.getDatabase("bad db").runCommand(new Document("create", "x")));
+                () -> client.getDatabase("d".repeat(64)).runCommand(new Document("create", "x")));
         assertEquals(73, badDb.getErrorCode());
     }
 }

@@ -1,0 +1,73 @@
+package dev.tusk.command;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.cursor.DocumentSource;
+import dev.tusk.cursor.IteratorSource;
+import dev.tusk.cursor.SourceIterator;
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandArgs;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.QueryExecutor;
+import dev.tusk.exec.QuerySpec;
+import dev.tusk.pipeline.Pipeline;
+import dev.tusk.query.FilterNode;
+import dev.tusk.query.FilterParser;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+
+/**
+ * aggregate over a collection: a leading $match runs in PostgreSQL (exact or re-checked), the rest of
+ * the pipeline streams through the Java stages.
+ */
+final class AggregateCommand implements Command {
+    private static final Set<String> KNOWN = Set.of("pipeline", "cursor", "explain", "allowDiskUse",
+            "bypassDocumentValidation", "collation", "hint", "let");
+
+    @Override
+    public String name() {
+        return "aggregate";
+    }
+
+    @Override
+    public String help() {
+        return "run an aggregation pipeline";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        CommandArgs args = new CommandArgs(request, KNOWN);
+        if (!request.commandValue().isString()) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("database-level aggregate ({aggregate: 1}) is not supported by Tusk yet");
+        }
+        String collection = args.collection();
+        BsonArray stages = args.array("pipeline").orElseThrow(() ->
+                ErrorCode.FAILED_TO_PARSE.error("BSON field 'aggregate.pipeline' is missing but a required field"));
+        if (args.bool("explain", false)) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("explain is not supported by Tusk yet");
+        }
+        if (args.document("cursor").isEmpty()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("The 'cursor' option is required, except for aggregate with the explain argument");
+        }
+        Pipeline pipeline = Pipeline.parse(stages);
+        Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Iterator<BsonDocument> input = Collections.emptyIterator();
+        Pipeline rest = pipeline;
+        if (info.isPresent()) {
+            FilterNode filter = FilterParser.parse(new BsonDocument());
+            if (pipeline.leadingMatch().isPresent()) {
+                filter = pipeline.leadingMatch().get().filter();
+                rest = pipeline.tail();
+            }
+            DocumentSource scan = new QueryExecutor(cx.store())
+                    .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+            input = new SourceIterator(scan);
+        }
+        return Cursors.firstBatchReply(cx, args.namespace(), new IteratorSource(rest.run(input)), Cursors.batchSize(args));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tusk.cursor;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.bson.BsonDocument;
+
+/** A source over a lazy iterator (e.g. the output of an aggregation pipeline). */
+public final class IteratorSource implements DocumentSource {
+    private final Iterator<BsonDocument> iterator;
+
+    public IteratorSource(Iterator<BsonDocument> iterator) {
+        this.iterator = iterator;
+    }
+
+    @Override
+    public List<BsonDocument> next(int maxDocs, long maxBytes) {
+        List<BsonDocument> out = new ArrayList<>();
+        long bytes = 0;
+        while (out.size() < maxDocs && (out.isEmpty() || bytes < maxBytes) && iterator.hasNext()) {
+            BsonDocument d = iterator.next();
+            bytes += DocumentSizes.of(d);
+            out.add(d);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean exhausted() {
+        return !iterator.hasNext();
+    }
+}

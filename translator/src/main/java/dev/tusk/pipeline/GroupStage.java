@@ -1,0 +1,71 @@
+package dev.tusk.pipeline;
+
+import dev.tusk.bson.BsonOrder;
+import dev.tusk.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+
+/** $group: documents grouped by the `_id` expression (equal by BSON comparison), with accumulators. */
+public record GroupStage(Expression id, Map<String, Accumulator> accumulators) implements Stage {
+
+    static GroupStage parse(BsonValue spec) {
+        if (!spec.isDocument()) {
+            throw ErrorCode.LOCATION_15947.error("a group's fields must be specified in an object");
+        }
+        BsonDocument d = spec.asDocument();
+        if (!d.containsKey("_id")) {
+            throw ErrorCode.LOCATION_15955.error("a group specification must include an _id");
+        }
+        Map<String, Accumulator> accumulators = new LinkedHashMap<>();
+        for (Map.Entry<String, BsonValue> e : d.entrySet()) {
+            if (e.getKey().equals("_id")) {
+                continue;
+            }
+            if (e.getKey().contains(".")) {
+                throw ErrorCode.LOCATION_40235.error("The field name '%s' cannot contain '.'", e.getKey());
+            }
+            accumulators.put(e.getKey(), Accumulator.parse(e.getKey(), e.getValue()));
+        }
+        return new GroupStage(Expression.parse(d.get("_id")), accumulators);
+    }
+
+    @Override
+    public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
+        TreeMap<BsonValue, List<Accumulator.State>> groups = new TreeMap<>(BsonOrder.COMPARATOR);
+        MemoryLimit limit = new MemoryLimit("$group");
+        while (input.hasNext()) {
+            BsonDocument doc = input.next();
+            BsonValue key = id.evaluate(doc).orElse(BsonNull.VALUE);
+            List<Accumulator.State> states = groups.get(key);
+            if (states == null) {
+                states = new ArrayList<>();
+                for (Accumulator a : accumulators.values()) {
+                    states.add(a.newState());
+                }
+                groups.put(key, states);
+                limit.add(new BsonDocument("_id", key));
+            }
+            int i = 0;
+            for (Accumulator a : accumulators.values()) {
+                states.get(i++).add(a.argument().evaluate(doc));
+            }
+        }
+        List<BsonDocument> out = new ArrayList<>(groups.size());
+        groups.forEach((key, states) -> {
+            BsonDocument result = new BsonDocument("_id", key);
+            int i = 0;
+            for (String field : accumulators.keySet()) {
+                result.append(field, states.get(i++).result());
+            }
+            out.add(result);
+        });
+        return out.iterator();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tusk.pipeline;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Lazy filter, map and flatMap over iterators. */
+final class Iterators {
+    private Iterators() {}
+
+    static <T> Iterator<T> filter(Iterator<T> in, Predicate<T> keep) {
+        return flatMap(in, t -> keep.test(t) ? java.util.List.of(t).iterator() : java.util.Collections.emptyIterator());
+    }
+
+    static <T, R> Iterator<R> map(Iterator<T> in, Function<T, R> f) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return in.hasNext();
+            }
+
+            @Override
+            public R next() {
+                return f.apply(in.next());
+            }
+        };
+    }
+
+    static <T, R> Iterator<R> flatMap(Iterator<T> in, Function<T, Iterator<R>> f) {
+        return new Iterator<>() {
+            private Iterator<R> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!in.hasNext()) {
+                        return false;
+                    }
+                    current = f.apply(in.next());
+                }
+                return true;
+            }
+
+            @Override
+            public R next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tusk.pipeline;
+
+import dev.tusk.error.ErrorCode;
+import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+
+/** MongoDB's 100 MiB limit for one blocking stage without allowDiskUse (292). */
+final class MemoryLimit {
+    static final long BYTES = 100L * 1024 * 1024;
+    private final String stage;
+    private long used;
+
+    MemoryLimit(String stage) {
+        this.stage = stage;
+    }
+
+    void add(BsonDocument d) {
+        used += d instanceof RawBsonDocument raw ? raw.getByteBuffer().remaining()
+                : new RawBsonDocument(d, new BsonDocumentCodec()).getByteBuffer().remaining();
+        if (used > BYTES) {
+            throw ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
+                    "Exceeded memory limit for %s, but didn't allow external spilling; pass allowDiskUse:true to opt in.", stage);
+        }
+    }
+}
