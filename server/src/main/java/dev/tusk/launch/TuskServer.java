@@ -50,6 +50,7 @@ public final class TuskServer implements AutoCloseable {
                 embedded = Optional.of(EmbeddedPostgres.start(config.dataDir()));
                 url = embedded.get().jdbcUrl();
             }
+            log.info("PostgreSQL: {}", url);
             ds = dataSource(url, config.poolSize());
             Catalog catalog = new Catalog(ds);
             catalog.migrate();
