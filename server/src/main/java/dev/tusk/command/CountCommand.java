@@ -41,11 +41,11 @@ final class CountCommand implements Command {
         if (info.isPresent()) {
             Pushdown pushdown = FilterSql.compile(filter);
             if (pushdown.exact()) {
-                long all = cx.store().count(info.get(), pushdown.condition());
+                long all = cx.store().count(info.get(), pushdown.condition(), request.timeBudget());
                 n = Math.max(0, all - skip);
                 n = limit == 0 ? n : Math.min(n, limit);
             } else {
-                DocumentSource matches = new QueryExecutor(cx.store())
+                DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget())
                         .open(info.get(), new QuerySpec(filter, Optional.empty(), skip, limit, Optional.empty()));
                 while (!matches.exhausted()) {
                     n += matches.next(1000, Long.MAX_VALUE).size();

@@ -11,6 +11,11 @@ import org.bson.BsonValue;
 public record CommandRequest(String name, BsonDocument body, String database, GenericArguments generic,
         ConnectionState connection) {
 
+    /** maxTimeMS as a budget for this command (and the cursor it opens). */
+    public dev.tusk.exec.TimeBudget timeBudget() {
+        return dev.tusk.exec.TimeBudget.ofMillis(generic.maxTimeMS().orElse(0));
+    }
+
     /** The value of the command's first field (e.g. the collection name for find). */
     public BsonValue commandValue() {
         return body.get(body.getFirstKey());

@@ -49,14 +49,14 @@ public final class DocumentStore {
     }
 
     /** Up to {@code limit} rows matching {@code where}, in `_key` order, after {@code afterKey}. */
-    public List<Row> page(CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit) {
-        return withConnection(conn -> fetchRows(dsl(conn).select(KEY, DOC).from(table(c))
+    public List<Row> page(CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit, TimeBudget budget) {
+        return withBudget(budget, conn -> fetchRows(dsl(conn).select(KEY, DOC).from(table(c))
                 .where(where).and(afterKey.map(KEY::gt).orElse(DSL.noCondition()))
                 .orderBy(KEY).limit(limit)));
     }
 
-    public long count(CollectionInfo c, Condition where) {
-        return withConnection(conn -> {
+    public long count(CollectionInfo c, Condition where, TimeBudget budget) {
+        return withBudget(budget, conn -> {
             Integer n = dsl(conn).selectCount().from(table(c)).where(where).fetchOne(0, Integer.class);
             return n == null ? 0L : n.longValue();
         });
@@ -88,6 +88,38 @@ public final class DocumentStore {
     @FunctionalInterface
     interface ConnectionWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs read work within a time budget: in a transaction whose statement_timeout is the remaining
+     * budget (57014 then maps to 50 MaxTimeMSExpired); without a limit, in autocommit.
+     */
+    <T> T withBudget(TimeBudget budget, ConnectionWork<T> work) {
+        if (!budget.isLimited()) {
+            return withConnection(work);
+        }
+        long start = System.nanoTime();
+        try {
+            return withConnection(conn -> {
+                conn.setAutoCommit(false);
+                try {
+                    try (var st = conn.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+                        st.setString(1, Long.toString(budget.remainingMillis()));
+                        st.execute();
+                    }
+                    T result = work.run(conn);
+                    conn.commit();
+                    return result;
+                } catch (RuntimeException | SQLException e) {
+                    conn.rollback();
+                    throw e;
+                } finally {
+                    conn.setAutoCommit(true);
+                }
+            });
+        } finally {
+            budget.charge(start);
+        }
     }
 
     <T> T withConnection(ConnectionWork<T> work) {

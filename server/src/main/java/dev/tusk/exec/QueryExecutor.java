@@ -24,9 +24,15 @@ public final class QueryExecutor {
     static final long MAX_SORT_BYTES = 100L * 1024 * 1024;
 
     private final DocumentStore store;
+    private final TimeBudget budget;
 
     public QueryExecutor(DocumentStore store) {
+        this(store, TimeBudget.unlimited());
+    }
+
+    public QueryExecutor(DocumentStore store, TimeBudget budget) {
         this.store = store;
+        this.budget = budget;
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {
@@ -37,7 +43,7 @@ public final class QueryExecutor {
                 .<UnaryOperator<BsonDocument>>map(p -> p::apply)
                 .orElse(UnaryOperator.identity());
         if (spec.sort().isEmpty()) {
-            return new ScanSource(store, c, pushdown.condition(), recheck, project, spec.skip(), spec.limit());
+            return new ScanSource(store, c, pushdown.condition(), recheck, project, spec.skip(), spec.limit(), budget);
         }
         List<BsonDocument> all = matching(c, pushdown, recheck);
         all.sort(spec.sort().get().comparator());
@@ -52,7 +58,7 @@ public final class QueryExecutor {
 
     /** Every matching document, in `_key` order, within the blocking-sort memory limit. */
     public List<BsonDocument> matching(CollectionInfo c, Pushdown pushdown, Predicate<BsonDocument> recheck) {
-        ScanSource scan = new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0);
+        ScanSource scan = new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget);
         List<BsonDocument> all = new ArrayList<>();
         long bytes = 0;
         while (!scan.exhausted()) {

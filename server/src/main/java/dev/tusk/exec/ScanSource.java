@@ -29,6 +29,7 @@ public final class ScanSource implements DocumentSource {
     private final Deque<Row> buffer = new ArrayDeque<>();
     private Optional<byte[]> lastKey = Optional.empty();
     private boolean tableDone;
+    private final TimeBudget budget;
     private long skipLeft;
     private long limitLeft;
 
@@ -38,7 +39,8 @@ public final class ScanSource implements DocumentSource {
      * @param limit      0 = no limit
      */
     public ScanSource(DocumentStore store, CollectionInfo collection, Condition where, Predicate<BsonDocument> recheck,
-            UnaryOperator<BsonDocument> projection, long skip, long limit) {
+            UnaryOperator<BsonDocument> projection, long skip, long limit, TimeBudget budget) {
+        this.budget = budget;
         this.store = store;
         this.collection = collection;
         this.where = where;
@@ -50,6 +52,15 @@ public final class ScanSource implements DocumentSource {
 
     @Override
     public List<BsonDocument> next(int maxDocs, long maxBytes) {
+        long start = System.nanoTime();
+        try {
+            return nextBatch(maxDocs, maxBytes);
+        } finally {
+            budget.charge(start);
+        }
+    }
+
+    private List<BsonDocument> nextBatch(int maxDocs, long maxBytes) {
         List<BsonDocument> out = new ArrayList<>();
         long bytes = 0;
         while (limitLeft > 0 && out.size() < maxDocs && (out.isEmpty() || bytes < maxBytes)) {
@@ -79,7 +90,7 @@ public final class ScanSource implements DocumentSource {
         }
         long target = Math.min((long) wanted + skipLeft, limitLeft + skipLeft);
         int pageSize = (int) Math.max(16, Math.min(MAX_PAGE, target));
-        List<Row> page = store.page(collection, where, lastKey, pageSize);
+        List<Row> page = store.page(collection, where, lastKey, pageSize, budget);
         if (page.size() < pageSize) {
             tableDone = true;
         }
