@@ -19,6 +19,7 @@ public final class CommandTable {
                 new DropCommand(),
                 new DropDatabaseCommand(),
                 new EndSessionsCommand(),
+                new ExplainCommand(),
                 new FindAndModifyCommand(),
                 new FindCommand(),
                 new GetCmdLineOptsCommand(),

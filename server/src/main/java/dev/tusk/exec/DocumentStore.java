@@ -50,10 +50,29 @@ public final class DocumentStore {
 
     /** Up to {@code limit} rows matching {@code where}, in `_key` order, after {@code afterKey}. */
     public List<Row> page(CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit, TimeBudget budget) {
-        return withBudget(budget, conn -> fetchRows(dsl(conn).select(KEY, DOC).from(table(c))
-                .where(where).and(afterKey.map(KEY::gt).orElse(DSL.noCondition()))
-                .orderBy(KEY).limit(limit)));
+        return withBudget(budget, conn -> fetchRows(pageQuery(dsl(conn), c, where, afterKey, limit)));
     }
+
+    static Select<Record2<byte[], byte[]>> pageQuery(DSLContext dsl, CollectionInfo c, Condition where,
+            Optional<byte[]> afterKey, int limit) {
+        return dsl.select(KEY, DOC).from(table(c))
+                .where(where).and(afterKey.map(KEY::gt).orElse(DSL.noCondition()))
+                .orderBy(KEY).limit(limit);
+    }
+
+    /** The SQL of the first page a scan would read, with PostgreSQL's plan for it (run if {@code analyze}). */
+    public SqlPlan explainPage(CollectionInfo c, Condition where, int limit, boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            var query = pageQuery(dsl, c, where, Optional.empty(), limit);
+            String sql = dsl.renderInlined(query);
+            String plan = String.valueOf(dsl.fetch(dev.tusk.sql.SqlExplain.of(query, analyze)).get(0).get(0));
+            return new SqlPlan(sql, org.bson.BsonArray.parse(plan));
+        });
+    }
+
+    /** A statement as PostgreSQL sees it (binds inlined, for reading) and its EXPLAIN output. */
+    public record SqlPlan(String sql, org.bson.BsonArray plan) {}
 
     public long count(CollectionInfo c, Condition where, TimeBudget budget) {
         return withBudget(budget, conn -> {

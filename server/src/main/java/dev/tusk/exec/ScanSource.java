@@ -31,6 +31,7 @@ public final class ScanSource implements DocumentSource {
     private boolean tableDone;
     private final TimeBudget budget;
     private long skipLeft;
+    private long rowsExamined;
     private long limitLeft;
 
     /**
@@ -98,7 +99,13 @@ public final class ScanSource implements DocumentSource {
             lastKey = Optional.of(page.get(page.size() - 1).key());
         }
         buffer.addAll(page);
+        rowsExamined += page.size();
         return !buffer.isEmpty();
+    }
+
+    /** Rows read from PostgreSQL so far (explain's totalDocsExamined). */
+    public long rowsExamined() {
+        return rowsExamined;
     }
 
     @Override

@@ -1,0 +1,74 @@
+package dev.tusk.it.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.ExplainVerbosity;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import dev.tusk.it.support.TuskTestServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** explain: MongoDB's shape plus the SQL and PostgreSQL's plan in a `tusk` section. */
+class ExplainIT {
+    private static final MongoDatabase db = TuskTestServer.client().getDatabase("explain_it");
+    private static final MongoCollection<Document> c = db.getCollection("c");
+
+    @BeforeAll
+    static void load() {
+        c.drop();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            docs.add(new Document("_id", i).append("a", i % 10));
+        }
+        c.insertMany(docs);
+    }
+
+    @Test
+    void findQueryPlanner() {
+        Document plan = c.find(Filters.eq("a", 3)).sort(Sorts.ascending("a")).limit(5).explain(ExplainVerbosity.QUERY_PLANNER);
+        Document planner = plan.get("queryPlanner", Document.class);
+        assertEquals("explain_it.c", planner.getString("namespace"));
+        assertEquals(new Document("a", 3), planner.get("parsedQuery", Document.class));
+        Document winning = planner.get("winningPlan", Document.class);
+        assertEquals("LIMIT", winning.getString("stage"));
+        assertEquals("SORT", winning.get("inputStage", Document.class).getString("stage"));
+        Document tusk = plan.get("tusk", Document.class);
+        assertTrue(tusk.getString("sql").contains("jsonpath"), tusk.getString("sql"));
+        assertTrue(tusk.getList("postgresPlan", Document.class).get(0).containsKey("Plan"));
+        assertTrue(!plan.containsKey("executionStats"));
+    }
+
+    @Test
+    void findExecutionStatsCountsReturnedAndExamined() {
+        Document plan = c.find(Filters.eq("a", 3)).explain(ExplainVerbosity.EXECUTION_STATS);
+        Document stats = plan.get("executionStats", Document.class);
+        assertEquals(30, stats.getInteger("nReturned"));
+        assertTrue(stats.getInteger("totalDocsExamined") >= 30);
+        assertTrue(stats.getBoolean("executionSuccess"));
+        Document pgPlan = plan.get("tusk", Document.class).getList("postgresPlan", Document.class).get(0);
+        assertTrue(pgPlan.containsKey("Execution Time"), "ANALYZE ran: " + pgPlan.toJson());
+    }
+
+    @Test
+    void countDistinctAndAggregate() {
+        Document count = db.runCommand(new Document("explain", new Document("count", "c").append("query", new Document("a", 1)))
+                .append("verbosity", "executionStats"));
+        assertEquals("COUNT", count.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage"));
+        Document distinct = db.runCommand(new Document("explain", new Document("distinct", "c").append("key", "a"))
+                .append("verbosity", "queryPlanner"));
+        assertTrue(distinct.containsKey("queryPlanner"));
+        Document agg = c.aggregate(List.of(Aggregates.match(Filters.gt("a", 5)), Aggregates.count("n")))
+                .explain(ExplainVerbosity.QUERY_PLANNER);
+        List<Document> stages = agg.getList("stages", Document.class);
+        assertTrue(stages.get(0).containsKey("$cursor"));
+        assertEquals(new Document("$count", "n"), stages.get(1));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tusk.command;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandArgs;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.QueryExplainer;
+import dev.tusk.exec.QuerySpec;
+import dev.tusk.pipeline.Pipeline;
+import dev.tusk.query.FilterParser;
+import dev.tusk.query.SortSpec;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * explain for find, count, distinct and aggregate: MongoDB's queryPlanner / executionStats shape,
+ * plus a `tusk` section with the SQL and PostgreSQL's own plan.
+ */
+final class ExplainCommand implements Command {
+    private static final Set<String> VERBOSITIES = Set.of("queryPlanner", "executionStats", "allPlansExecution");
+
+    @Override
+    public String name() {
+        return "explain";
+    }
+
+    @Override
+    public String help() {
+        return "explain how a find, count, distinct or aggregate runs";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        CommandArgs args = new CommandArgs(request, Set.of("verbosity"));
+        BsonValue inner = request.commandValue();
+        if (!inner.isDocument() || inner.asDocument().isEmpty()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("explain command requires a nested object");
+        }
+        String verbosity = args.string("verbosity").orElse("allPlansExecution");
+        if (!VERBOSITIES.contains(verbosity)) {
+            throw ErrorCode.BAD_VALUE.error("verbosity string must be one of {'queryPlanner', 'executionStats', 'allPlansExecution'}");
+        }
+        BsonDocument command = inner.asDocument();
+        String innerName = command.getFirstKey();
+        BsonValue collectionName = command.get(innerName);
+        if (!collectionName.isString()) {
+            throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type %s", dev.tusk.dispatch.TypeNames.of(collectionName));
+        }
+        String ns = request.database() + "." + collectionName.asString().getValue();
+        Optional<BsonArray> tail = Optional.empty();
+        QuerySpec spec = switch (innerName) {
+            case "find" -> new QuerySpec(FilterParser.parse(doc(command, "filter")),
+                    Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse),
+                    number(command, "skip"), number(command, "limit"), Optional.empty());
+            case "count" -> new QuerySpec(FilterParser.parse(doc(command, "query")), Optional.empty(),
+                    number(command, "skip"), number(command, "limit"), Optional.empty());
+            case "distinct" -> new QuerySpec(FilterParser.parse(doc(command, "query")), Optional.empty(), 0, 0, Optional.empty());
+            case "aggregate" -> {
+                BsonArray stages = command.isArray("pipeline") ? command.getArray("pipeline") : new BsonArray();
+                Pipeline pipeline = Pipeline.parse(stages);
+                boolean leading = pipeline.leadingMatch().isPresent();
+                tail = Optional.of(new BsonArray(stages.subList(leading ? 1 : 0, stages.size())));
+                yield new QuerySpec(leading ? pipeline.leadingMatch().get().filter() : FilterParser.parse(new BsonDocument()),
+                        Optional.empty(), 0, 0, Optional.empty());
+            }
+            default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", innerName);
+        };
+        Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collectionName.asString().getValue());
+        BsonDocument parsedQuery = innerName.equals("find") ? doc(command, "filter") : innerName.equals("aggregate")
+                ? tail.isPresent() && command.getArray("pipeline").size() > tail.get().size()
+                        ? command.getArray("pipeline").get(0).asDocument().getDocument("$match") : new BsonDocument()
+                : doc(command, "query");
+        boolean execute = !verbosity.equals("queryPlanner");
+        BsonDocument queryPlanner = new BsonDocument("namespace", new BsonString(ns))
+                .append("indexFilterSet", BsonBoolean.FALSE)
+                .append("parsedQuery", parsedQuery);
+        BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
+        Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store()).explain(c, spec, execute));
+        BsonDocument access = new BsonDocument("stage", new BsonString(explained.map(QueryExplainer.Explained::accessStage).orElse("EOF")));
+        explained.flatMap(QueryExplainer.Explained::indexName).ifPresent(i -> access.append("indexName",
+                new BsonString(i.endsWith("$_id_") ? "_id_" : i)));
+        BsonDocument winning = wrap(access, spec, innerName);
+        queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
+        BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);
+        if (execute) {
+            long n = explained.map(QueryExplainer.Explained::nReturned).orElse(0L);
+            planner.append("executionStats", new BsonDocument("executionSuccess", BsonBoolean.TRUE)
+                    .append("nReturned", new BsonInt32((int) n))
+                    .append("executionTimeMillis", new BsonInt32((int) explained.map(QueryExplainer.Explained::millis).orElse(0L).longValue()))
+                    .append("totalKeysExamined", new BsonInt32(0))
+                    .append("totalDocsExamined", new BsonInt32((int) explained.map(QueryExplainer.Explained::docsExamined).orElse(0L).longValue()))
+                    .append("executionStages", winning.clone().append("nReturned", new BsonInt32((int) n)))
+                    .append("allPlansExecution", new BsonArray()));
+        }
+        if (tail.isPresent()) {
+            BsonArray stageList = new BsonArray();
+            stageList.add(new BsonDocument("$cursor", planner));
+            tail.get().forEach(stageList::add);
+            reply.append("stages", stageList);
+        } else {
+            planner.forEach(reply::append);
+        }
+        BsonDocument commandEcho = command.clone();
+        commandEcho.put("$db", new BsonString(request.database()));
+        reply.append("command", commandEcho);
+        reply.append("serverInfo", new BsonDocument("host", new BsonString(cx.topology().me()))
+                .append("version", new BsonString(ServerInfo.VERSION))
+                .append("gitVersion", new BsonString("tusk")));
+        explained.ifPresent(e -> reply.append("tusk", e.tuskSection()));
+        return Replies.ok(reply);
+    }
+
+    /** MongoDB's stage tree: access path, then in-memory SORT, SKIP, LIMIT and the command's own stage. */
+    private static BsonDocument wrap(BsonDocument access, QuerySpec spec, String command) {
+        BsonDocument plan = access;
+        if (spec.sort().isPresent()) {
+            plan = new BsonDocument("stage", new BsonString("SORT")).append("inputStage", plan);
+        }
+        if (spec.skip() > 0) {
+            plan = new BsonDocument("stage", new BsonString("SKIP")).append("skipAmount", new BsonInt32((int) spec.skip()))
+                    .append("inputStage", plan);
+        }
+        if (spec.limit() > 0) {
+            plan = new BsonDocument("stage", new BsonString("LIMIT")).append("limitAmount", new BsonInt32((int) spec.limit()))
+                    .append("inputStage", plan);
+        }
+        if (command.equals("count")) {
+            plan = new BsonDocument("stage", new BsonString("COUNT")).append("inputStage", plan);
+        }
+        return plan;
+    }
+
+    private static BsonDocument doc(BsonDocument command, String field) {
+        BsonValue v = command.get(field);
+        if (v == null || v.isNull()) {
+            return new BsonDocument();
+        }
+        if (!v.isDocument()) {
+            throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.%s' is the wrong type '%s', expected type 'object'",
+                    command.getFirstKey(), field, dev.tusk.dispatch.TypeNames.of(v));
+        }
+        return v.asDocument();
+    }
+
+    private static long number(BsonDocument command, String field) {
+        BsonValue v = command.get(field);
+        return v != null && v.isNumber() ? Math.abs(v.asNumber().longValue()) : 0;
+    }
+
+}

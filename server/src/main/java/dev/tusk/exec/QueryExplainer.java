@@ -1,0 +1,88 @@
+package dev.tusk.exec;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.sql.FilterSql;
+import dev.tusk.sql.Pushdown;
+import java.util.function.UnaryOperator;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * What explain reports about a read: the SQL Tusk sends, PostgreSQL's plan for it, whether the
+ * pushdown is exact, and (for executionStats) the figures of actually running it.
+ */
+public final class QueryExplainer {
+    private final DocumentStore store;
+
+    public QueryExplainer(DocumentStore store) {
+        this.store = store;
+    }
+
+    /** The outcome of explaining one read. */
+    public record Explained(Pushdown pushdown, DocumentStore.SqlPlan plan, long nReturned, long docsExamined,
+            long millis, boolean executed) {
+
+        /** MongoDB's name for how PostgreSQL reads the table: IXSCAN if it walks an index, else COLLSCAN. */
+        public String accessStage() {
+            return indexName().isPresent() ? "IXSCAN" : "COLLSCAN";
+        }
+
+        public java.util.Optional<String> indexName() {
+            return findIndex(plan.plan());
+        }
+
+        /** The `tusk` section: SQL, exactness and PostgreSQL's own plan. */
+        public BsonDocument tuskSection() {
+            return new BsonDocument("sql", new BsonString(plan.sql()))
+                    .append("pushdown", new BsonString(pushdown.exact() ? "exact" : "superset (re-checked in Java)"))
+                    .append("postgresPlan", plan.plan());
+        }
+
+        private static java.util.Optional<String> findIndex(BsonValue node) {
+            if (node instanceof BsonArray a) {
+                for (BsonValue v : a) {
+                    var found = findIndex(v);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            } else if (node instanceof BsonDocument d) {
+                if (d.containsKey("Index Name")) {
+                    return java.util.Optional.of(d.getString("Index Name").getValue());
+                }
+                for (BsonValue v : d.values()) {
+                    var found = findIndex(v);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    public Explained explain(CollectionInfo c, QuerySpec spec, boolean execute) {
+        Pushdown pushdown = FilterSql.compile(spec.filter());
+        int pageSize = 1000;
+        DocumentStore.SqlPlan plan = store.explainPage(c, pushdown.condition(), pageSize, execute);
+        if (!execute) {
+            return new Explained(pushdown, plan, 0, 0, 0, false);
+        }
+        long start = System.nanoTime();
+        ScanSource scan = new ScanSource(store, c, pushdown.condition(), QueryExecutor.recheck(spec.filter(), pushdown),
+                UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+        long matched = 0;
+        while (!scan.exhausted()) {
+            matched += scan.next(pageSize, Long.MAX_VALUE).size();
+        }
+        long returned = Math.max(0, matched - spec.skip());
+        if (spec.limit() > 0) {
+            returned = Math.min(returned, spec.limit());
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Explained(pushdown, plan, returned, scan.rowsExamined(), millis, true);
+    }
+
+}
