@@ -59,9 +59,6 @@ final class FindAndModifyCommand implements Command {
         boolean returnNew = args.bool("new", false);
         boolean upsert = args.bool("upsert", false);
         Optional<BsonValue> update = args.value("update");
-        if (args.value("arrayFilters").isPresent()) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("arrayFilters are not supported by Tusk yet");
-        }
         if (remove && update.isPresent()) {
             throw ErrorCode.FAILED_TO_PARSE.error("Cannot specify both an update and remove=true");
         }
@@ -77,7 +74,8 @@ final class FindAndModifyCommand implements Command {
             Optional<BsonDocument> deleted = info.flatMap(c -> new DeleteExecutor(cx.store()).deleteOne(c, filter, sort));
             return reply(new BsonDocument("n", new BsonInt32(deleted.isPresent() ? 1 : 0)), deleted, fields);
         }
-        UpdateSpec spec = UpdateSpec.parse(update.get());
+        UpdateSpec spec = UpdateSpec.parse(update.get(),
+                ArrayFilterArgs.parse(args.value("arrayFilters").orElse(null), "findAndModify"));
         if (info.isEmpty()) {
             if (!upsert) {
                 return reply(new BsonDocument("n", new BsonInt32(0)).append("updatedExisting", BsonBoolean.FALSE),

@@ -109,11 +109,8 @@ final class UpdateCommand implements Command {
         if (u == null) {
             throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.u' is missing but a required field");
         }
-        if (s.containsKey("arrayFilters")) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("arrayFilters are not supported by Tusk yet");
-        }
         boolean multi = Flags.bool(s, "multi", "update.updates");
-        UpdateSpec spec = UpdateSpec.parse(u);
+        UpdateSpec spec = UpdateSpec.parse(u, ArrayFilterArgs.parse(s.get("arrayFilters"), "update.updates"));
         if (multi && spec.isReplacement()) {
             throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
         }

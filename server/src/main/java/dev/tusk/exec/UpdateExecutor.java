@@ -62,7 +62,7 @@ public final class UpdateExecutor {
                         return Optional.empty();
                     }
                     BsonDocument current = row.get().document();
-                    UpdateOutcome outcome = st.update().apply(current, false);
+                    UpdateOutcome outcome = st.update().apply(current, false, Optional.of(st.filter()));
                     if (outcome.modified()) {
                         checkIdUnchanged(current, outcome.document());
                         StoredDocument stored = StoredDocument.of(outcome.document());

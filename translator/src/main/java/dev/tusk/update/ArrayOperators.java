@@ -21,7 +21,8 @@ final class ArrayOperators {
     private ArrayOperators() {}
 
     /** $push with $each (always a list here), $position, $slice; $sort is not implemented yet. */
-    record Push(FieldPath path, List<BsonValue> each, Optional<Integer> position, Optional<Integer> slice) implements FieldUpdate {
+    record Push(FieldPath path, List<BsonValue> each, Optional<Integer> position, Optional<Integer> slice,
+            Optional<java.util.Comparator<BsonValue>> sort) implements FieldUpdate {
         @Override
         public void apply(BsonDocument doc, UpdateContext cx) {
             BsonArray array = arrayAt(doc, path, cx, "$push");
@@ -29,6 +30,12 @@ final class ArrayOperators {
             for (BsonValue v : each) {
                 array.add(at++, BsonCopy.deep(v));
             }
+            sort.ifPresent(order -> {
+                List<BsonValue> sorted = new java.util.ArrayList<>(array.getValues());
+                sorted.sort(order);
+                array.clear();
+                array.addAll(sorted);
+            });
             slice.ifPresent(n -> {
                 int size = array.size();
                 if (n >= 0) {
@@ -87,6 +94,14 @@ final class ArrayOperators {
         }
     }
 
+    static FieldUpdate pullAll(FieldPath path, BsonValue arg) {
+        if (!arg.isArray()) {
+            throw ErrorCode.BAD_VALUE.error("$pullAll requires an array argument but was given a " + BsonText.typeName(arg));
+        }
+        List<BsonValue> values = List.copyOf(arg.asArray().getValues());
+        return new Pull(path, e -> values.stream().anyMatch(v -> BsonOrder.valuesEqual(e, v)));
+    }
+
     /** The array at path (created empty when missing); 2 BadValue when it is something else. */
     private static BsonArray arrayAt(BsonDocument doc, FieldPath path, UpdateContext cx, String op) {
         Optional<BsonValue> current = DocumentPaths.get(doc, path);
@@ -108,21 +123,22 @@ final class ArrayOperators {
 
     static FieldUpdate push(FieldPath path, BsonValue arg) {
         if (!(arg instanceof BsonDocument d) || !d.containsKey("$each")) {
-            return new Push(path, List.of(arg), Optional.empty(), Optional.empty());
+            return new Push(path, List.of(arg), Optional.empty(), Optional.empty(), Optional.empty());
         }
         List<BsonValue> each = eachList(d.get("$each"), "$push");
         Optional<Integer> position = Optional.empty();
         Optional<Integer> slice = Optional.empty();
+        Optional<java.util.Comparator<BsonValue>> sort = Optional.empty();
         for (String key : d.keySet()) {
             switch (key) {
                 case "$each" -> { }
                 case "$position" -> position = Optional.of(integer(d.get(key), "$position", "must be an integer value, not of type: "));
                 case "$slice" -> slice = Optional.of(integer(d.get(key), "$slice", "must be an integer value but was given type: "));
-                case "$sort" -> throw ErrorCode.NOT_IMPLEMENTED.error("$push with $sort is not implemented yet");
+                case "$sort" -> sort = Optional.of(PushSort.parse(d.get(key)));
                 default -> throw ErrorCode.BAD_VALUE.error("Unrecognized clause in $push: " + key);
             }
         }
-        return new Push(path, each, position, slice);
+        return new Push(path, each, position, slice, sort);
     }
 
     private static int integer(BsonValue v, String name, String wording) {

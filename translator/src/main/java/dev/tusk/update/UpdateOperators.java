@@ -10,6 +10,7 @@ import java.util.TreeMap;
 final class UpdateOperators {
     private static final Map<String, UpdateOperator> TABLE = table(
             Map.entry("$addToSet", ArrayOperators::addToSet),
+            Map.entry("$bit", BitOperator::bit),
             Map.entry("$currentDate", FieldOperators::currentDate),
             Map.entry("$inc", ArithmeticOperators::inc),
             Map.entry("$max", FieldOperators::max),
@@ -17,13 +18,14 @@ final class UpdateOperators {
             Map.entry("$mul", ArithmeticOperators::mul),
             Map.entry("$pop", ArrayOperators::pop),
             Map.entry("$pull", ArrayOperators::pull),
+            Map.entry("$pullAll", ArrayOperators::pullAll),
             Map.entry("$push", ArrayOperators::push),
             Map.entry("$rename", FieldOperators::rename),
             Map.entry("$set", FieldOperators::set),
             Map.entry("$setOnInsert", FieldOperators::setOnInsert),
             Map.entry("$unset", FieldOperators::unset));
 
-    static final Set<String> NOT_IMPLEMENTED = Set.of("$bit", "$pullAll");
+    static final Set<String> NOT_IMPLEMENTED = Set.of();
 
     private UpdateOperators() {}
 

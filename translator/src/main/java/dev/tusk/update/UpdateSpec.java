@@ -29,6 +29,12 @@ public final class UpdateSpec {
     }
 
     public static UpdateSpec parse(BsonValue update) {
+        return parse(update, List.of());
+    }
+
+    /** An update with arrayFilters for its {@code $[identifier]} path components. */
+    public static UpdateSpec parse(BsonValue update, List<BsonDocument> arrayFilterDocs) {
+        ArrayFilters arrayFilters = ArrayFilters.parse(arrayFilterDocs);
         if (update.isArray()) {
             throw ErrorCode.NOT_IMPLEMENTED.error("pipeline-style updates are not implemented yet");
         }
@@ -37,6 +43,10 @@ public final class UpdateSpec {
         }
         BsonDocument doc = update.asDocument();
         if (doc.isEmpty() || !doc.getFirstKey().startsWith("$")) {
+            if (!arrayFilters.identifiers().isEmpty()) {
+                throw ErrorCode.FAILED_TO_PARSE.error("The array filter for identifier '%s' was not used in the update %s",
+                        arrayFilters.identifiers().iterator().next(), BsonText.value(doc));
+            }
             for (String key : doc.keySet()) {
                 if (key.startsWith("$")) {
                     throw ErrorCode.DOLLAR_PREFIXED_FIELD_NAME.error("The dollar ($) prefixed field '" + key + "' in '" + key
@@ -48,6 +58,7 @@ public final class UpdateSpec {
         }
         List<FieldUpdate> updates = new ArrayList<>();
         List<FieldPath> seen = new ArrayList<>();
+        java.util.Set<String> usedIdentifiers = new java.util.HashSet<>();
         for (Map.Entry<String, BsonValue> e : doc.entrySet()) {
             UpdateOperator op = UpdateOperators.get(e.getKey());
             if (!e.getValue().isDocument()) {
@@ -63,6 +74,10 @@ public final class UpdateSpec {
             for (Map.Entry<String, BsonValue> f : fields.entrySet()) {
                 FieldPath path = checkedPath(f.getKey());
                 FieldUpdate u = op.parse(path, f.getValue());
+                if (path.parts().stream().anyMatch(PositionalUpdate::isPositional)) {
+                    usedIdentifiers.addAll(identifiers(path, arrayFilters));
+                    u = new PositionalUpdate(path, op, f.getValue(), arrayFilters);
+                }
                 for (FieldPath p : allPaths(u)) {
                     checkConflict(seen, p);
                     seen.add(p);
@@ -70,8 +85,29 @@ public final class UpdateSpec {
                 updates.add(u);
             }
         }
+        for (String identifier : arrayFilters.identifiers()) {
+            if (!usedIdentifiers.contains(identifier)) {
+                throw ErrorCode.FAILED_TO_PARSE.error("The array filter for identifier '%s' was not used in the update %s",
+                        identifier, BsonText.value(doc));
+            }
+        }
         updates.sort(Comparator.comparing(FieldUpdate::path, UpdateSpec::comparePaths));
         return new UpdateSpec(Optional.empty(), updates);
+    }
+
+    /** The {@code $[identifier]}s of a path, each of which must have an array filter. */
+    private static List<String> identifiers(FieldPath path, ArrayFilters arrayFilters) {
+        List<String> out = new ArrayList<>();
+        for (String part : path.parts()) {
+            if (part.startsWith("$[") && part.length() > 3) {
+                String id = part.substring(2, part.length() - 1);
+                if (arrayFilters.filter(id).isEmpty()) {
+                    throw ErrorCode.BAD_VALUE.error("No array filter found for identifier '%s' in path '%s'", id, path.dotted());
+                }
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     private static FieldPath checkedPath(String dotted) {
@@ -80,8 +116,18 @@ public final class UpdateSpec {
             throw ErrorCode.EMPTY_FIELD_NAME.error("The update path '" + dotted
                     + "' contains an empty field name, which is not allowed.");
         }
-        if (path.parts().stream().anyMatch(p -> p.equals("$") || p.startsWith("$[") || p.startsWith("$"))) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("positional and $-prefixed update paths are not implemented yet: " + dotted);
+        if (PositionalUpdate.isPositional(path.get(0))) {
+            throw ErrorCode.BAD_VALUE.error("Cannot have positional (i.e. '$') element in the first component in path '%s'", dotted);
+        }
+        if (path.parts().stream().filter(p -> p.equals("$")).count() > 1) {
+            throw ErrorCode.BAD_VALUE.error("Too many positional (i.e. '$') elements found in path '%s'", dotted);
+        }
+        for (String part : path.parts()) {
+            if (part.startsWith("$") && !PositionalUpdate.isPositional(part)) {
+                throw ErrorCode.DOLLAR_PREFIXED_FIELD_NAME.error("The dollar ($) prefixed field '%s' in '%s' is not allowed in the "
+                        + "context of an update's replacement document. Consider using an aggregation pipeline with $replaceWith.",
+                        part, dotted);
+            }
         }
         return path;
     }
@@ -123,13 +169,18 @@ public final class UpdateSpec {
 
     /** Applies the update to a copy of doc; {@code isUpsertInsert} enables $setOnInsert. */
     public UpdateOutcome apply(BsonDocument doc, boolean isUpsertInsert) {
+        return apply(doc, isUpsertInsert, Optional.empty());
+    }
+
+    /** As {@link #apply(BsonDocument, boolean)}, with the query that matched doc (for the positional $). */
+    public UpdateOutcome apply(BsonDocument doc, boolean isUpsertInsert, Optional<dev.tusk.query.FilterNode> query) {
         Optional<BsonValue> id = Optional.ofNullable(doc.get("_id"));
         BsonDocument result;
         if (replacement.isPresent()) {
             result = replace(doc, id);
         } else {
             result = BsonCopy.document(doc);
-            UpdateContext cx = new UpdateContext(isUpsertInsert, id, System.currentTimeMillis());
+            UpdateContext cx = new UpdateContext(isUpsertInsert, id, System.currentTimeMillis(), query, doc);
             for (FieldUpdate u : updates) {
                 u.apply(result, cx);
             }

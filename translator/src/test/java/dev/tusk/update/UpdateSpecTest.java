@@ -125,7 +125,7 @@ class UpdateSpecTest {
                         "Path 'a' contains an element of non-array type 'int'"),
                 new ErrorCase("{_id: 1}", "{$rename: {a: 'a'}}", ErrorCode.BAD_VALUE, null),
                 new ErrorCase("{_id: 1}", "[{$set: {a: 1}}]", ErrorCode.NOT_IMPLEMENTED, null),
-                new ErrorCase("{_id: 1}", "{$bit: {a: {and: 1}}}", ErrorCode.NOT_IMPLEMENTED, null));
+                new ErrorCase("{_id: 1}", "{$bit: {a: {and: 1.5}}}", ErrorCode.BAD_VALUE, null));
     }
 
     @ParameterizedTest(name = "{0}")
