@@ -26,6 +26,7 @@ import org.flywaydb.core.Flyway;
 public final class Catalog {
     private final DataSource dataSource;
     private final Map<String, CollectionInfo> cache = new ConcurrentHashMap<>();
+    private final Map<String, List<IndexInfo>> indexCache = new ConcurrentHashMap<>();
 
     public Catalog(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -42,6 +43,78 @@ public final class Catalog {
                 .load()
                 .migrate();
         cache.clear();
+        indexCache.clear();
+    }
+
+    /** The collection's indexes, `_id_` first, then in creation order. */
+    public List<IndexInfo> indexes(CollectionInfo c) {
+        List<IndexInfo> cached = indexCache.get(key(c.db(), c.name()));
+        if (cached != null) {
+            return cached;
+        }
+        List<IndexInfo> found = List.copyOf(read(store -> store.indexInfos(c.db(), c.name())));
+        indexCache.put(key(c.db(), c.name()), found);
+        return found;
+    }
+
+    /**
+     * Creates an empty secondary index (its side table and catalog row) named spec.name; the caller
+     * fills it and validated the spec. 85 IndexOptionsConflict if the name is taken.
+     */
+    public IndexInfo createIndex(CollectionInfo c, BsonDocument spec) {
+        String name = spec.getString("name").getValue();
+        try {
+            return transaction(store -> {
+                store.lockDatabases(c.db());
+                if (store.indexInfos(c.db(), c.name()).stream().anyMatch(i -> i.name().equals(name))) {
+                    throw ErrorCode.INDEX_OPTIONS_CONFLICT.error("An index with name '" + name + "' already exists");
+                }
+                String storage = IdentifierMapper.indexName(c.tableName(), name);
+                // The side table's own indexes get names no rename can ever make collide.
+                String suffix = UUID.randomUUID().toString();
+                boolean unique = new IndexInfo(name, spec, Optional.of(storage)).unique();
+                store.execute(dev.tusk.storage.IndexTable.createTableSql(c.schemaName(), storage));
+                store.execute(dev.tusk.storage.IndexTable.createKeyIndexSql(c.schemaName(), storage,
+                        IdentifierMapper.indexName(c.tableName(), name + "\0k\0" + suffix), unique));
+                store.execute(dev.tusk.storage.IndexTable.createDocIndexSql(c.schemaName(), storage,
+                        IdentifierMapper.indexName(c.tableName(), name + "\0d\0" + suffix)));
+                store.insertIndex(c.db(), c.name(), name, storage, spec);
+                return new IndexInfo(name, spec, Optional.of(storage));
+            });
+        } finally {
+            indexCache.remove(key(c.db(), c.name()));
+        }
+    }
+
+    /** Drops a secondary index (its side table and catalog row); false if there is no such index. */
+    public boolean dropIndex(CollectionInfo c, String name) {
+        try {
+            return transaction(store -> {
+                store.lockDatabases(c.db());
+                Optional<IndexInfo> index = store.indexInfos(c.db(), c.name()).stream()
+                        .filter(i -> i.name().equals(name) && !i.isIdIndex()).findFirst();
+                if (index.isEmpty()) {
+                    return false;
+                }
+                store.execute("DROP TABLE IF EXISTS " + IdentifierMapper.qualified(c.schemaName(), index.get().storage().get()));
+                store.deleteIndex(c.db(), c.name(), name);
+                return true;
+            });
+        } finally {
+            indexCache.remove(key(c.db(), c.name()));
+        }
+    }
+
+    /** Replaces the stored spec of an index (collMod: hidden, expireAfterSeconds). */
+    public void updateIndexSpec(CollectionInfo c, String name, BsonDocument spec) {
+        try {
+            transaction(store -> {
+                store.updateIndexSpec(c.db(), c.name(), name, spec);
+                return null;
+            });
+        } finally {
+            indexCache.remove(key(c.db(), c.name()));
+        }
     }
 
     public Optional<CollectionInfo> collection(String db, String coll) {
@@ -91,6 +164,7 @@ public final class Catalog {
             });
         } finally {
             cache.remove(key(db, coll));
+            indexCache.remove(key(db, coll));
         }
     }
 
@@ -109,6 +183,7 @@ public final class Catalog {
             });
         } finally {
             cache.keySet().removeIf(k -> k.startsWith(db + "\0"));
+            indexCache.keySet().removeIf(k -> k.startsWith(db + "\0"));
         }
     }
 
@@ -157,6 +232,8 @@ public final class Catalog {
         } finally {
             cache.remove(key(db, from));
             cache.remove(key(toDb, to));
+            indexCache.remove(key(db, from));
+            indexCache.remove(key(toDb, to));
         }
     }
 
@@ -180,6 +257,12 @@ public final class Catalog {
         if (!schema.equals(source.schemaName())) {
             store.execute("ALTER TABLE " + IdentifierMapper.qualified(source.schemaName(), tmp)
                     + " SET SCHEMA " + IdentifierMapper.quote(schema));
+            for (int i = 0; i < indexes.size(); i++) {
+                if (!indexes.get(i).name().equals(dev.tusk.storage.CollectionTable.ID_INDEX)) {
+                    store.execute("ALTER TABLE " + IdentifierMapper.qualified(source.schemaName(), tmp + "$" + i)
+                            + " SET SCHEMA " + IdentifierMapper.quote(schema));
+                }
+            }
         }
         store.execute("ALTER TABLE " + IdentifierMapper.qualified(schema, tmp) + " RENAME TO " + IdentifierMapper.quote(table));
         UUID uuid = source.db().equals(toDb) ? source.uuid() : UUID.randomUUID();

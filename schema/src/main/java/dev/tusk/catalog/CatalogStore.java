@@ -32,6 +32,35 @@ final class CatalogStore {
     record IndexRow(String name, String pgName) {
     }
 
+    /** Every index of the collection with its spec, `_id_` first, then in creation order. */
+    List<IndexInfo> indexInfos(String db, String collection) throws SQLException {
+        List<IndexInfo> out = new ArrayList<>();
+        try (ResultSet rs = query("""
+                SELECT name, pg_name, spec::text FROM tusk_catalog.indexes WHERE db = ? AND collection = ?
+                ORDER BY name <> '_id_', created_at, name""", db, collection)) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                boolean id = name.equals(CollectionTable.ID_INDEX);
+                out.add(new IndexInfo(name, BsonDocument.parse(rs.getString(3)), id ? Optional.empty() : Optional.of(rs.getString(2))));
+            }
+        }
+        return out;
+    }
+
+    void insertIndex(String db, String collection, String name, String pgName, BsonDocument spec) throws SQLException {
+        update("INSERT INTO tusk_catalog.indexes (db, collection, name, pg_name, spec) VALUES (?, ?, ?, ?, ?::json)",
+                db, collection, name, pgName, spec.toJson(JSON));
+    }
+
+    void deleteIndex(String db, String collection, String name) throws SQLException {
+        update("DELETE FROM tusk_catalog.indexes WHERE db = ? AND collection = ? AND name = ?", db, collection, name);
+    }
+
+    void updateIndexSpec(String db, String collection, String name, BsonDocument spec) throws SQLException {
+        update("UPDATE tusk_catalog.indexes SET spec = ?::json WHERE db = ? AND collection = ? AND name = ?",
+                spec.toJson(JSON), db, collection, name);
+    }
+
     private final Connection c;
 
     CatalogStore(Connection c) {
@@ -128,6 +157,11 @@ final class CatalogStore {
     }
 
     void dropTable(CollectionInfo info) throws SQLException {
+        for (IndexInfo index : indexInfos(info.db(), info.name())) {
+            if (index.storage().isPresent()) {
+                execute("DROP TABLE IF EXISTS " + qualified(info.schemaName(), index.storage().get()));
+            }
+        }
         execute("DROP TABLE IF EXISTS " + qualified(info.schemaName(), info.tableName()));
         update("DELETE FROM tusk_catalog.collections WHERE db = ? AND name = ?", info.db(), info.name());
     }

@@ -51,6 +51,11 @@ public final class IdKey {
         return out.toByteArray();
     }
 
+    /** The first byte of every encoding of v's type bracket: keys of one bracket lie in [bracket, bracket + 1). */
+    public static int bracket(BsonValue v) {
+        return typeByte(v);
+    }
+
     private static int typeByte(BsonValue v) {
         return switch (v.getBsonType()) {
             case MIN_KEY -> MIN_KEY;

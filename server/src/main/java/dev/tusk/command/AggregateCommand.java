@@ -64,7 +64,7 @@ final class AggregateCommand implements Command {
                 filter = pipeline.leadingMatch().get().filter();
                 rest = pipeline.tail();
             }
-            DocumentSource scan = new QueryExecutor(cx.store(), request.timeBudget())
+            DocumentSource scan = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
                     .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
             input = new SourceIterator(scan);
         }

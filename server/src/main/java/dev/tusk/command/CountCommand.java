@@ -10,7 +10,6 @@ import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
-import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.Pushdown;
 import java.util.Optional;
 import java.util.Set;
@@ -39,14 +38,14 @@ final class CountCommand implements Command {
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
         long n = 0;
         if (info.isPresent()) {
-            Pushdown pushdown = FilterSql.compile(filter);
+            QueryExecutor queries = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()));
+            Pushdown pushdown = queries.pushdown(filter);
             if (pushdown.exact()) {
                 long all = cx.store().count(info.get(), pushdown.condition(), request.timeBudget());
                 n = Math.max(0, all - skip);
                 n = limit == 0 ? n : Math.min(n, limit);
             } else {
-                DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget())
-                        .open(info.get(), new QuerySpec(filter, Optional.empty(), skip, limit, Optional.empty()));
+                DocumentSource matches = queries.open(info.get(), new QuerySpec(filter, Optional.empty(), skip, limit, Optional.empty()));
                 while (!matches.exhausted()) {
                     n += matches.next(1000, Long.MAX_VALUE).size();
                 }

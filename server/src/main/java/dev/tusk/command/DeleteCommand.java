@@ -48,7 +48,6 @@ final class DeleteCommand implements Command {
         boolean ordered = args.bool("ordered", true);
         WriteBatches.checkSize(deletes.size());
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
-        DeleteExecutor executor = new DeleteExecutor(cx.store());
         long n = 0;
         List<WriteError> errors = new ArrayList<>();
         for (int i = 0; i < deletes.size(); i++) {
@@ -59,8 +58,11 @@ final class DeleteCommand implements Command {
                 if (info.isEmpty()) {
                     continue;
                 }
-                n += one ? executor.deleteOne(info.get(), filter, Optional.empty()).map(d -> 1).orElse(0)
-                        : executor.deleteMany(info.get(), filter);
+                try (var writing = cx.indexes().writing(info.get())) {
+                    DeleteExecutor executor = new DeleteExecutor(cx.store(), writing.indexes());
+                    n += one ? executor.deleteOne(info.get(), filter, Optional.empty()).map(d -> 1).orElse(0)
+                            : executor.deleteMany(info.get(), filter);
+                }
             } catch (MongoServerException e) {
                 errors.add(new WriteError(i, e));
                 if (ordered) {

@@ -44,7 +44,7 @@ final class DistinctCommand implements Command {
         TreeSet<BsonValue> values = new TreeSet<>(BsonOrder.COMPARATOR);
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
         if (info.isPresent()) {
-            DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget())
+            DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
                     .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
             while (!matches.exhausted()) {
                 for (BsonDocument d : matches.next(1000, Long.MAX_VALUE)) {

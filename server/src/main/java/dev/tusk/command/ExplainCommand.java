@@ -83,10 +83,10 @@ final class ExplainCommand implements Command {
                 .append("indexFilterSet", BsonBoolean.FALSE)
                 .append("parsedQuery", parsedQuery);
         BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
-        Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store()).explain(c, spec, execute));
+        Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c)).explain(c, spec, execute));
         BsonDocument access = new BsonDocument("stage", new BsonString(explained.map(QueryExplainer.Explained::accessStage).orElse("EOF")));
         explained.flatMap(QueryExplainer.Explained::indexName).ifPresent(i -> access.append("indexName",
-                new BsonString(i.endsWith("$_id_") ? "_id_" : i)));
+                new BsonString(i)));
         BsonDocument winning = wrap(access, spec, innerName);
         queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
         BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);

@@ -71,7 +71,12 @@ final class FindAndModifyCommand implements Command {
         }
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
         if (remove) {
-            Optional<BsonDocument> deleted = info.flatMap(c -> new DeleteExecutor(cx.store()).deleteOne(c, filter, sort));
+            Optional<BsonDocument> deleted = Optional.empty();
+            if (info.isPresent()) {
+                try (var writing = cx.indexes().writing(info.get())) {
+                    deleted = new DeleteExecutor(cx.store(), writing.indexes()).deleteOne(info.get(), filter, sort);
+                }
+            }
             return reply(new BsonDocument("n", new BsonInt32(deleted.isPresent() ? 1 : 0)), deleted, fields);
         }
         UpdateSpec spec = UpdateSpec.parse(update.get(),
@@ -83,8 +88,11 @@ final class FindAndModifyCommand implements Command {
             }
             info = Optional.of(cx.catalog().createCollection(request.database(), collection, new BsonDocument(), false));
         }
-        UpdateResult r = new UpdateExecutor(cx.store()).update(info.get(), args.namespace(),
-                new UpdateExecutor.Statement(filter, rawQuery, spec, false, upsert, sort));
+        UpdateResult r;
+        try (var writing = cx.indexes().writing(info.get())) {
+            r = new UpdateExecutor(cx.store(), writing.indexes()).update(info.get(), args.namespace(),
+                    new UpdateExecutor.Statement(filter, rawQuery, spec, false, upsert, sort));
+        }
         BsonDocument lastError = new BsonDocument("n", new BsonInt32(r.upsertedId().isPresent() ? 1 : (int) r.matched()))
                 .append("updatedExisting", BsonBoolean.valueOf(r.matched() > 0));
         r.upsertedId().ifPresent(id -> lastError.append("upserted", id));

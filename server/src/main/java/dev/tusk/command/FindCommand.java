@@ -58,7 +58,7 @@ final class FindCommand implements Command {
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
         DocumentSource source = info.isEmpty()
                 ? new ListSource(List.of())
-                : new QueryExecutor(cx.store(), request.timeBudget()).open(info.get(), new QuerySpec(filter, sort, skip, limit, projection));
+                : new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get())).open(info.get(), new QuerySpec(filter, sort, skip, limit, projection));
         int firstBatch = (int) Math.min(batchSize, limit == 0 ? Integer.MAX_VALUE : limit);
         return Cursors.firstBatchReply(cx, ns, source, firstBatch, singleBatch);
     }

@@ -7,7 +7,8 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.error.MongoServerException;
-import dev.tusk.exec.DuplicateKeys;
+import dev.tusk.exec.SecondaryIndex;
+import java.nio.ByteBuffer;
 import dev.tusk.exec.InsertExecutor;
 import dev.tusk.exec.NewDocuments;
 import dev.tusk.exec.StoredDocument;
@@ -46,6 +47,13 @@ final class InsertCommand implements Command {
         boolean ordered = args.bool("ordered", true);
         WriteBatches.checkSize(documents.size());
         CollectionInfo info = cx.catalog().createCollection(request.database(), collection, new BsonDocument(), false);
+        try (var writing = cx.indexes().writing(info)) {
+            return insert(args, documents, ordered, info, writing.indexes(), cx);
+        }
+    }
+
+    private static BsonDocument insert(CommandArgs args, BsonArray documents, boolean ordered, CollectionInfo info,
+            List<SecondaryIndex> indexes, CommandContext cx) {
         List<WriteError> errors = new ArrayList<>();
         List<InsertExecutor.Item> items = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -58,7 +66,11 @@ final class InsertCommand implements Command {
                 BsonDocument doc = NewDocuments.prepare(v.asDocument());
                 StoredDocument stored = StoredDocument.of(doc);
                 NewDocuments.checkSize(stored.bson());
-                items.add(new InsertExecutor.Item(i, doc, stored));
+                List<Set<ByteBuffer>> keys = new ArrayList<>(indexes.size());
+                for (SecondaryIndex index : indexes) {
+                    keys.add(index.keysOf(doc));
+                }
+                items.add(new InsertExecutor.Item(i, doc, stored, keys));
             } catch (MongoServerException e) {
                 errors.add(new WriteError(i, e));
                 if (ordered) {
@@ -66,16 +78,19 @@ final class InsertCommand implements Command {
                 }
             }
         }
-        List<InsertExecutor.Item> duplicates = new InsertExecutor(cx.store()).insert(info, items, ordered);
-        for (InsertExecutor.Item d : duplicates) {
-            errors.add(new WriteError(d.index(), DuplicateKeys.onId(args.namespace(), d.document().get("_id"))));
+        List<InsertExecutor.Failure> failures = new InsertExecutor(cx.store(), indexes, args.namespace())
+                .insert(info, items, ordered);
+        Set<InsertExecutor.Item> failed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (InsertExecutor.Failure f : failures) {
+            errors.add(new WriteError(f.item().index(), f.error()));
+            failed.add(f.item());
         }
         errors.sort(Comparator.comparingInt(WriteError::index));
         if (ordered && errors.size() > 1) {
             errors = errors.subList(0, 1);
         }
         int firstError = errors.isEmpty() ? Integer.MAX_VALUE : errors.get(0).index();
-        long n = items.stream().filter(i -> !duplicates.contains(i) && (!ordered || i.index() < firstError)).count();
+        long n = items.stream().filter(i -> !failed.contains(i) && (!ordered || i.index() < firstError)).count();
         return WriteBatches.reply(n, errors);
     }
 }

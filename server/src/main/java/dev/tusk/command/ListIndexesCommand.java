@@ -8,10 +8,8 @@ import dev.tusk.error.ErrorCode;
 import java.util.List;
 import java.util.Set;
 import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonString;
 
-/** listIndexes: the indexes of a collection (today: the `_id` index every collection has). */
+/** listIndexes: the indexes of a collection, `_id_` first, then in creation order. */
 final class ListIndexesCommand implements Command {
     @Override
     public String name() {
@@ -27,13 +25,9 @@ final class ListIndexesCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("cursor"));
         String collection = args.collection();
-        if (cx.catalog().collection(request.database(), collection).isEmpty()) {
-            throw ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace());
-        }
-        BsonDocument idIndex = new BsonDocument("v", new BsonInt32(2))
-                .append("key", new BsonDocument("_id", new BsonInt32(1)))
-                .append("name", new BsonString("_id_"));
-        return Cursors.firstBatchReply(cx, args.namespace(), new dev.tusk.cursor.ListSource(List.of(idIndex)),
-                Cursors.batchSize(args));
+        var info = cx.catalog().collection(request.database(), collection)
+                .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace()));
+        List<BsonDocument> specs = cx.catalog().indexes(info).stream().map(dev.tusk.catalog.IndexInfo::spec).toList();
+        return Cursors.firstBatchReply(cx, args.namespace(), new dev.tusk.cursor.ListSource(specs), Cursors.batchSize(args));
     }
 }

@@ -50,7 +50,6 @@ final class UpdateCommand implements Command {
         boolean ordered = args.bool("ordered", true);
         WriteBatches.checkSize(updates.size());
         Optional<CollectionInfo> existing = cx.catalog().collection(request.database(), collection);
-        UpdateExecutor executor = new UpdateExecutor(cx.store());
         long n = 0;
         long nModified = 0;
         BsonArray upserted = new BsonArray();
@@ -64,7 +63,10 @@ final class UpdateCommand implements Command {
                     }
                     existing = Optional.of(cx.catalog().createCollection(request.database(), collection, new BsonDocument(), false));
                 }
-                UpdateResult r = executor.update(existing.get(), args.namespace(), st);
+                UpdateResult r;
+                try (var writing = cx.indexes().writing(existing.get())) {
+                    r = new UpdateExecutor(cx.store(), writing.indexes()).update(existing.get(), args.namespace(), st);
+                }
                 n += r.matched();
                 nModified += r.modified();
                 if (r.upsertedId().isPresent()) {

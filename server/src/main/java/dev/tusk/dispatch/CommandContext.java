@@ -10,6 +10,7 @@ public record CommandContext(
         TuskConfig config,
         Catalog catalog,
         DocumentStore store,
+        dev.tusk.exec.IndexRegistry indexes,
         CursorRegistry cursors,
         ServerStats stats,
         ClusterClock clock,

@@ -17,17 +17,32 @@ import org.bson.BsonDocument;
 public final class DeleteExecutor {
     private final DocumentStore store;
     private final QueryExecutor queries;
+    private final List<SecondaryIndex> indexes;
 
-    public DeleteExecutor(DocumentStore store) {
+    /** @param indexes the collection's secondary indexes, whose keys leave with the documents */
+    public DeleteExecutor(DocumentStore store, List<SecondaryIndex> indexes) {
         this.store = store;
-        this.queries = new QueryExecutor(store);
+        this.queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
+        this.indexes = indexes;
+    }
+
+    private void unindex(Tx tx, List<byte[]> keys) {
+        for (SecondaryIndex index : indexes) {
+            tx.deleteIndexKeys(index, keys);
+        }
     }
 
     /** Deletes every match; an exact pushdown is one DELETE statement. */
     public long deleteMany(CollectionInfo c, FilterNode filter) {
         Pushdown pushdown = FilterSql.compile(filter);
         if (pushdown.exact()) {
-            return store.transaction(tx -> (long) tx.deleteWhere(c, pushdown.condition()));
+            return store.transaction(tx -> {
+                List<byte[]> deleted = tx.deleteWhere(c, pushdown.condition());
+                for (int from = 0; from < deleted.size(); from += 10_000) {
+                    unindex(tx, deleted.subList(from, Math.min(deleted.size(), from + 10_000)));
+                }
+                return (long) deleted.size();
+            });
         }
         DocumentSource matches = queries.open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
         long deleted = 0;
@@ -42,6 +57,7 @@ public final class DeleteExecutor {
                     Optional<Row> row = tx.lockByKey(c, key);
                     if (row.isPresent() && FilterEvaluator.matches(filter, row.get().document())) {
                         n += tx.delete(c, List.of(key));
+                        unindex(tx, List.of(key));
                     }
                 }
                 return (long) n;
@@ -62,6 +78,7 @@ public final class DeleteExecutor {
                         return Optional.empty();
                     }
                     tx.delete(c, List.of(key));
+                    unindex(tx, List.of(key));
                     return Optional.of((BsonDocument) row.get().document());
                 });
                 if (deleted.isPresent()) {

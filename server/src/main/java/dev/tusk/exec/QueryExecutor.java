@@ -25,18 +25,24 @@ public final class QueryExecutor {
 
     private final DocumentStore store;
     private final TimeBudget budget;
+    private final List<SecondaryIndex> indexes;
 
-    public QueryExecutor(DocumentStore store) {
-        this(store, TimeBudget.unlimited());
-    }
-
-    public QueryExecutor(DocumentStore store, TimeBudget budget) {
+    public QueryExecutor(DocumentStore store, TimeBudget budget, List<SecondaryIndex> indexes) {
         this.store = store;
         this.budget = budget;
+        this.indexes = indexes;
+    }
+
+    /** The filter's pushdown, narrowed to an index's key ranges when one serves the filter. */
+    public Pushdown pushdown(dev.tusk.query.FilterNode filter) {
+        Pushdown pushdown = FilterSql.compile(filter);
+        return IndexPlanner.choose(filter, indexes)
+                .map(choice -> new Pushdown(pushdown.condition().and(choice.condition()), pushdown.exact()))
+                .orElse(pushdown);
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {
-        Pushdown pushdown = FilterSql.compile(spec.filter());
+        Pushdown pushdown = pushdown(spec.filter());
         Predicate<BsonDocument> recheck = recheck(spec.filter(), pushdown);
         UnaryOperator<BsonDocument> project = spec.projection()
                 .filter(p -> !p.isIdentity())

@@ -1,8 +1,8 @@
 package dev.tusk.exec;
 
 import dev.tusk.catalog.CollectionInfo;
-import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.Pushdown;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -15,22 +15,28 @@ import org.bson.BsonValue;
  */
 public final class QueryExplainer {
     private final DocumentStore store;
+    private final List<SecondaryIndex> indexes;
 
-    public QueryExplainer(DocumentStore store) {
+    public QueryExplainer(DocumentStore store, List<SecondaryIndex> indexes) {
         this.store = store;
+        this.indexes = indexes;
     }
 
     /** The outcome of explaining one read. */
     public record Explained(Pushdown pushdown, DocumentStore.SqlPlan plan, long nReturned, long docsExamined,
-            long millis, boolean executed) {
+            long millis, boolean executed, java.util.Optional<SecondaryIndex> chosen) {
 
         /** MongoDB's name for how PostgreSQL reads the table: IXSCAN if it walks an index, else COLLSCAN. */
         public String accessStage() {
             return indexName().isPresent() ? "IXSCAN" : "COLLSCAN";
         }
 
+        /** The MongoDB index PostgreSQL's plan reads: a side table it scans, or the primary key (`_id_`). */
         public java.util.Optional<String> indexName() {
-            return findIndex(plan.plan());
+            if (chosen.isPresent() && new BsonDocument("p", plan.plan()).toJson().contains("\"" + chosen.get().storage() + "\"")) {
+                return java.util.Optional.of(chosen.get().info().name());
+            }
+            return findIndex(plan.plan()).filter(n -> n.endsWith("$_id_")).map(n -> "_id_");
         }
 
         /** The `tusk` section: SQL, exactness and PostgreSQL's own plan. */
@@ -64,11 +70,13 @@ public final class QueryExplainer {
     }
 
     public Explained explain(CollectionInfo c, QuerySpec spec, boolean execute) {
-        Pushdown pushdown = FilterSql.compile(spec.filter());
+        QueryExecutor queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
+        Pushdown pushdown = queries.pushdown(spec.filter());
+        java.util.Optional<SecondaryIndex> chosen = IndexPlanner.choose(spec.filter(), indexes).flatMap(IndexPlanner.Choice::index);
         int pageSize = 1000;
         DocumentStore.SqlPlan plan = store.explainPage(c, pushdown.condition(), pageSize, execute);
         if (!execute) {
-            return new Explained(pushdown, plan, 0, 0, 0, false);
+            return new Explained(pushdown, plan, 0, 0, 0, false, chosen);
         }
         long start = System.nanoTime();
         ScanSource scan = new ScanSource(store, c, pushdown.condition(), QueryExecutor.recheck(spec.filter(), pushdown),
@@ -82,7 +90,7 @@ public final class QueryExplainer {
             returned = Math.min(returned, spec.limit());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Explained(pushdown, plan, returned, scan.rowsExamined(), millis, true);
+        return new Explained(pushdown, plan, returned, scan.rowsExamined(), millis, true, chosen);
     }
 
 }

@@ -78,9 +78,97 @@ public final class Tx {
                 .where(DocumentStore.KEY.in(values)).execute();
     }
 
-    /** Deletes every row matching an exact condition. */
-    public int deleteWhere(CollectionInfo c, Condition where) {
-        return DocumentStore.dsl(connection).deleteFrom(DocumentStore.table(c)).where(where).execute();
+    /** Deletes every row matching an exact condition; returns the deleted rows' keys. */
+    public List<byte[]> deleteWhere(CollectionInfo c, Condition where) {
+        List<byte[]> keys = new ArrayList<>();
+        for (Record r : DocumentStore.dsl(connection).deleteFrom(DocumentStore.table(c)).where(where)
+                .returning(DocumentStore.KEY).fetch()) {
+            keys.add(r.get(DocumentStore.KEY));
+        }
+        return keys;
+    }
+
+    /** Thrown when a unique secondary index already holds one of the keys being inserted. */
+    public static final class IndexConflict extends RuntimeException {
+        private final SecondaryIndex index;
+
+        IndexConflict(SecondaryIndex index, Throwable cause) {
+            super("duplicate key in " + index.info().name(), cause, false, false);
+            this.index = index;
+        }
+
+        public SecondaryIndex index() {
+            return index;
+        }
+    }
+
+    /** Adds a document's keys to an index; {@link IndexConflict} if a unique index has one already. */
+    public void insertIndexKeys(SecondaryIndex index, byte[] docKey, Set<java.nio.ByteBuffer> keys) {
+        List<byte[][]> rows = new ArrayList<>(keys.size());
+        for (java.nio.ByteBuffer k : keys) {
+            rows.add(new byte[][] {bytes(k), docKey});
+        }
+        insertIndexRows(index, rows);
+    }
+
+    /** Adds (key, document key) rows to an index in multi-row INSERTs. */
+    public void insertIndexRows(SecondaryIndex index, List<byte[][]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var k = DSL.field(DSL.name(dev.tusk.storage.IndexTable.KEY), byte[].class);
+        var doc = DSL.field(DSL.name(dev.tusk.storage.IndexTable.DOC_KEY), byte[].class);
+        java.sql.Savepoint savepoint = index.info().unique() ? savepoint() : null;
+        try {
+            for (int from = 0; from < rows.size(); from += 10_000) {
+                var insert = DocumentStore.dsl(connection).insertInto(DSL.table(DSL.name(index.schema(), index.storage())), k, doc);
+                for (byte[][] row : rows.subList(from, Math.min(rows.size(), from + 10_000))) {
+                    insert = insert.values(row[0], row[1]);
+                }
+                insert.execute();
+            }
+        } catch (org.jooq.exception.DataAccessException e) {
+            if ("23505".equals(e.sqlState()) && savepoint != null) {
+                rollbackTo(savepoint);
+                throw new IndexConflict(index, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Removes every key of these documents from an index. */
+    public void deleteIndexKeys(SecondaryIndex index, List<byte[]> docKeys) {
+        if (docKeys.isEmpty()) {
+            return;
+        }
+        var doc = DSL.field(DSL.name(dev.tusk.storage.IndexTable.DOC_KEY), byte[].class);
+        List<org.jooq.Field<byte[]>> values = new ArrayList<>();
+        docKeys.forEach(key -> values.add(DSL.val(key)));
+        DocumentStore.dsl(connection).deleteFrom(DSL.table(DSL.name(index.schema(), index.storage())))
+                .where(doc.in(values)).execute();
+    }
+
+    /** Starts a point to roll back to without losing the transaction's earlier work. */
+    public java.sql.Savepoint savepoint() {
+        try {
+            return connection.setSavepoint();
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.translate(e, "SAVEPOINT");
+        }
+    }
+
+    public void rollbackTo(java.sql.Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.translate(e, "ROLLBACK TO SAVEPOINT");
+        }
+    }
+
+    static byte[] bytes(java.nio.ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
     }
 
     private static org.jooq.Field<JSONB> jsonb(String json) {

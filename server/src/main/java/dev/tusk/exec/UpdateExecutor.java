@@ -9,6 +9,7 @@ import dev.tusk.query.SortSpec;
 import dev.tusk.storage.IdKey;
 import dev.tusk.update.UpdateOutcome;
 import dev.tusk.update.UpdateSpec;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
@@ -24,10 +25,13 @@ public final class UpdateExecutor {
 
     private final DocumentStore store;
     private final QueryExecutor queries;
+    private final List<SecondaryIndex> indexes;
 
-    public UpdateExecutor(DocumentStore store) {
+    /** @param indexes the collection's secondary indexes, maintained with every change */
+    public UpdateExecutor(DocumentStore store, List<SecondaryIndex> indexes) {
         this.store = store;
-        this.queries = new QueryExecutor(store);
+        this.queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
+        this.indexes = indexes;
     }
 
     /** The statement: filter (parsed and raw, the raw one seeds upserts), update, and options. */
@@ -36,7 +40,7 @@ public final class UpdateExecutor {
 
     public UpdateResult update(CollectionInfo c, String namespace, Statement st) {
         for (int attempt = 1; ; attempt++) {
-            UpdateResult existing = updateExisting(c, st);
+            UpdateResult existing = updateExisting(c, st, namespace);
             if (existing.matched() > 0 || !st.upsert()) {
                 return existing;
             }
@@ -47,7 +51,23 @@ public final class UpdateExecutor {
         }
     }
 
-    private UpdateResult updateExisting(CollectionInfo c, Statement st) {
+    /** Moves the document's index keys from the old version to the new one where they differ. */
+    private void reindex(Tx tx, byte[] key, BsonDocument before, BsonDocument after, String namespace) {
+        for (SecondaryIndex index : indexes) {
+            Set<java.nio.ByteBuffer> oldKeys = index.keysOf(before);
+            Set<java.nio.ByteBuffer> newKeys = index.keysOf(after);
+            if (!oldKeys.equals(newKeys)) {
+                tx.deleteIndexKeys(index, List.of(key));
+                try {
+                    tx.insertIndexKeys(index, key, newKeys);
+                } catch (Tx.IndexConflict conflict) {
+                    throw index.duplicate(namespace, after);
+                }
+            }
+        }
+    }
+
+    private UpdateResult updateExisting(CollectionInfo c, Statement st, String namespace) {
         DocumentSource candidates = queries.open(c, new QuerySpec(st.filter(), st.sort(), 0, 0, Optional.empty()));
         long matched = 0;
         long modified = 0;
@@ -68,6 +88,7 @@ public final class UpdateExecutor {
                         StoredDocument stored = StoredDocument.of(outcome.document());
                         NewDocuments.checkSize(stored.bson());
                         tx.replace(c, new StoredDocument(key, stored.bson(), stored.queryJson()));
+                        reindex(tx, key, current, outcome.document(), namespace);
                     }
                     return Optional.of(new Applied(current, outcome));
                 });
@@ -99,7 +120,23 @@ public final class UpdateExecutor {
         BsonDocument doc = NewDocuments.prepare(st.update().apply(seed, true).document());
         StoredDocument stored = StoredDocument.of(doc);
         NewDocuments.checkSize(stored.bson());
-        Set<java.nio.ByteBuffer> inserted = store.transaction(tx -> tx.insert(c, java.util.List.of(stored)));
+        List<Set<java.nio.ByteBuffer>> keys = new java.util.ArrayList<>();
+        for (SecondaryIndex index : indexes) {
+            keys.add(index.keysOf(doc));
+        }
+        Set<java.nio.ByteBuffer> inserted = store.transaction(tx -> {
+            Set<java.nio.ByteBuffer> done = tx.insert(c, List.of(stored));
+            if (!done.isEmpty()) {
+                for (int x = 0; x < indexes.size(); x++) {
+                    try {
+                        tx.insertIndexKeys(indexes.get(x), stored.key(), keys.get(x));
+                    } catch (Tx.IndexConflict conflict) {
+                        throw indexes.get(x).duplicate(namespace, doc);
+                    }
+                }
+            }
+            return done;
+        });
         if (inserted.isEmpty()) {
             if (lastAttempt) {
                 throw DuplicateKeys.onId(namespace, doc.get("_id"));

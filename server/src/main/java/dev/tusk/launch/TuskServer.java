@@ -58,7 +58,7 @@ public final class TuskServer implements AutoCloseable {
             int port = config.port() == 0 ? FreePort.find(config.bind()) : config.port();
             String me = config.advertise().orElse(hostForClients(config.bind()) + ":" + port);
             Topology topology = new Topology(config.replicaSetName(), me, new ObjectId(), new ObjectId());
-            CommandContext cx = new CommandContext(config, catalog, new DocumentStore(ds), cursors, new ServerStats(),
+            CommandContext cx = new CommandContext(config, catalog, new DocumentStore(ds), new dev.tusk.exec.IndexRegistry(catalog), cursors, new ServerStats(),
                     new ClusterClock(), topology, new CommandRegistry(CommandTable.all()));
             WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
             return new TuskServer(embedded, ds, cx, wire, me);

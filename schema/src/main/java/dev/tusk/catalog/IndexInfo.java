@@ -1,0 +1,52 @@
+package dev.tusk.catalog;
+
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * One index of a collection as listIndexes shows it ({@code spec}: v, key, name and options) and
+ * where it lives: the `_id_` index is the table's primary key; every other index is a side table
+ * {@code (k bytea, _key bytea)} holding one row per index key of each document (docs/ARCHITECTURE.md).
+ *
+ * @param storage the side table's name in the collection's schema; empty for `_id_`
+ */
+public record IndexInfo(String name, BsonDocument spec, Optional<String> storage) {
+    public IndexInfo {
+        spec = spec.clone();
+    }
+
+    public BsonDocument key() {
+        return spec.getDocument("key");
+    }
+
+    public boolean isIdIndex() {
+        return storage.isEmpty();
+    }
+
+    public boolean unique() {
+        return flag("unique");
+    }
+
+    public boolean sparse() {
+        return flag("sparse");
+    }
+
+    public boolean hidden() {
+        return flag("hidden");
+    }
+
+    public Optional<BsonDocument> partialFilterExpression() {
+        return Optional.ofNullable(spec.get("partialFilterExpression")).filter(BsonValue::isDocument).map(BsonValue::asDocument);
+    }
+
+    public Optional<Long> expireAfterSeconds() {
+        return Optional.ofNullable(spec.get("expireAfterSeconds")).filter(BsonValue::isNumber)
+                .map(v -> v.asNumber().longValue());
+    }
+
+    private boolean flag(String field) {
+        BsonValue v = spec.get(field);
+        return v != null && (v.isBoolean() ? v.asBoolean().getValue() : v.isNumber() && v.asNumber().doubleValue() != 0);
+    }
+}

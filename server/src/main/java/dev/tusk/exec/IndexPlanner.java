@@ -1,0 +1,56 @@
+package dev.tusk.exec;
+
+import dev.tusk.index.IndexBounds;
+import dev.tusk.index.IndexKeys;
+import dev.tusk.index.KeyRange;
+import dev.tusk.query.FilterNode;
+import dev.tusk.sql.IndexSql;
+import java.util.List;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.jooq.Condition;
+
+/**
+ * Picks a secondary index for a filter: one whose first field the filter constrains, preferring
+ * point lookups (equality, $in) over ranges. The result only narrows the scan to documents the
+ * index points at; the filter's own pushdown and re-check still decide.
+ */
+public final class IndexPlanner {
+    private IndexPlanner() {}
+
+    /** The chosen index (empty: the `_id` primary key) and the condition that restricts a scan to its key ranges. */
+    public record Choice(Optional<SecondaryIndex> index, Condition condition) {}
+
+    private static final IndexKeys ID = new IndexKeys(new BsonDocument("_id", new BsonInt32(1)), false, Optional.empty());
+
+    public static Optional<Choice> choose(FilterNode filter, List<SecondaryIndex> indexes) {
+        Optional<List<KeyRange>> byId = IndexBounds.of(filter, ID, false);
+        if (byId.isPresent()) {
+            return Optional.of(new Choice(Optional.empty(), IndexSql.primaryKey(byId.get())));
+        }
+        Choice best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (SecondaryIndex index : indexes) {
+            if (index.info().hidden() || index.info().partialFilterExpression().isPresent()) {
+                continue;
+            }
+            Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index.keys(), index.info().sparse());
+            if (ranges.isEmpty()) {
+                continue;
+            }
+            int score = score(ranges.get(), index);
+            if (score < bestScore) {
+                bestScore = score;
+                best = new Choice(Optional.of(index), IndexSql.restrict(index.schema(), index.storage(), ranges.get()));
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Lower is better: exact points beat ranges, unique indexes beat others, fewer ranges beat more. */
+    private static int score(List<KeyRange> ranges, SecondaryIndex index) {
+        boolean points = ranges.stream().allMatch(r -> r.to().length >= r.from().length && r.from().length > 1);
+        return (points ? 0 : 1000) + (index.info().unique() ? 0 : 100) + Math.min(ranges.size(), 99);
+    }
+}

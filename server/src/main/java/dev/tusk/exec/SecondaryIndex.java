@@ -1,0 +1,43 @@
+package dev.tusk.exec;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.catalog.IndexInfo;
+import dev.tusk.error.MongoServerException;
+import dev.tusk.index.IndexKeys;
+import dev.tusk.query.FilterParser;
+import dev.tusk.query.ReachedValues;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/** A secondary index ready for use: its catalog entry, its key generator and where its side table is. */
+public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, String storage) {
+
+    public static SecondaryIndex of(CollectionInfo c, IndexInfo info) {
+        IndexKeys keys = new IndexKeys(info.key(), info.sparse(), info.partialFilterExpression().map(FilterParser::parse));
+        return new SecondaryIndex(info, keys, c.schemaName(), info.storage().orElseThrow());
+    }
+
+    public Set<ByteBuffer> keysOf(BsonDocument doc) {
+        return keys.of(doc);
+    }
+
+    /** MongoDB's E11000 for this index, naming the document's values of the indexed fields. */
+    public MongoServerException duplicate(String namespace, BsonDocument doc) {
+        BsonDocument keyPattern = new BsonDocument();
+        BsonDocument keyValue = new BsonDocument();
+        for (Map.Entry<String, BsonValue> e : info.key().entrySet()) {
+            keyPattern.append(e.getKey(), e.getValue());
+            var values = ReachedValues.of(doc, dev.tusk.bson.FieldPath.parse(e.getKey()));
+            keyValue.append(e.getKey(), values.isEmpty() ? org.bson.BsonNull.VALUE : values.get(0));
+        }
+        String shown = DuplicateKeys.shellText(keyValue);
+        return dev.tusk.error.ErrorCode.DUPLICATE_KEY.error("E11000 duplicate key error collection: %s index: %s dup key: %s",
+                        namespace, info.name(), shown)
+                .withExtra("keyPattern", keyPattern)
+                .withExtra("keyValue", keyValue);
+    }
+
+}

@@ -1,0 +1,129 @@
+package dev.tusk.index;
+
+import dev.tusk.bson.FieldPath;
+import dev.tusk.query.FilterNode;
+import dev.tusk.storage.IdKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.bson.BsonType;
+import org.bson.BsonValue;
+
+/**
+ * Which keys of an index can hold the documents a filter matches, from the filter's conditions on
+ * the index's first field (top-level or inside a top-level $and): equality and $in give points,
+ * $gt/$gte/$lt/$lte give ranges within the value's type bracket. The ranges are a superset of the
+ * matches (the filter itself still decides); empty means the index cannot help.
+ */
+public final class IndexBounds {
+    private IndexBounds() {}
+
+    /** An interval of first-field encodings; a null bound is the edge of the bracket (as bytes). */
+    private record Interval(byte[] lo, boolean loInclusive, byte[] hi, boolean hiInclusive) {}
+
+    /** Ranges for the index, or empty if the filter says nothing usable about its first field. */
+    public static Optional<List<KeyRange>> of(FilterNode filter, IndexKeys index, boolean sparse) {
+        FieldPath first = index.paths().get(0);
+        List<FilterNode> conjuncts = new ArrayList<>();
+        flatten(filter, conjuncts);
+        Optional<List<Interval>> points = Optional.empty();
+        Interval range = null;
+        for (FilterNode n : conjuncts) {
+            if (n instanceof FilterNode.Compare c && c.path().equals(first) && usable(c.value(), sparse)) {
+                if (c.op() == FilterNode.Op.EQ) {
+                    byte[] e = IdKey.encode(c.value());
+                    points = Optional.of(List.of(new Interval(e, true, e, true)));
+                } else if (isRangeOperand(c.value()) && range == null) {
+                    // One bound only: on a multikey index, {$gte: 10, $lt: 20} may be met by two different
+                    // elements ([49, 0]), so intersecting the bounds could lose a match.
+                    range = interval(c);
+                }
+            } else if (n instanceof FilterNode.In in && in.path().equals(first) && in.regexes().isEmpty()
+                    && points.isEmpty() && in.values().stream().allMatch(v -> usable(v, sparse))) {
+                List<Interval> list = new ArrayList<>();
+                for (BsonValue v : in.values()) {
+                    byte[] e = IdKey.encode(v);
+                    list.add(new Interval(e, true, e, true));
+                }
+                points = Optional.of(list);
+            }
+        }
+        List<Interval> chosen = points.orElse(range == null ? null : List.of(range));
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        boolean descending = index.descending(0);
+        List<KeyRange> out = new ArrayList<>();
+        for (Interval i : chosen) {
+            KeyRange r = descending ? descendingRange(i) : ascendingRange(i);
+            if (!r.isEmpty()) {
+                out.add(r);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private static void flatten(FilterNode n, List<FilterNode> out) {
+        if (n instanceof FilterNode.And and) {
+            and.children().forEach(c -> flatten(c, out));
+        } else {
+            out.add(n);
+        }
+    }
+
+    /** Null equality also matches missing fields, which a sparse index leaves out. */
+    private static boolean usable(BsonValue v, boolean sparse) {
+        BsonType t = v.getBsonType();
+        return !(sparse && (t == BsonType.NULL || t == BsonType.UNDEFINED)) && t != BsonType.MIN_KEY && t != BsonType.MAX_KEY;
+    }
+
+    private static boolean isRangeOperand(BsonValue v) {
+        return !v.isArray() && !v.isDocument() && !v.isRegularExpression();
+    }
+
+    private static Interval interval(FilterNode.Compare c) {
+        byte[] e = IdKey.encode(c.value());
+        int bracket = IdKey.bracket(c.value());
+        byte[] start = {(byte) bracket};
+        byte[] end = {(byte) (bracket + 1)};
+        return switch (c.op()) {
+            case GT -> new Interval(e, false, end, false);
+            case GTE -> new Interval(e, true, end, false);
+            case LT -> new Interval(start, true, e, false);
+            case LTE -> new Interval(start, true, e, true);
+            case EQ -> new Interval(e, true, e, true);
+        };
+    }
+
+    private static KeyRange ascendingRange(Interval i) {
+        return new KeyRange(i.loInclusive() ? i.lo() : successor(i.lo()), i.hiInclusive() ? successor(i.hi()) : i.hi());
+    }
+
+    /** Descending fields store inverted bytes, which reverses the order of the (prefix-free) encodings. */
+    private static KeyRange descendingRange(Interval i) {
+        byte[] hi = invert(i.hi());
+        byte[] lo = invert(i.lo());
+        return new KeyRange(i.hiInclusive() ? hi : successor(hi), i.loInclusive() ? successor(lo) : lo);
+    }
+
+    private static byte[] invert(byte[] b) {
+        byte[] out = b.clone();
+        for (int j = 0; j < out.length; j++) {
+            out[j] = (byte) ~out[j];
+        }
+        return out;
+    }
+
+    /** The smallest byte string greater than every string that starts with b. */
+    static byte[] successor(byte[] b) {
+        for (int j = b.length - 1; j >= 0; j--) {
+            if ((b[j] & 0xFF) != 0xFF) {
+                byte[] out = Arrays.copyOf(b, j + 1);
+                out[j]++;
+                return out;
+            }
+        }
+        return new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+    }
+}

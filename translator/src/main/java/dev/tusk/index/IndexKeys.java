@@ -1,0 +1,116 @@
+package dev.tusk.index;
+
+import dev.tusk.bson.FieldPath;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterNode;
+import dev.tusk.query.ReachedValues;
+import dev.tusk.storage.IdKey;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * The keys a document contributes to an index: for each indexed path, every value the query
+ * language reaches there (so a key exists for whatever a predicate on the path can match; missing
+ * counts as null), combined across fields, encoded with IdKey and inverted for descending fields.
+ * Like MongoDB, at most one field of a compound index may hold arrays (171 otherwise).
+ */
+public final class IndexKeys {
+    private final List<FieldPath> paths = new ArrayList<>();
+    private final List<Boolean> descending = new ArrayList<>();
+    private final boolean sparse;
+    private final Optional<FilterNode> partialFilter;
+
+    public IndexKeys(BsonDocument keyPattern, boolean sparse, Optional<FilterNode> partialFilter) {
+        for (Map.Entry<String, BsonValue> e : keyPattern.entrySet()) {
+            paths.add(FieldPath.parse(e.getKey()));
+            double d = e.getValue().isDecimal128() ? e.getValue().asDecimal128().getValue().doubleValue()
+                    : e.getValue().asNumber().doubleValue();
+            descending.add(d < 0);
+        }
+        this.sparse = sparse;
+        this.partialFilter = partialFilter;
+    }
+
+    public List<FieldPath> paths() {
+        return paths;
+    }
+
+    public boolean descending(int field) {
+        return descending.get(field);
+    }
+
+    /** The distinct keys of doc; empty when the index leaves doc out (sparse, partial filter). */
+    public Set<ByteBuffer> of(BsonDocument doc) {
+        if (partialFilter.isPresent() && !FilterEvaluator.matches(partialFilter.get(), doc)) {
+            return Set.of();
+        }
+        List<List<BsonValue>> perField = new ArrayList<>();
+        int arrayFields = 0;
+        String arrayField = null;
+        boolean anyPresent = false;
+        for (int i = 0; i < paths.size(); i++) {
+            List<BsonValue> values = ReachedValues.of(doc, paths.get(i));
+            anyPresent |= FilterEvaluator.matches(new FilterNode.Exists(paths.get(i)), doc);
+            if (values.size() > 1 || values.stream().anyMatch(BsonValue::isArray)) {
+                arrayFields++;
+                if (arrayFields > 1) {
+                    throw ErrorCode.CANNOT_INDEX_PARALLEL_ARRAYS.error("cannot index parallel arrays [%s] [%s]",
+                            paths.get(i).last(), arrayField);
+                }
+                arrayField = paths.get(i).last();
+            }
+            perField.add(distinct(values));
+        }
+        if (sparse && !anyPresent) {
+            return Set.of();
+        }
+        Set<ByteBuffer> keys = new LinkedHashSet<>();
+        combine(perField, 0, new ByteArrayOutputStream(), keys);
+        return keys;
+    }
+
+    private static List<BsonValue> distinct(List<BsonValue> values) {
+        List<BsonValue> out = new ArrayList<>();
+        Set<ByteBuffer> seen = new java.util.HashSet<>();
+        for (BsonValue v : values) {
+            if (seen.add(ByteBuffer.wrap(IdKey.encode(v)))) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private void combine(List<List<BsonValue>> perField, int i, ByteArrayOutputStream prefix, Set<ByteBuffer> out) {
+        if (i == perField.size()) {
+            out.add(ByteBuffer.wrap(prefix.toByteArray()));
+            return;
+        }
+        for (BsonValue v : perField.get(i)) {
+            ByteArrayOutputStream next = new ByteArrayOutputStream();
+            next.writeBytes(prefix.toByteArray());
+            next.writeBytes(component(v, descending.get(i)));
+            combine(perField, i + 1, next, out);
+        }
+    }
+
+    /** One field's part of a key: the IdKey encoding, every byte inverted for a descending field. */
+    public static byte[] component(BsonValue v, boolean descending) {
+        byte[] bytes = IdKey.encode(v instanceof BsonArray a ? a : v);
+        if (descending) {
+            for (int j = 0; j < bytes.length; j++) {
+                bytes[j] = (byte) ~bytes[j];
+            }
+        }
+        return bytes;
+    }
+}

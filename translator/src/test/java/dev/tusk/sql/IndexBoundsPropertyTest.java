@@ -1,0 +1,87 @@
+package dev.tusk.sql;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tusk.error.MongoServerException;
+import dev.tusk.index.IndexBounds;
+import dev.tusk.index.IndexKeys;
+import dev.tusk.index.KeyRange;
+import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterNode;
+import dev.tusk.query.FilterParser;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Index use never loses a match: for random documents and filters, every document the evaluator
+ * matches has an index key inside the ranges IndexBounds derives (for each key pattern, both directions).
+ */
+class IndexBoundsPropertyTest {
+    private static final List<String> PATTERNS = List.of("{a: 1}", "{a: -1}", "{'a.b': 1}", "{'a.b': -1}", "{a: 1, b: -1}",
+            "{b: -1, a: 1}", "{c: 1}", "{'a.0': 1}", "{'0': 1}");
+
+    @Test
+    void boundsNeverExcludeAMatch() {
+        long seed = Long.getLong("tusk.seed", 20261122L);
+        Random random = new Random(seed);
+        RandomBson bson = new RandomBson(random);
+        RandomFilters filters = new RandomFilters(random);
+        List<BsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            docs.add(bson.document(0));
+        }
+        int checked = 0;
+        List<String> lower = List.of("$gt", "$gte");
+        List<String> upper = List.of("$lt", "$lte");
+        for (int f = 0; f < 900; f++) {
+            BsonDocument raw = f % 3 == 2
+                    ? new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
+                            new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)))
+                    : filters.filter(0);
+            FilterNode filter;
+            try {
+                filter = FilterParser.parse(raw);
+            } catch (MongoServerException e) {
+                continue;
+            }
+            for (String pattern : PATTERNS) {
+                for (boolean sparse : new boolean[] {false, true}) {
+                    IndexKeys index = new IndexKeys(BsonDocument.parse(pattern), sparse, Optional.empty());
+                    Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index, sparse);
+                    if (ranges.isEmpty()) {
+                        continue;
+                    }
+                    for (BsonDocument d : docs) {
+                        if (!FilterEvaluator.matches(filter, d)) {
+                            continue;
+                        }
+                        Set<ByteBuffer> keys;
+                        try {
+                            keys = index.of(d);
+                        } catch (MongoServerException parallelArrays) {
+                            continue;
+                        }
+                        checked++;
+                        boolean found = keys.stream().anyMatch(k -> inAny(k, ranges.get()));
+                        assertTrue(found, "seed " + seed + ": index " + pattern + (sparse ? " sparse" : "") + " loses "
+                                + d.toJson() + " for filter " + raw.toJson());
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 1000, "too few matching cases checked: " + checked);
+    }
+
+    private static boolean inAny(ByteBuffer key, List<KeyRange> ranges) {
+        byte[] k = new byte[key.remaining()];
+        key.duplicate().get(k);
+        return ranges.stream().anyMatch(r -> Arrays.compareUnsigned(k, r.from()) >= 0 && Arrays.compareUnsigned(k, r.to()) < 0);
+    }
+}
