@@ -17,12 +17,17 @@ public final class CollectionTable {
     private CollectionTable() {
     }
 
-    /** The DDL of a collection table; the primary key gets the explicit (never truncated) name {@code pkName}. */
+    /**
+     * The DDL of a collection table; the primary key gets the explicit (never truncated) name {@code pkName}.
+     * {@code q} is stored MAIN so PostgreSQL moves {@code doc} out of line first when a row is large:
+     * filters read {@code q} without a TOAST fetch, and only matching rows fetch {@code doc}.
+     */
     public static String createTableSql(String schema, String table, String pkName) {
         return "CREATE TABLE " + qualified(schema, table) + " ("
                 + quote(KEY) + " bytea NOT NULL, "
                 + quote(DOC) + " bytea NOT NULL, "
                 + quote(QUERY) + " jsonb NOT NULL, "
-                + "CONSTRAINT " + quote(pkName) + " PRIMARY KEY (" + quote(KEY) + "))";
+                + "CONSTRAINT " + quote(pkName) + " PRIMARY KEY (" + quote(KEY) + ")); "
+                + "ALTER TABLE " + qualified(schema, table) + " ALTER COLUMN " + quote(QUERY) + " SET STORAGE MAIN";
     }
 }
