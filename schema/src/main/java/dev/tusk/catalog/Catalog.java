@@ -57,11 +57,18 @@ public final class Catalog {
         return found;
     }
 
+    /** Fills a new index inside the transaction that creates it; returns whether it came out multikey. */
+    @FunctionalInterface
+    public interface IndexFiller {
+        boolean fill(Connection connection, IndexInfo index) throws SQLException;
+    }
+
     /**
-     * Creates an empty secondary index (its side table and catalog row) named spec.name; the caller
-     * fills it and validated the spec. 85 IndexOptionsConflict if the name is taken.
+     * Creates a secondary index (its side table and catalog row) named spec.name and fills it, all in
+     * one transaction, so no reader ever sees a half-built index. The caller validated the spec.
+     * 85 IndexOptionsConflict if the name is taken.
      */
-    public IndexInfo createIndex(CollectionInfo c, BsonDocument spec) {
+    public IndexInfo createIndex(CollectionInfo c, BsonDocument spec, IndexFiller filler) {
         String name = spec.getString("name").getValue();
         try {
             return transaction(store -> {
@@ -72,14 +79,19 @@ public final class Catalog {
                 String storage = IdentifierMapper.indexName(c.tableName(), name);
                 // The side table's own indexes get names no rename can ever make collide.
                 String suffix = UUID.randomUUID().toString();
-                boolean unique = new IndexInfo(name, spec, Optional.of(storage)).unique();
+                boolean unique = new IndexInfo(name, spec, Optional.of(storage), false).unique();
                 store.execute(dev.tusk.storage.IndexTable.createTableSql(c.schemaName(), storage));
                 store.execute(dev.tusk.storage.IndexTable.createKeyIndexSql(c.schemaName(), storage,
                         IdentifierMapper.indexName(c.tableName(), name + "\0k\0" + suffix), unique));
                 store.execute(dev.tusk.storage.IndexTable.createDocIndexSql(c.schemaName(), storage,
                         IdentifierMapper.indexName(c.tableName(), name + "\0d\0" + suffix)));
                 store.insertIndex(c.db(), c.name(), name, storage, spec);
-                return new IndexInfo(name, spec, Optional.of(storage));
+                IndexInfo created = new IndexInfo(name, spec, Optional.of(storage), false);
+                if (filler.fill(store.connection(), created)) {
+                    store.markMultikey(c.db(), c.name(), name);
+                    return new IndexInfo(name, spec, Optional.of(storage), true);
+                }
+                return created;
             });
         } finally {
             indexCache.remove(key(c.db(), c.name()));
@@ -99,6 +111,18 @@ public final class Catalog {
                 store.execute("DROP TABLE IF EXISTS " + IdentifierMapper.qualified(c.schemaName(), index.get().storage().get()));
                 store.deleteIndex(c.db(), c.name(), name);
                 return true;
+            });
+        } finally {
+            indexCache.remove(key(c.db(), c.name()));
+        }
+    }
+
+    /** Records (in its own committed transaction) that an index is multikey; idempotent. */
+    public void markMultikey(CollectionInfo c, String name) {
+        try {
+            transaction(store -> {
+                store.markMultikey(c.db(), c.name(), name);
+                return null;
             });
         } finally {
             indexCache.remove(key(c.db(), c.name()));

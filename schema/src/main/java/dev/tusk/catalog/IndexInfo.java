@@ -9,9 +9,10 @@ import org.bson.BsonValue;
  * where it lives: the `_id_` index is the table's primary key; every other index is a side table
  * {@code (k bytea, _key bytea)} holding one row per index key of each document (docs/ARCHITECTURE.md).
  *
- * @param storage the side table's name in the collection's schema; empty for `_id_`
+ * @param storage  the side table's name in the collection's schema; empty for `_id_`
+ * @param multikey some document gave this index several keys or an array value (never reset)
  */
-public record IndexInfo(String name, BsonDocument spec, Optional<String> storage) {
+public record IndexInfo(String name, BsonDocument spec, Optional<String> storage, boolean multikey) {
     public IndexInfo {
         spec = spec.clone();
     }

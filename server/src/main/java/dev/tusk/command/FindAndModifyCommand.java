@@ -90,7 +90,7 @@ final class FindAndModifyCommand implements Command {
         }
         UpdateResult r;
         try (var writing = cx.indexes().writing(info.get())) {
-            r = new UpdateExecutor(cx.store(), writing.indexes()).update(info.get(), args.namespace(),
+            r = new UpdateExecutor(cx.store(), writing).update(info.get(), args.namespace(),
                     new UpdateExecutor.Statement(filter, rawQuery, spec, false, upsert, sort));
         }
         BsonDocument lastError = new BsonDocument("n", new BsonInt32(r.upsertedId().isPresent() ? 1 : (int) r.matched()))

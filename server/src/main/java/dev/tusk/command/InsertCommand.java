@@ -7,6 +7,7 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.error.MongoServerException;
+import dev.tusk.exec.IndexRegistry;
 import dev.tusk.exec.SecondaryIndex;
 import java.nio.ByteBuffer;
 import dev.tusk.exec.InsertExecutor;
@@ -48,12 +49,13 @@ final class InsertCommand implements Command {
         WriteBatches.checkSize(documents.size());
         CollectionInfo info = cx.catalog().createCollection(request.database(), collection, new BsonDocument(), false);
         try (var writing = cx.indexes().writing(info)) {
-            return insert(args, documents, ordered, info, writing.indexes(), cx);
+            return insert(args, documents, ordered, info, writing, cx);
         }
     }
 
     private static BsonDocument insert(CommandArgs args, BsonArray documents, boolean ordered, CollectionInfo info,
-            List<SecondaryIndex> indexes, CommandContext cx) {
+            IndexRegistry.Writing writing, CommandContext cx) {
+        List<SecondaryIndex> indexes = writing.indexes();
         List<WriteError> errors = new ArrayList<>();
         List<InsertExecutor.Item> items = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -66,6 +68,7 @@ final class InsertCommand implements Command {
                 BsonDocument doc = NewDocuments.prepare(v.asDocument());
                 StoredDocument stored = StoredDocument.of(doc);
                 NewDocuments.checkSize(stored.bson());
+                writing.noteDocument(doc);
                 List<Set<ByteBuffer>> keys = new ArrayList<>(indexes.size());
                 for (SecondaryIndex index : indexes) {
                     keys.add(index.keysOf(doc));

@@ -65,7 +65,7 @@ final class UpdateCommand implements Command {
                 }
                 UpdateResult r;
                 try (var writing = cx.indexes().writing(existing.get())) {
-                    r = new UpdateExecutor(cx.store(), writing.indexes()).update(existing.get(), args.namespace(), st);
+                    r = new UpdateExecutor(cx.store(), writing).update(existing.get(), args.namespace(), st);
                 }
                 n += r.matched();
                 nModified += r.modified();

@@ -60,6 +60,36 @@ public final class DocumentStore {
                 .orderBy(KEY).limit(limit);
     }
 
+    /** A row read through an index: the index key it was found under, and the document row. */
+    public record IndexedRow(byte[] indexKey, Row row) {}
+
+    /**
+     * Up to {@code limit} documents in index order (reversed if asked), after the position
+     * (indexKey, _key), restricted to the index key ranges and to {@code where} on the document.
+     */
+    public List<IndexedRow> indexPage(CollectionInfo c, SecondaryIndex index, Condition where, Condition onIndexKey,
+            Optional<byte[][]> after, boolean reverse, int limit, TimeBudget budget) {
+        return withBudget(budget, conn -> {
+            var s = DSL.table(DSL.name(index.schema(), index.storage())).as("s");
+            var t = table(c).as("t");
+            Field<byte[]> sk = DSL.field(DSL.name("s", dev.tusk.storage.IndexTable.KEY), SQLDataType.BLOB);
+            Field<byte[]> sDoc = DSL.field(DSL.name("s", dev.tusk.storage.IndexTable.DOC_KEY), SQLDataType.BLOB);
+            Field<byte[]> tKey = DSL.field(DSL.name("t", CollectionTable.KEY), SQLDataType.BLOB);
+            Field<byte[]> tDoc = DSL.field(DSL.name("t", CollectionTable.DOC), SQLDataType.BLOB);
+            Condition position = after.map(a -> reverse ? DSL.row(sk, sDoc).lt(a[0], a[1]) : DSL.row(sk, sDoc).gt(a[0], a[1]))
+                    .orElse(DSL.noCondition());
+            var query = dsl(conn).select(sk, tKey, tDoc).from(s).join(t).on(tKey.eq(sDoc))
+                    .where(where).and(onIndexKey).and(position)
+                    .orderBy(reverse ? sk.desc() : sk.asc(), reverse ? sDoc.desc() : sDoc.asc())
+                    .limit(limit);
+            List<IndexedRow> rows = new ArrayList<>();
+            for (var r : query.fetch()) {
+                rows.add(new IndexedRow(r.value1(), new Row(r.value2(), r.value3())));
+            }
+            return rows;
+        });
+    }
+
     /** The SQL of the first page a scan would read, with PostgreSQL's plan for it (run if {@code analyze}). */
     public SqlPlan explainPage(CollectionInfo c, Condition where, int limit, boolean analyze) {
         return withConnection(conn -> {

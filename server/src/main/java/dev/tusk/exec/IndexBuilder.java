@@ -2,8 +2,8 @@ package dev.tusk.exec;
 
 import dev.tusk.catalog.Catalog;
 import dev.tusk.catalog.CollectionInfo;
-import dev.tusk.catalog.IndexInfo;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,10 +13,10 @@ import org.bson.BsonDocument;
 import org.jooq.impl.DSL;
 
 /**
- * Builds a secondary index over the documents already stored: creates it empty in the catalog, then
- * fills its side table in one transaction while writers wait (IndexRegistry's exclusive lock). A
- * build that fails (duplicate keys for a unique index, parallel arrays) drops what it created and
- * reports MongoDB's error.
+ * Builds a secondary index over the documents already stored: the side table, its catalog row and
+ * its rows are created in one transaction (readers never see a half-built index) while writers wait
+ * on IndexRegistry's exclusive lock (so none is missed). A failed build (duplicate keys for a unique
+ * index, parallel arrays) leaves nothing behind and reports MongoDB's error.
  */
 public final class IndexBuilder {
     private final DocumentStore store;
@@ -31,13 +31,7 @@ public final class IndexBuilder {
 
     public void build(CollectionInfo c, BsonDocument spec) {
         try (var building = registry.building(c)) {
-            IndexInfo info = catalog.createIndex(c, spec);
-            try {
-                fill(c, SecondaryIndex.of(c, info));
-            } catch (RuntimeException e) {
-                catalog.dropIndex(c, info.name());
-                throw e;
-            }
+            catalog.createIndex(c, spec, (connection, info) -> fill(c, SecondaryIndex.of(c, info), connection));
         }
     }
 
@@ -47,26 +41,27 @@ public final class IndexBuilder {
         }
     }
 
-    private void fill(CollectionInfo c, SecondaryIndex index) {
+    /** @return true if some document made the index multikey */
+    private boolean fill(CollectionInfo c, SecondaryIndex index, Connection connection) {
         ScanSource scan = new ScanSource(store, c, DSL.trueCondition(), d -> true, UnaryOperator.identity(), 0, 0,
                 TimeBudget.unlimited());
         Set<ByteBuffer> seen = index.info().unique() ? new HashSet<>() : Set.of();
-        store.transaction(tx -> {
-            while (!scan.exhausted()) {
-                List<byte[][]> rows = new ArrayList<>();
-                for (BsonDocument doc : scan.next(1000, Long.MAX_VALUE)) {
-                    byte[] docKey = dev.tusk.storage.IdKey.encode(doc.get("_id"));
-                    for (ByteBuffer k : index.keysOf(doc)) {
-                        if (index.info().unique() && !seen.add(k)) {
-                            throw index.duplicate(c.namespace(), doc);
-                        }
-                        rows.add(new byte[][] {Tx.bytes(k), docKey});
+        Tx tx = new Tx(connection);
+        boolean multikey = false;
+        while (!scan.exhausted()) {
+            List<byte[][]> rows = new ArrayList<>();
+            for (BsonDocument doc : scan.next(1000, Long.MAX_VALUE)) {
+                byte[] docKey = dev.tusk.storage.IdKey.encode(doc.get("_id"));
+                multikey |= index.keys().isMultikeyFor(doc);
+                for (ByteBuffer k : index.keysOf(doc)) {
+                    if (index.info().unique() && !seen.add(k)) {
+                        throw index.duplicate(c.namespace(), doc);
                     }
+                    rows.add(new byte[][] {Tx.bytes(k), docKey});
                 }
-                tx.insertIndexRows(index, rows);
             }
-            return null;
-        });
+            tx.insertIndexRows(index, rows);
+        }
+        return multikey;
     }
-
 }

@@ -26,16 +26,32 @@ public final class IndexRegistry {
     /** Held while writing documents; gives the indexes to maintain. */
     public final class Writing implements AutoCloseable {
         private final ReentrantReadWriteLock.ReadLock lock;
+        private final CollectionInfo collection;
         private final List<SecondaryIndex> indexes;
+        private final java.util.Set<String> markedMultikey = new java.util.HashSet<>();
 
         private Writing(CollectionInfo c) {
             this.lock = lockOf(c).readLock();
             lock.lock();
+            this.collection = c;
             this.indexes = secondary(c);
         }
 
         public List<SecondaryIndex> indexes() {
             return indexes;
+        }
+
+        /**
+         * Before a document's keys are written: if it makes an index multikey, record that first, so
+         * no reader relies on one key per document once such a document can be seen.
+         */
+        public synchronized void noteDocument(org.bson.BsonDocument doc) {
+            for (SecondaryIndex index : indexes) {
+                if (!index.info().multikey() && !markedMultikey.contains(index.info().name()) && index.keys().isMultikeyFor(doc)) {
+                    catalog.markMultikey(collection, index.info().name());
+                    markedMultikey.add(index.info().name());
+                }
+            }
         }
 
         @Override

@@ -48,6 +48,12 @@ public final class QueryExecutor {
                 .filter(p -> !p.isIdentity())
                 .<UnaryOperator<BsonDocument>>map(p -> p::apply)
                 .orElse(UnaryOperator.identity());
+        if (spec.sort().isPresent()) {
+            var order = IndexOrder.find(spec.sort().get(), indexes);
+            if (order.isPresent()) {
+                return inIndexOrder(c, spec, order.get(), project);
+            }
+        }
         if (spec.sort().isEmpty()) {
             return new ScanSource(store, c, pushdown.condition(), recheck, project, spec.skip(), spec.limit(), budget);
         }
@@ -60,6 +66,16 @@ public final class QueryExecutor {
             page.add(project.apply(d));
         }
         return new ListSource(page);
+    }
+
+    /** A sorted read served by an index in sort order: no blocking sort, and a limit stops the scan early. */
+    private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, IndexOrder order, UnaryOperator<BsonDocument> project) {
+        Pushdown onDocument = FilterSql.compile(spec.filter());
+        org.jooq.Condition onKey = dev.tusk.index.IndexBounds.of(spec.filter(), order.index().keys(), false)
+                .map(ranges -> dev.tusk.sql.IndexSql.onKey("s", ranges))
+                .orElse(org.jooq.impl.DSL.noCondition());
+        return new IndexScanSource(store, c, order.index(), onDocument.condition(), onKey, order.reverse(),
+                recheck(spec.filter(), onDocument), project, spec.skip(), spec.limit(), budget);
     }
 
     /** Every matching document, in `_key` order, within the blocking-sort memory limit. */

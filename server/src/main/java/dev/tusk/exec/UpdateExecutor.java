@@ -27,11 +27,14 @@ public final class UpdateExecutor {
     private final QueryExecutor queries;
     private final List<SecondaryIndex> indexes;
 
-    /** @param indexes the collection's secondary indexes, maintained with every change */
-    public UpdateExecutor(DocumentStore store, List<SecondaryIndex> indexes) {
+    private final IndexRegistry.Writing writing;
+
+    /** @param writing the held write lock, with the collection's secondary indexes maintained with every change */
+    public UpdateExecutor(DocumentStore store, IndexRegistry.Writing writing) {
         this.store = store;
+        this.indexes = writing.indexes();
         this.queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
-        this.indexes = indexes;
+        this.writing = writing;
     }
 
     /** The statement: filter (parsed and raw, the raw one seeds upserts), update, and options. */
@@ -53,6 +56,7 @@ public final class UpdateExecutor {
 
     /** Moves the document's index keys from the old version to the new one where they differ. */
     private void reindex(Tx tx, byte[] key, BsonDocument before, BsonDocument after, String namespace) {
+        writing.noteDocument(after);
         for (SecondaryIndex index : indexes) {
             Set<java.nio.ByteBuffer> oldKeys = index.keysOf(before);
             Set<java.nio.ByteBuffer> newKeys = index.keysOf(after);
@@ -120,6 +124,7 @@ public final class UpdateExecutor {
         BsonDocument doc = NewDocuments.prepare(st.update().apply(seed, true).document());
         StoredDocument stored = StoredDocument.of(doc);
         NewDocuments.checkSize(stored.bson());
+        writing.noteDocument(doc);
         List<Set<java.nio.ByteBuffer>> keys = new java.util.ArrayList<>();
         for (SecondaryIndex index : indexes) {
             keys.add(index.keysOf(doc));

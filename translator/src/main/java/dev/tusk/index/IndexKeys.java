@@ -49,6 +49,17 @@ public final class IndexKeys {
         return descending.get(field);
     }
 
+    /** True if doc makes the index multikey: some indexed path reaches several values or an array. */
+    public boolean isMultikeyFor(BsonDocument doc) {
+        for (FieldPath path : paths) {
+            List<BsonValue> values = ReachedValues.of(doc, path);
+            if (values.size() > 1 || values.stream().anyMatch(BsonValue::isArray)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The distinct keys of doc; empty when the index leaves doc out (sparse, partial filter). */
     public Set<ByteBuffer> of(BsonDocument doc) {
         if (partialFilter.isPresent() && !FilterEvaluator.matches(partialFilter.get(), doc)) {

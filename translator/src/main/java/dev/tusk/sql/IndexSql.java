@@ -25,6 +25,16 @@ public final class IndexSql {
         return any;
     }
 
+    /** The key ranges as a condition on an aliased side table's k column (for scans in index order). */
+    public static Condition onKey(String alias, List<KeyRange> ranges) {
+        Field<byte[]> k = DSL.field(DSL.name(alias, IndexTable.KEY), SQLDataType.BLOB);
+        Condition any = DSL.falseCondition();
+        for (KeyRange r : ranges) {
+            any = any.or(k.ge(DSL.val(r.from())).and(k.lt(DSL.val(r.to()))));
+        }
+        return any;
+    }
+
     /** {@code _key IN (SELECT _key FROM side WHERE k in any range)}: a semi-join PostgreSQL drives from the index. */
     public static Condition restrict(String schema, String sideTable, List<KeyRange> ranges) {
         Condition any = DSL.falseCondition();

@@ -183,6 +183,57 @@ class IndexesIT {
     }
 
     @Test
+    void sortedFindsInIndexOrderMatchTheInMemorySort() {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            Object n = switch (i % 5) {
+                case 0 -> i % 97;
+                case 1 -> (i % 97) + 0.25;
+                case 2 -> "t" + (i % 31);
+                case 3 -> null;
+                default -> new Document("x", i % 7);
+            };
+            Document d = new Document("_id", i).append("g", i % 3);
+            if (i % 13 != 0) {
+                d.append("n", n);
+            }
+            docs.add(d);
+        }
+        c.insertMany(docs);
+        List<Bson> sorts = List.of(Sorts.ascending("n"), Sorts.descending("n"), Sorts.orderBy(Sorts.ascending("g"), Sorts.descending("n")),
+                Sorts.orderBy(Sorts.descending("g"), Sorts.ascending("n")), Sorts.ascending("g"));
+        List<Bson> filters = List.of(Filters.empty(), Filters.gt("n", 50), Filters.eq("g", 1), Filters.lt("n", "t2"));
+        List<List<Object>> before = new ArrayList<>();
+        for (Bson sort : sorts) {
+            for (Bson filter : filters) {
+                before.add(ids(c.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending("_id"))).skip(7).limit(300)));
+            }
+        }
+        c.createIndex(Indexes.ascending("n"));
+        c.createIndex(Indexes.compoundIndex(Indexes.ascending("g"), Indexes.descending("n"), Indexes.ascending("_id")));
+        c.createIndex(Indexes.compoundIndex(Indexes.ascending("n"), Indexes.ascending("_id")));
+        int i = 0;
+        for (Bson sort : sorts) {
+            for (Bson filter : filters) {
+                assertEquals(before.get(i++), ids(c.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending("_id"))).skip(7).limit(300)),
+                        "sort " + sort + " filter " + filter);
+            }
+        }
+        c.insertOne(new Document("_id", -1).append("n", List.of(1000, -1000)).append("g", 1));
+        assertEquals(List.of(-1), ids(c.find(Filters.eq("_id", -1)).sort(Sorts.ascending("n"))));
+        assertEquals(-1, c.find(Filters.type("n", "number")).sort(Sorts.ascending("n")).first().getInteger("_id"),
+                "the array's smallest element sorts first");
+        assertEquals(-1, c.find(Filters.type("n", "number")).sort(Sorts.descending("n")).first().getInteger("_id"),
+                "the array's largest element sorts first descending");
+    }
+
+    private static List<Object> ids(Iterable<Document> docs) {
+        List<Object> out = new ArrayList<>();
+        docs.forEach(d -> out.add(d.get("_id")));
+        return out;
+    }
+
+    @Test
     void explainShowsTheIndexPostgreSqlUses() {
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {

@@ -1,0 +1,49 @@
+package dev.tusk.exec;
+
+import dev.tusk.query.SortSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An index whose order is a sort's order: its leading fields are the sort's fields with all the
+ * same directions (scanned forward) or all the opposite ones (scanned backward). Only indexes with
+ * exactly one key per document qualify (not multikey, not sparse, no partial filter), since then the
+ * index key is the document's sort key.
+ */
+public record IndexOrder(SecondaryIndex index, boolean reverse) {
+
+    public static Optional<IndexOrder> find(SortSpec sort, List<SecondaryIndex> indexes) {
+        for (SecondaryIndex index : indexes) {
+            var info = index.info();
+            if (info.multikey() || info.sparse() || info.hidden() || info.partialFilterExpression().isPresent()) {
+                continue;
+            }
+            Optional<Boolean> reverse = match(sort, index);
+            if (reverse.isPresent()) {
+                return Optional.of(new IndexOrder(index, reverse.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Empty if the index cannot give this order; else whether to scan it backward. */
+    private static Optional<Boolean> match(SortSpec sort, SecondaryIndex index) {
+        List<SortSpec.Key> keys = sort.keys();
+        if (keys.isEmpty() || keys.size() > index.keys().paths().size()) {
+            return Optional.empty();
+        }
+        Boolean reverse = null;
+        for (int i = 0; i < keys.size(); i++) {
+            if (!keys.get(i).path().equals(index.keys().paths().get(i))) {
+                return Optional.empty();
+            }
+            boolean sameDirection = keys.get(i).ascending() != index.keys().descending(i);
+            if (reverse == null) {
+                reverse = !sameDirection;
+            } else if (reverse == sameDirection) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(reverse);
+    }
+}
