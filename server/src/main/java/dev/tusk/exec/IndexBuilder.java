@@ -62,6 +62,8 @@ public final class IndexBuilder {
             }
             tx.insertIndexRows(index, rows);
         }
+        // Fresh statistics, so the planner knows how many keys the side table holds from the start.
+        tx.analyze(index.schema(), index.storage());
         return multikey;
     }
 }

@@ -148,6 +148,11 @@ public final class Tx {
                 .where(doc.in(values)).execute();
     }
 
+    /** Refreshes the planner statistics of a table (allowed inside a transaction, unlike VACUUM). */
+    public void analyze(String schema, String table) {
+        DocumentStore.dsl(connection).execute("ANALYZE " + dev.tusk.naming.IdentifierMapper.qualified(schema, table));
+    }
+
     /** Starts a point to roll back to without losing the transaction's earlier work. */
     public java.sql.Savepoint savepoint() {
         try {
