@@ -2,6 +2,9 @@ package dev.tusk.pipeline;
 
 import dev.tusk.bson.BsonOrder;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.expr.Expr;
+import dev.tusk.expr.ExprParser;
+import dev.tusk.expr.ParseContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +15,7 @@ import org.bson.BsonNull;
 import org.bson.BsonValue;
 
 /** A $group accumulator: $sum $avg $min $max $first $last $push $addToSet $count. */
-public record Accumulator(String operator, Expression argument) {
+public record Accumulator(String operator, Expr argument) {
 
     /** The running state of one accumulator for one group. */
     interface State {
@@ -32,7 +35,7 @@ public record Accumulator(String operator, Expression argument) {
             "$push", Push::new,
             "$sum", () -> new Sum(false)));
 
-    static Accumulator parse(String field, org.bson.BsonValue spec) {
+    static Accumulator parse(String field, org.bson.BsonValue spec, ParseContext cx) {
         if (!spec.isDocument() || spec.asDocument().size() != 1) {
             throw ErrorCode.LOCATION_40234.error("The field '%s' must be an accumulator object", field);
         }
@@ -45,9 +48,9 @@ public record Accumulator(String operator, Expression argument) {
             if (!arg.isDocument() || !arg.asDocument().isEmpty()) {
                 throw ErrorCode.LOCATION_15952.error("$count takes no arguments, i.e. $count:{}");
             }
-            return new Accumulator(op, new Expression.Literal(new org.bson.BsonInt32(1)));
+            return new Accumulator(op, new Expr.Constant(new org.bson.BsonInt32(1)));
         }
-        return new Accumulator(op, Expression.parse(arg));
+        return new Accumulator(op, ExprParser.parse(arg, cx));
     }
 
     State newState() {

@@ -2,6 +2,12 @@ package dev.tusk.pipeline;
 
 import dev.tusk.bson.BsonOrder;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.expr.EvalContext;
+import dev.tusk.expr.Expr;
+import dev.tusk.expr.ExprEvaluator;
+import dev.tusk.expr.ExprParser;
+import dev.tusk.expr.ParseContext;
+import dev.tusk.expr.Variables;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,9 +19,9 @@ import org.bson.BsonNull;
 import org.bson.BsonValue;
 
 /** $group: documents grouped by the `_id` expression (equal by BSON comparison), with accumulators. */
-public record GroupStage(Expression id, Map<String, Accumulator> accumulators) implements Stage {
+public record GroupStage(Expr id, Map<String, Accumulator> accumulators, Variables variables) implements Stage {
 
-    static GroupStage parse(BsonValue spec) {
+    static GroupStage parse(BsonValue spec, ParseContext cx) {
         if (!spec.isDocument()) {
             throw ErrorCode.LOCATION_15947.error("a group's fields must be specified in an object");
         }
@@ -31,9 +37,9 @@ public record GroupStage(Expression id, Map<String, Accumulator> accumulators) i
             if (e.getKey().contains(".")) {
                 throw ErrorCode.LOCATION_40235.error("The field name '%s' cannot contain '.'", e.getKey());
             }
-            accumulators.put(e.getKey(), Accumulator.parse(e.getKey(), e.getValue()));
+            accumulators.put(e.getKey(), Accumulator.parse(e.getKey(), e.getValue(), cx));
         }
-        return new GroupStage(Expression.parse(d.get("_id")), accumulators);
+        return new GroupStage(ExprParser.parse(d.get("_id"), cx), accumulators, cx.variables());
     }
 
     @Override
@@ -42,7 +48,8 @@ public record GroupStage(Expression id, Map<String, Accumulator> accumulators) i
         MemoryLimit limit = new MemoryLimit("$group");
         while (input.hasNext()) {
             BsonDocument doc = input.next();
-            BsonValue key = id.evaluate(doc).orElse(BsonNull.VALUE);
+            EvalContext cx = EvalContext.of(doc, variables);
+            BsonValue key = ExprEvaluator.evaluate(id, cx).orElse(BsonNull.VALUE);
             List<Accumulator.State> states = groups.get(key);
             if (states == null) {
                 states = new ArrayList<>();
@@ -54,7 +61,7 @@ public record GroupStage(Expression id, Map<String, Accumulator> accumulators) i
             }
             int i = 0;
             for (Accumulator a : accumulators.values()) {
-                states.get(i++).add(a.argument().evaluate(doc));
+                states.get(i++).add(ExprEvaluator.evaluate(a.argument(), cx));
             }
         }
         List<BsonDocument> out = new ArrayList<>(groups.size());

@@ -1,8 +1,9 @@
 package dev.tusk.pipeline;
 
 import dev.tusk.error.ErrorCode;
+import dev.tusk.expr.ParseContext;
+import dev.tusk.expr.Variables;
 import dev.tusk.query.FilterParser;
-import dev.tusk.query.Projection;
 import dev.tusk.query.SortSpec;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,44 +12,80 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** A parsed aggregation pipeline: stages from one alphabetical table; known-but-missing stages answer 238. */
 public record Pipeline(List<Stage> stages) {
-    private static final Map<String, Function<BsonValue, Stage>> STAGES = new TreeMap<>(Map.of(
-            "$count", Pipeline::count,
-            "$group", GroupStage::parse,
-            "$limit", v -> new LimitStage(positive("$limit", v, false)),
-            "$match", v -> new MatchStage(FilterParser.parse(document("$match", v))),
-            "$project", v -> new ProjectStage(Projection.parse(document("$project", v))),
-            "$skip", v -> new SkipStage(positive("$skip", v, true)),
-            "$sort", v -> new SortStage(SortSpec.parse(document("$sort", v))),
-            "$unwind", Pipeline::unwind));
+    /** Parses one stage's argument with the command's parse context. */
+    @FunctionalInterface
+    private interface StageParser {
+        Stage parse(BsonValue spec, ParseContext cx);
+    }
 
-    private static final Set<String> NOT_YET = Set.of("$addFields", "$bucket", "$bucketAuto", "$changeStream",
+    private static final Map<String, StageParser> STAGES = table(
+            Map.entry("$addFields", (v, cx) -> AddFieldsStage.parse("$addFields", v, cx)),
+            Map.entry("$count", (v, cx) -> count(v)),
+            Map.entry("$group", GroupStage::parse),
+            Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
+            Map.entry("$match", (v, cx) -> new MatchStage(FilterParser.parse(document("$match", v), cx.variables()))),
+            Map.entry("$project", ProjectStage::parse),
+            Map.entry("$replaceRoot", ReplaceRootStage::replaceRoot),
+            Map.entry("$replaceWith", ReplaceRootStage::replaceWith),
+            Map.entry("$set", (v, cx) -> AddFieldsStage.parse("$set", v, cx)),
+            Map.entry("$skip", (v, cx) -> new SkipStage(positive("$skip", v, true))),
+            Map.entry("$sort", (v, cx) -> new SortStage(SortSpec.parse(document("$sort", v)))),
+            Map.entry("$sortByCount", SortByCountStage::parse),
+            Map.entry("$unset", UnsetStage::parse),
+            Map.entry("$unwind", (v, cx) -> unwind(v)));
+
+    private static final Set<String> NOT_YET = Set.of("$bucket", "$bucketAuto", "$changeStream",
             "$collStats", "$currentOp", "$densify", "$documents", "$facet", "$fill", "$geoNear", "$graphLookup",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$lookup", "$merge", "$out",
-            "$planCacheStats", "$redact", "$replaceRoot", "$replaceWith", "$sample", "$search", "$searchMeta", "$set",
-            "$setWindowFields", "$sortByCount", "$unionWith", "$unset", "$vectorSearch");
+            "$planCacheStats", "$redact", "$sample", "$search", "$searchMeta",
+            "$setWindowFields", "$unionWith", "$vectorSearch");
+
+    @SafeVarargs
+    private static Map<String, StageParser> table(Map.Entry<String, StageParser>... rows) {
+        TreeMap<String, StageParser> map = new TreeMap<>();
+        String previous = "";
+        for (Map.Entry<String, StageParser> row : rows) {
+            if (row.getKey().compareTo(previous) <= 0) {
+                throw new IllegalStateException("stage table not alphabetical at " + row.getKey());
+            }
+            previous = row.getKey();
+            map.put(row.getKey(), row.getValue());
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** The stage names Tusk runs, for coverage tests. */
+    public static Set<String> stageNames() {
+        return STAGES.keySet();
+    }
 
     public static Pipeline parse(BsonArray pipeline) {
+        return parse(pipeline, Variables.defaults());
+    }
+
+    /** Parses a pipeline whose expressions may use the command's variables ($$NOW, let). */
+    public static Pipeline parse(BsonArray pipeline, Variables variables) {
+        ParseContext cx = ParseContext.of(variables);
         List<Stage> stages = new ArrayList<>();
         for (BsonValue v : pipeline) {
             if (!v.isDocument() || v.asDocument().size() != 1) {
                 throw ErrorCode.LOCATION_40323.error("A pipeline stage specification object must contain exactly one field.");
             }
             String name = v.asDocument().getFirstKey();
-            Function<BsonValue, Stage> parser = STAGES.get(name);
+            StageParser parser = STAGES.get(name);
             if (parser == null) {
                 if (NOT_YET.contains(name)) {
                     throw ErrorCode.NOT_IMPLEMENTED.error("%s is not supported by Tusk yet", name);
                 }
                 throw ErrorCode.LOCATION_40324.error("Unrecognized pipeline stage name: '%s'", name);
             }
-            stages.add(parser.apply(v.asDocument().get(name)));
+            stages.add(parser.parse(v.asDocument().get(name), cx));
         }
         return new Pipeline(List.copyOf(stages));
     }

@@ -2,6 +2,8 @@ package dev.tusk.query;
 
 import dev.tusk.bson.BsonNumbers;
 import dev.tusk.bson.BsonOrder;
+import dev.tusk.expr.EvalContext;
+import dev.tusk.expr.ExprEvaluator;
 import dev.tusk.query.FilterNode.AlwaysFalse;
 import dev.tusk.query.FilterNode.AlwaysTrue;
 import dev.tusk.query.FilterNode.And;
@@ -9,6 +11,7 @@ import dev.tusk.query.FilterNode.Compare;
 import dev.tusk.query.FilterNode.ElemMatchObject;
 import dev.tusk.query.FilterNode.ElemMatchValue;
 import dev.tusk.query.FilterNode.Exists;
+import dev.tusk.query.FilterNode.ExprMatch;
 import dev.tusk.query.FilterNode.In;
 import dev.tusk.query.FilterNode.Mod;
 import dev.tusk.query.FilterNode.Nor;
@@ -58,6 +61,8 @@ public final class FilterEvaluator {
                             e -> m.conditions().stream().allMatch(c -> eval(c, e))));
             case RegexMatch r -> PathValues.anyMatch(root, r.path(), true, v -> regexMatches(r, v));
             case Mod m -> PathValues.anyMatch(root, m.path(), true, v -> modMatches(m, v));
+            case ExprMatch e -> root instanceof BsonDocument d
+                    && ExprEvaluator.isTrue(e.expr(), EvalContext.of(d, e.variables()));
             case AlwaysTrue t -> true;
             case AlwaysFalse f -> false;
         };

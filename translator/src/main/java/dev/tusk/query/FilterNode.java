@@ -73,6 +73,13 @@ public sealed interface FilterNode {
 
     record Mod(FieldPath path, long divisor, long remainder) implements FilterNode {}
 
+    /**
+     * {@code $expr}: an aggregation expression evaluated against the document, matching when its
+     * value is truthy (false, null, missing and zeros are not). Carries the command's variables
+     * ($$NOW, let) it was parsed with.
+     */
+    record ExprMatch(dev.tusk.expr.Expr expr, dev.tusk.expr.Variables variables) implements FilterNode {}
+
     record AlwaysTrue() implements FilterNode {}
 
     record AlwaysFalse() implements FilterNode {}

@@ -2,6 +2,7 @@ package dev.tusk.query;
 
 import dev.tusk.bson.FieldPath;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.expr.Variables;
 import dev.tusk.query.FilterNode.AlwaysTrue;
 import dev.tusk.query.FilterNode.And;
 import dev.tusk.query.FilterNode.Compare;
@@ -21,8 +22,32 @@ import org.bson.BsonValue;
 public final class FilterParser {
     private FilterParser() {}
 
+    /** The command's variables while a filter is parsed ($expr needs them; operators are parsed without a context). */
+    private static final ThreadLocal<Variables> VARIABLES = new ThreadLocal<>();
+
     public static FilterNode parse(BsonDocument filter) {
         return parseDocument(filter, FieldPath.of());
+    }
+
+    /** Parses a filter whose {@code $expr} parts may use the command's variables ($$NOW, let). */
+    public static FilterNode parse(BsonDocument filter, Variables variables) {
+        Variables outer = VARIABLES.get();
+        VARIABLES.set(variables);
+        try {
+            return parseDocument(filter, FieldPath.of());
+        } finally {
+            if (outer == null) {
+                VARIABLES.remove();
+            } else {
+                VARIABLES.set(outer);
+            }
+        }
+    }
+
+    /** The variables of the filter being parsed: the caller's, or defaults ($$NOW fixed now) when none were given. */
+    static Variables variables() {
+        Variables v = VARIABLES.get();
+        return v == null ? Variables.defaults() : v;
     }
 
     /**

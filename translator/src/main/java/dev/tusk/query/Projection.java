@@ -11,8 +11,9 @@ import org.bson.BsonValue;
 /**
  * A parsed find projection: inclusion ({@code {a: 1, "b.c": 1}}) or exclusion ({@code {a: 0}}),
  * {@code _id} included unless {@code _id: 0}. Dotted paths go through arrays of documents.
- * Operators ({@code $slice}, {@code $elemMatch}, {@code $meta}, positional {@code $}) and
- * expressions are not implemented yet (238).
+ * Values that are neither booleans nor numbers (expressions, literals, nested specs) make it an
+ * {@link ExprProjection}. The operators {@code $slice}, {@code $elemMatch}, {@code $meta} and
+ * positional {@code $} are not implemented yet (238).
  */
 public final class Projection {
     /** A tree of projected paths: a node with no children is a projected leaf. */
@@ -25,18 +26,34 @@ public final class Projection {
     }
 
     private static final Projection IDENTITY = new Projection(new Node(), false, true);
+    private static final java.util.Set<String> FIND_OPERATORS = java.util.Set.of("$slice", "$elemMatch", "$meta");
 
     private final Node root;
     private final boolean inclusion;
     private final boolean includeId;
+    private final ExprProjection computed;
 
     private Projection(Node root, boolean inclusion, boolean includeId) {
+        this(root, inclusion, includeId, null);
+    }
+
+    private Projection(Node root, boolean inclusion, boolean includeId, ExprProjection computed) {
         this.root = root;
         this.inclusion = inclusion;
         this.includeId = includeId;
+        this.computed = computed;
     }
 
     public static Projection parse(BsonDocument projection) {
+        return parse(projection, dev.tusk.expr.Variables.defaults());
+    }
+
+    /** Parses a find projection; expressions in it may use the command's variables. */
+    public static Projection parse(BsonDocument projection, dev.tusk.expr.Variables variables) {
+        if (hasExpressions(projection)) {
+            return new Projection(new Node(), true, true,
+                    ExprProjection.parseProject(projection, dev.tusk.expr.ParseContext.of(variables), ""));
+        }
         Node root = new Node();
         Boolean inclusion = null;
         boolean includeId = true;
@@ -63,6 +80,21 @@ public final class Projection {
             return idSeen ? new Projection(root, includeId, includeId) : IDENTITY;
         }
         return new Projection(root, inclusion, includeId);
+    }
+
+    /** True if some value computes (not a boolean/number, not a find projection operator). */
+    private static boolean hasExpressions(BsonDocument projection) {
+        for (java.util.Map.Entry<String, BsonValue> e : projection.entrySet()) {
+            BsonValue v = e.getValue();
+            if (v.isBoolean() || v.isNumber() || v.isDecimal128() || e.getKey().startsWith("$") || e.getKey().contains(".$")) {
+                continue;
+            }
+            if (v.isDocument() && !v.asDocument().isEmpty() && FIND_OPERATORS.contains(v.asDocument().getFirstKey())) {
+                continue;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean includes(String name, BsonValue v) {
@@ -112,6 +144,9 @@ public final class Projection {
     public BsonDocument apply(BsonDocument doc) {
         if (isIdentity()) {
             return doc;
+        }
+        if (computed != null) {
+            return computed.apply(doc);
         }
         BsonDocument out = new BsonDocument();
         for (Map.Entry<String, BsonValue> e : doc.entrySet()) {

@@ -53,11 +53,12 @@ public final class QueryOperators {
             entry("$alwaysTrue", arg -> Optional.of(LogicalOps.alwaysBoolean("$alwaysTrue", arg, true))),
             entry("$and", arg -> Optional.of(LogicalOps.and(arg))),
             entry("$comment", arg -> Optional.empty()),
+            entry("$expr", arg -> Optional.of(exprMatch(arg))),
             entry("$nor", arg -> Optional.of(LogicalOps.nor(arg))),
             entry("$or", arg -> Optional.of(LogicalOps.or(arg))));
 
     /** Top-level operators of MongoDB 7.0 that Tusk does not implement yet. */
-    static final Set<String> TOP_LEVEL_NOT_IMPLEMENTED = Set.of("$expr", "$jsonSchema", "$sampleRate", "$text", "$where");
+    static final Set<String> TOP_LEVEL_NOT_IMPLEMENTED = Set.of("$jsonSchema", "$sampleRate", "$text", "$where");
 
     private QueryOperators() {}
 
@@ -94,6 +95,12 @@ public final class QueryOperators {
         }
         throw ErrorCode.BAD_VALUE.error("unknown top level operator: " + name
                 + ". If you have a field name that starts with a '$' symbol, consider using $getField or $setField.");
+    }
+
+    /** {@code $expr}: any aggregation expression, parsed with the command's variables. */
+    private static FilterNode exprMatch(BsonValue arg) {
+        dev.tusk.expr.Variables vars = FilterParser.variables();
+        return new FilterNode.ExprMatch(dev.tusk.expr.ExprParser.parse(arg, dev.tusk.expr.ParseContext.of(vars)), vars);
     }
 
     static FilterNode regex(FieldPath path, String pattern, String options) {

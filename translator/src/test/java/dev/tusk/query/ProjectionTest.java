@@ -37,7 +37,13 @@ class ProjectionTest {
                 new Case("exclusion", doc, "{a: 0}", "{_id: 1, b: {c: 2, d: 3}, e: [{c: 4, d: 5}, 6, [{c: 7}]]}"),
                 new Case("exclusion _id only", doc, "{_id: 0}", "{a: 1, b: {c: 2, d: 3}, e: [{c: 4, d: 5}, 6, [{c: 7}]]}"),
                 new Case("exclusion dotted", doc, "{'b.c': 0, e: 0}", "{_id: 1, a: 1, b: {d: 3}}"),
-                new Case("exclusion through arrays", doc, "{'e.c': 0, _id: false}", "{a: 1, b: {c: 2, d: 3}, e: [{d: 5}, 6, [{}]]}"));
+                new Case("exclusion through arrays", doc, "{'e.c': 0, _id: false}", "{a: 1, b: {c: 2, d: 3}, e: [{d: 5}, 6, [{}]]}"),
+                new Case("computed expression", doc, "{total: {$add: ['$a', '$b.c']}}", "{_id: 1, total: 3}"),
+                new Case("computed with inclusion", doc, "{a: 1, total: {$add: ['$a', '$b.c']}}", "{_id: 1, a: 1, total: 3}"),
+                new Case("literal string value", doc, "{a: 'literal', _id: 0}", "{a: 'literal'}"),
+                new Case("field path value", doc, "{x: '$b.d', _id: 0}", "{x: 3}"),
+                new Case("nested inclusion document", doc, "{b: {c: 1}}", "{_id: 1, b: {c: 2}}"),
+                new Case("computed REMOVE", doc, "{a: '$$REMOVE', b: 1}", "{_id: 1, b: {c: 2, d: 3}}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,7 +70,8 @@ class ProjectionTest {
                 new ErrorCase("{a: {$slice: 1}}", ErrorCode.NOT_IMPLEMENTED, null),
                 new ErrorCase("{a: {$elemMatch: {b: 1}}}", ErrorCode.NOT_IMPLEMENTED, null),
                 new ErrorCase("{'a.$': 1}", ErrorCode.NOT_IMPLEMENTED, null),
-                new ErrorCase("{a: 'literal'}", ErrorCode.NOT_IMPLEMENTED, null));
+                new ErrorCase("{a: {$foo: 1}}", ErrorCode.INVALID_PIPELINE_OPERATOR, "Unrecognized expression '$foo'"),
+                new ErrorCase("{a: 0, b: '$x'}", ErrorCode.LOCATION_31310, "Cannot use an expression b: \"$x\" in an exclusion projection"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,90 @@
+package dev.tusk.expr;
+
+import dev.tusk.error.ErrorCode;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongBinaryOperator;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonType;
+import org.bson.BsonValue;
+
+/** $rand, the bitwise operators ($bitAnd $bitOr $bitXor $bitNot) and $tsSecond/$tsIncrement. */
+final class MiscOps {
+    private MiscOps() {}
+
+    static Expr rand(String name, BsonValue arg, ParseContext cx) {
+        if (!(arg instanceof BsonDocument d && d.isEmpty())) {
+            throw ErrorCode.LOCATION_10065.error("invalid parameter: expected an object ($rand)");
+        }
+        return new Expr.Call(name, List.of(), (a, ecx) -> new BsonDouble(ThreadLocalRandom.current().nextDouble()));
+    }
+
+    static Expr bitAnd(String name, BsonValue arg, ParseContext cx) {
+        return bitwise(name, arg, cx, -1L, (x, y) -> x & y);
+    }
+
+    static Expr bitOr(String name, BsonValue arg, ParseContext cx) {
+        return bitwise(name, arg, cx, 0L, (x, y) -> x | y);
+    }
+
+    static Expr bitXor(String name, BsonValue arg, ParseContext cx) {
+        return bitwise(name, arg, cx, 0L, (x, y) -> x ^ y);
+    }
+
+    private static Expr bitwise(String name, BsonValue arg, ParseContext cx, long identity, LongBinaryOperator op) {
+        return Args.eager(name, Args.parse(arg, cx), values -> {
+            long acc = identity;
+            boolean isLong = false;
+            for (BsonValue v : values) {
+                if (Values.nullish(v)) {
+                    return BsonNull.VALUE;
+                }
+                if (v.getBsonType() != BsonType.INT32 && v.getBsonType() != BsonType.INT64) {
+                    throw ErrorCode.TYPE_MISMATCH.error("%s only supports int and long operands.", name);
+                }
+                isLong |= v.getBsonType() == BsonType.INT64;
+                acc = op.applyAsLong(acc, Num.toLong(v));
+            }
+            return isLong ? new BsonInt64(acc) : new BsonInt32((int) acc);
+        });
+    }
+
+    static Expr bitNot(String name, BsonValue arg, ParseContext cx) {
+        return Args.eager(name, Args.exactly(name, arg, cx, 1), v -> {
+            BsonValue x = v.get(0);
+            if (Values.nullish(x)) {
+                return BsonNull.VALUE;
+            }
+            return switch (x.getBsonType()) {
+                case INT32 -> new BsonInt32(~x.asInt32().getValue());
+                case INT64 -> new BsonInt64(~x.asInt64().getValue());
+                default -> throw ErrorCode.TYPE_MISMATCH.error("%s only supports int and long, not: %s.", name, Values.typeName(x));
+            };
+        });
+    }
+
+    static Expr tsSecond(String name, BsonValue arg, ParseContext cx) {
+        return timestampPart(name, arg, cx, true);
+    }
+
+    static Expr tsIncrement(String name, BsonValue arg, ParseContext cx) {
+        return timestampPart(name, arg, cx, false);
+    }
+
+    private static Expr timestampPart(String name, BsonValue arg, ParseContext cx, boolean seconds) {
+        return Args.eager(name, Args.exactly(name, arg, cx, 1), v -> {
+            BsonValue x = v.get(0);
+            if (Values.nullish(x)) {
+                return BsonNull.VALUE;
+            }
+            if (x.getBsonType() != BsonType.TIMESTAMP) {
+                throw ErrorCode.LOCATION_5687301.error("Argument to %s must be a timestamp, but is %s", name, Values.typeName(x));
+            }
+            return new BsonInt64(Integer.toUnsignedLong(seconds ? x.asTimestamp().getTime() : x.asTimestamp().getInc()));
+        });
+    }
+}
