@@ -11,6 +11,7 @@ import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.expr.Variables;
 import dev.tusk.pipeline.Pipeline;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
@@ -54,7 +55,7 @@ final class AggregateCommand implements Command {
         if (args.document("cursor").isEmpty()) {
             throw ErrorCode.FAILED_TO_PARSE.error("The 'cursor' option is required, except for aggregate with the explain argument");
         }
-        Pipeline pipeline = Pipeline.parse(stages);
+        Pipeline pipeline = Pipeline.parse(stages, Variables.withLet(args.document("let").orElse(new BsonDocument())));
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
         Iterator<BsonDocument> input = Collections.emptyIterator();
         Pipeline rest = pipeline;

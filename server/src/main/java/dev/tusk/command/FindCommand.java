@@ -10,6 +10,7 @@ import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.expr.Variables;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.Projection;
 import dev.tusk.query.SortSpec;
@@ -39,9 +40,10 @@ final class FindCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
         String collection = args.collection();
-        var filter = FilterParser.parse(args.document("filter").orElse(new BsonDocument()));
+        Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
+        var filter = FilterParser.parse(args.document("filter").orElse(new BsonDocument()), vars);
         Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse);
-        Optional<Projection> projection = args.document("projection").map(Projection::parse);
+        Optional<Projection> projection = args.document("projection").map(p -> Projection.parse(p, vars));
         long skip = args.nonNegative("skip", 0);
         long limit = args.integer("limit").orElse(0L);
         if (limit < 0) {

@@ -1,0 +1,83 @@
+package dev.tusk.it.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Field;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import dev.tusk.it.support.TuskTestServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** aggregate and $expr through the driver: stages, expressions, accumulators, let. */
+class AggregateIT {
+    private final MongoCollection<Document> sales = TuskTestServer.client().getDatabase("aggregate_it").getCollection("sales");
+
+    @BeforeEach
+    void load() {
+        sales.drop();
+        sales.insertMany(List.of(
+                new Document("_id", 1).append("item", "abc").append("price", 10).append("qty", 2).append("tags", List.of("x", "y")),
+                new Document("_id", 2).append("item", "jkl").append("price", 20).append("qty", 1).append("tags", List.of("y")),
+                new Document("_id", 3).append("item", "xyz").append("price", 5).append("qty", 10).append("tags", List.of()),
+                new Document("_id", 4).append("item", "abc").append("price", 10).append("qty", 5)));
+    }
+
+    @Test
+    void groupWithExpressionsAndSort() {
+        List<Document> out = sales.aggregate(List.of(
+                Aggregates.match(Filters.gte("price", 5)),
+                Aggregates.group("$item", Accumulators.sum("total", new Document("$multiply", List.of("$price", "$qty"))),
+                        Accumulators.avg("avgQty", "$qty"), Accumulators.sum("n", 1)),
+                Aggregates.sort(Sorts.descending("total")))).into(new ArrayList<>());
+        assertEquals(List.of(
+                new Document("_id", "abc").append("total", 70).append("avgQty", 3.5).append("n", 2),
+                new Document("_id", "xyz").append("total", 50).append("avgQty", 10.0).append("n", 1),
+                new Document("_id", "jkl").append("total", 20).append("avgQty", 1.0).append("n", 1)), out);
+    }
+
+    @Test
+    void addFieldsProjectUnwindCount() {
+        List<Document> out = sales.aggregate(List.of(
+                Aggregates.addFields(new Field<>("amount", new Document("$multiply", List.of("$price", "$qty")))),
+                Aggregates.unwind("$tags"),
+                Aggregates.project(Projections.fields(Projections.excludeId(), Projections.include("tags", "amount"))),
+                Aggregates.sort(Sorts.ascending("tags", "amount")))).into(new ArrayList<>());
+        assertEquals(List.of(new Document("tags", "x").append("amount", 20), new Document("tags", "y").append("amount", 20),
+                new Document("tags", "y").append("amount", 20)), out);
+        Document count = sales.aggregate(List.of(Aggregates.match(Filters.eq("item", "abc")), Aggregates.count("n"))).first();
+        assertEquals(new Document("n", 2), count);
+    }
+
+    @Test
+    void exprInFindWithLet() {
+        List<Document> cheapBulk = sales.find(Filters.expr(new Document("$gt", List.of("$qty", "$price"))))
+                .sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        assertEquals(List.of(3), cheapBulk.stream().map(d -> d.getInteger("_id")).toList());
+        List<Document> withLet = sales.find(Filters.expr(new Document("$eq", List.of("$item", "$$wanted"))))
+                .let(new org.bson.BsonDocument("wanted", new org.bson.BsonString("jkl"))).into(new ArrayList<>());
+        assertEquals(List.of(2), withLet.stream().map(d -> d.getInteger("_id")).toList());
+    }
+
+    @Test
+    void badStagesAndExpressionsAreMongoDbErrors() {
+        MongoCommandException unknown = assertThrows(MongoCommandException.class,
+                () -> sales.aggregate(List.of(new Document("$bogus", 1))).first());
+        assertEquals(40324, unknown.getErrorCode());
+        MongoCommandException badExpr = assertThrows(MongoCommandException.class,
+                () -> sales.aggregate(List.of(Aggregates.project(new Document("x", new Document("$nope", 1))))).first());
+        assertEquals(168, badExpr.getErrorCode());
+        MongoCommandException divide = assertThrows(MongoCommandException.class,
+                () -> sales.aggregate(List.of(Aggregates.project(new Document("x", new Document("$divide", List.of(1, 0)))))).first());
+        assertEquals(2, divide.getErrorCode());
+    }
+}
