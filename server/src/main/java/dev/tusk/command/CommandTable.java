@@ -11,6 +11,7 @@ public final class CommandTable {
         return List.of(
                 new AggregateCommand(),
                 new BuildInfoCommand(),
+                new CollModCommand(),
                 new ConnectionStatusCommand(),
                 new CountCommand(),
                 new CreateCommand(),

@@ -17,6 +17,7 @@ public final class CommandLine {
               --standalone           present as a standalone server instead of a replica set primary
               --advertise HOST:PORT  address reported to clients in hello (default bind:port)
               --pool-size N          PostgreSQL connections (default 20)
+              --ttl-monitor-seconds N  how often TTL indexes delete expired documents (default 60)
               --log-level LEVEL      error, warn, info, debug or trace (default info)
               --help                 this text
             """;
@@ -47,6 +48,7 @@ public final class CommandLine {
         Optional<String> rs = d.replicaSetName();
         Optional<String> advertise = Optional.empty();
         int poolSize = d.poolSize();
+        int ttlSeconds = d.ttlMonitorSeconds();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
@@ -72,6 +74,7 @@ public final class CommandLine {
                 case "--replica-set" -> rs = Optional.of(need(flag, value.get()));
                 case "--advertise" -> advertise = Optional.of(need(flag, value.get()));
                 case "--pool-size" -> poolSize = parseInt(flag, need(flag, value.get()), 2, 1000);
+                case "--ttl-monitor-seconds" -> ttlSeconds = parseInt(flag, need(flag, value.get()), 1, 86_400);
                 case "--log-level" -> logLevel = need(flag, value.get()).toLowerCase(java.util.Locale.ROOT);
                 default -> throw new UsageException("unknown option: " + a + "\n\n" + USAGE, false);
             }
@@ -82,7 +85,7 @@ public final class CommandLine {
         if (!java.util.Set.of("error", "warn", "info", "debug", "trace").contains(logLevel)) {
             throw new UsageException("--log-level must be one of error, warn, info, debug, trace", false);
         }
-        return new TuskConfig(port, bind, dataDir, pgUrl, logLevel, rs, advertise, poolSize);
+        return new TuskConfig(port, bind, dataDir, pgUrl, logLevel, rs, advertise, poolSize, ttlSeconds);
     }
 
     private static String need(String flag, String v) throws UsageException {

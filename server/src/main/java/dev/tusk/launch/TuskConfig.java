@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param postgresUrl    an existing PostgreSQL (jdbc:postgresql://...); empty = start an embedded one
  * @param replicaSetName empty = present as a standalone
  * @param advertise      host:port reported in hello's hosts/me/primary; empty = bind:port
+ * @param ttlMonitorSeconds how often expired documents of TTL indexes are deleted (MongoDB: 60)
  */
 public record TuskConfig(
         int port,
@@ -18,26 +19,31 @@ public record TuskConfig(
         String logLevel,
         Optional<String> replicaSetName,
         Optional<String> advertise,
-        int poolSize) {
+        int poolSize,
+        int ttlMonitorSeconds) {
 
     public static TuskConfig defaults() {
         return new TuskConfig(27017, "127.0.0.1", Path.of(".tusk"), Optional.empty(), "info",
-                Optional.of("rs0"), Optional.empty(), 20);
+                Optional.of("rs0"), Optional.empty(), 20, 60);
     }
 
     public TuskConfig withPort(int port) {
-        return new TuskConfig(port, bind, dataDir, postgresUrl, logLevel, replicaSetName, advertise, poolSize);
+        return new TuskConfig(port, bind, dataDir, postgresUrl, logLevel, replicaSetName, advertise, poolSize, ttlMonitorSeconds);
     }
 
     public TuskConfig withPostgresUrl(String url) {
-        return new TuskConfig(port, bind, dataDir, Optional.of(url), logLevel, replicaSetName, advertise, poolSize);
+        return new TuskConfig(port, bind, dataDir, Optional.of(url), logLevel, replicaSetName, advertise, poolSize, ttlMonitorSeconds);
     }
 
     public TuskConfig withDataDir(Path dir) {
-        return new TuskConfig(port, bind, dir, postgresUrl, logLevel, replicaSetName, advertise, poolSize);
+        return new TuskConfig(port, bind, dir, postgresUrl, logLevel, replicaSetName, advertise, poolSize, ttlMonitorSeconds);
+    }
+
+    public TuskConfig withTtlMonitorSeconds(int seconds) {
+        return new TuskConfig(port, bind, dataDir, postgresUrl, logLevel, replicaSetName, advertise, poolSize, seconds);
     }
 
     public TuskConfig standalone() {
-        return new TuskConfig(port, bind, dataDir, postgresUrl, logLevel, Optional.empty(), advertise, poolSize);
+        return new TuskConfig(port, bind, dataDir, postgresUrl, logLevel, Optional.empty(), advertise, poolSize, ttlMonitorSeconds);
     }
 }

@@ -27,11 +27,13 @@ public final class TuskServer implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final CommandContext context;
     private final WireServer wire;
+    private final dev.tusk.exec.TtlMonitor ttl;
     private final String host;
     private volatile boolean closed;
 
     private TuskServer(Optional<EmbeddedPostgres> embedded, HikariDataSource dataSource, CommandContext context,
-            WireServer wire, String host) {
+            WireServer wire, String host, dev.tusk.exec.TtlMonitor ttl) {
+        this.ttl = ttl;
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.context = context;
@@ -42,6 +44,7 @@ public final class TuskServer implements AutoCloseable {
     public static TuskServer start(TuskConfig config) {
         Optional<EmbeddedPostgres> embedded = Optional.empty();
         HikariDataSource ds = null;
+        dev.tusk.exec.TtlMonitor ttl = null;
         try {
             String url;
             if (config.postgresUrl().isPresent()) {
@@ -58,10 +61,13 @@ public final class TuskServer implements AutoCloseable {
             int port = config.port() == 0 ? FreePort.find(config.bind()) : config.port();
             String me = config.advertise().orElse(hostForClients(config.bind()) + ":" + port);
             Topology topology = new Topology(config.replicaSetName(), me, new ObjectId(), new ObjectId());
-            CommandContext cx = new CommandContext(config, catalog, new DocumentStore(ds), new dev.tusk.exec.IndexRegistry(catalog), cursors, new ServerStats(),
+            DocumentStore store = new DocumentStore(ds);
+            dev.tusk.exec.IndexRegistry indexes = new dev.tusk.exec.IndexRegistry(catalog);
+            CommandContext cx = new CommandContext(config, catalog, store, indexes, cursors, new ServerStats(),
                     new ClusterClock(), topology, new CommandRegistry(CommandTable.all()));
             WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
-            return new TuskServer(embedded, ds, cx, wire, me);
+            ttl = new dev.tusk.exec.TtlMonitor(catalog, store, indexes, config.ttlMonitorSeconds());
+            return new TuskServer(embedded, ds, cx, wire, me, ttl);
         } catch (RuntimeException e) {
             if (ds != null) {
                 ds.close();
@@ -107,6 +113,7 @@ public final class TuskServer implements AutoCloseable {
         closed = true;
         log.info("stopping Tusk");
         context.stats().markStopping();
+        ttl.close();
         wire.close();
         context.cursors().close();
         dataSource.close();

@@ -1,0 +1,96 @@
+package dev.tusk.command;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.catalog.IndexInfo;
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandArgs;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.index.IndexSpecs;
+import java.util.Set;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
+import org.bson.BsonValue;
+
+/** collMod: today the index options MongoDB lets you change (hidden, expireAfterSeconds). */
+final class CollModCommand implements Command {
+    private static final Set<String> NOT_YET = Set.of("validator", "validationLevel", "validationAction", "viewOn", "pipeline",
+            "changeStreamPreAndPostImages", "timeseries", "clusteredIndex", "cappedSize", "cappedMax", "expireAfterSeconds",
+            "recordPreImages", "dryRun");
+
+    @Override
+    public String name() {
+        return "collMod";
+    }
+
+    @Override
+    public String help() {
+        return "change collection and index options";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        CommandArgs args = new CommandArgs(request, union());
+        String collection = args.collection();
+        for (String option : NOT_YET) {
+            if (args.value(option).isPresent()) {
+                throw ErrorCode.NOT_IMPLEMENTED.error("collMod option '%s' is not supported by Tusk yet", option);
+            }
+        }
+        CollectionInfo info = cx.catalog().collection(request.database(), collection)
+                .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace()));
+        BsonDocument reply = new BsonDocument();
+        if (args.document("index").isPresent()) {
+            changeIndex(args.document("index").get(), info, cx, reply);
+        }
+        return Replies.ok(reply);
+    }
+
+    private static void changeIndex(BsonDocument change, CollectionInfo info, CommandContext cx, BsonDocument reply) {
+        IndexInfo index = cx.catalog().indexes(info).stream().filter(i -> matches(i, change)).findFirst()
+                .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("cannot find index %s for ns %s",
+                        change.containsKey("name") ? change.get("name").toString() : change.getDocument("keyPattern", new BsonDocument()).toJson(),
+                        info.namespace()));
+        BsonDocument spec = index.spec();
+        if (change.containsKey("hidden")) {
+            if (index.isIdIndex()) {
+                throw ErrorCode.BAD_VALUE.error("can't hide _id index");
+            }
+            boolean hidden = change.get("hidden").isBoolean() && change.getBoolean("hidden").getValue();
+            reply.append("hidden_old", BsonBoolean.valueOf(index.hidden())).append("hidden_new", BsonBoolean.valueOf(hidden));
+            if (hidden) {
+                spec.put("hidden", BsonBoolean.TRUE);
+            } else {
+                spec.remove("hidden");
+            }
+        }
+        if (change.containsKey("expireAfterSeconds")) {
+            BsonValue v = change.get("expireAfterSeconds");
+            if (!v.isNumber()) {
+                throw ErrorCode.BAD_VALUE.error("expireAfterSeconds must be a number");
+            }
+            if (index.expireAfterSeconds().isEmpty()) {
+                throw ErrorCode.INVALID_OPTIONS.error("no expireAfterSeconds field to update");
+            }
+            reply.append("expireAfterSeconds_old", new BsonInt64(index.expireAfterSeconds().get()))
+                    .append("expireAfterSeconds_new", new BsonInt64(v.asNumber().longValue()));
+            spec.put("expireAfterSeconds", v);
+        }
+        cx.catalog().updateIndexSpec(info, index.name(), spec);
+    }
+
+    private static boolean matches(IndexInfo index, BsonDocument change) {
+        if (change.isString("name")) {
+            return index.name().equals(change.getString("name").getValue());
+        }
+        return change.isDocument("keyPattern") && IndexSpecs.sameKey(index.key(), change.getDocument("keyPattern"));
+    }
+
+    private static Set<String> union() {
+        var all = new java.util.HashSet<>(NOT_YET);
+        all.add("index");
+        return all;
+    }
+}
