@@ -1,6 +1,6 @@
 package dev.tusk.command;
 
-import dev.tusk.dispatch.TypeNames;
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +17,13 @@ final class ArrayFilterArgs {
         }
         if (!v.isArray()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.arrayFilters' is the wrong type '%s', expected type 'array'",
-                    context, TypeNames.of(v));
+                    context, BsonText.typeName(v));
         }
         List<BsonDocument> out = new ArrayList<>();
         for (BsonValue f : v.asArray()) {
             if (!f.isDocument()) {
                 throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.arrayFilters' is the wrong type '%s', expected type 'object'",
-                        context, TypeNames.of(f));
+                        context, BsonText.typeName(f));
             }
             out.add(f.asDocument());
         }

@@ -28,7 +28,7 @@ final class Cursors {
             }
             if (!v.isNumber()) {
                 throw ErrorCode.TYPE_MISMATCH.error("BSON field 'cursor.batchSize' is the wrong type '%s', expected types '[long, int, decimal, double]'",
-                        dev.tusk.dispatch.TypeNames.of(v));
+                        dev.tusk.bson.BsonText.typeName(v));
             }
             long n = v.asNumber().longValue();
             if (n < 0) {

@@ -5,7 +5,7 @@ import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
-import dev.tusk.dispatch.TypeNames;
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.error.MongoServerException;
 import dev.tusk.exec.DeleteExecutor;
@@ -76,7 +76,7 @@ final class DeleteCommand implements Command {
     private static BsonDocument statement(BsonValue v, int index) {
         if (!v.isDocument()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'delete.deletes.%d' is the wrong type '%s', expected type 'object'",
-                    index, TypeNames.of(v));
+                    index, BsonText.typeName(v));
         }
         BsonDocument s = v.asDocument();
         for (String key : s.keySet()) {
@@ -90,7 +90,7 @@ final class DeleteCommand implements Command {
         }
         if (!q.isDocument()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'delete.deletes.q' is the wrong type '%s', expected type 'object'",
-                    TypeNames.of(q));
+                    BsonText.typeName(q));
         }
         if (!s.containsKey("limit")) {
             throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'delete.deletes.limit' is missing but a required field");
@@ -102,7 +102,7 @@ final class DeleteCommand implements Command {
         BsonValue limit = s.get("limit");
         if (!limit.isNumber()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'delete.deletes.limit' is the wrong type '%s', expected types '[long, int, decimal, double]'",
-                    TypeNames.of(limit));
+                    BsonText.typeName(limit));
         }
         double l = limit.asNumber().doubleValue();
         if (l != 0 && l != 1) {

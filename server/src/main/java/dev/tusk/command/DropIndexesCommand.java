@@ -60,7 +60,7 @@ final class DropIndexesCommand implements Command {
             names.add(match.name());
         } else {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'dropIndexes.index' is the wrong type '%s', expected types '[string, object, array]'",
-                    dev.tusk.dispatch.TypeNames.of(which));
+                    dev.tusk.bson.BsonText.typeName(which));
         }
         for (String name : names) {
             if (name.equals("_id_")) {

@@ -52,7 +52,7 @@ final class ExplainCommand implements Command {
         String innerName = command.getFirstKey();
         BsonValue collectionName = command.get(innerName);
         if (!collectionName.isString()) {
-            throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type %s", dev.tusk.dispatch.TypeNames.of(collectionName));
+            throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type %s", dev.tusk.bson.BsonText.typeName(collectionName));
         }
         String ns = request.database() + "." + collectionName.asString().getValue();
         Optional<BsonArray> tail = Optional.empty();
@@ -145,7 +145,7 @@ final class ExplainCommand implements Command {
         }
         if (!v.isDocument()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.%s' is the wrong type '%s', expected type 'object'",
-                    command.getFirstKey(), field, dev.tusk.dispatch.TypeNames.of(v));
+                    command.getFirstKey(), field, dev.tusk.bson.BsonText.typeName(v));
         }
         return v.asDocument();
     }

@@ -1,6 +1,6 @@
 package dev.tusk.command;
 
-import dev.tusk.dispatch.TypeNames;
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -21,6 +21,6 @@ final class Flags {
             return v.asNumber().doubleValue() != 0;
         }
         throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.%s' is the wrong type '%s', expected type 'bool'",
-                context, field, TypeNames.of(v));
+                context, field, BsonText.typeName(v));
     }
 }

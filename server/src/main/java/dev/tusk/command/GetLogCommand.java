@@ -22,7 +22,7 @@ final class GetLogCommand implements Command {
         BsonValue which = request.commandValue();
         if (!which.isString()) {
             throw dev.tusk.error.ErrorCode.TYPE_MISMATCH.error("Argument to getLog must be of type String; found %s of type %s",
-                    which, dev.tusk.dispatch.TypeNames.of(which));
+                    which, dev.tusk.bson.BsonText.typeName(which));
         }
         String name = which.asString().getValue();
         return switch (name) {

@@ -5,7 +5,7 @@ import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
-import dev.tusk.dispatch.TypeNames;
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +29,7 @@ final class GetMoreCommand implements Command {
         BsonValue idValue = request.commandValue();
         if (!idValue.isInt64()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'getMore.getMore' is the wrong type '%s', expected type 'long'",
-                    TypeNames.of(idValue));
+                    BsonText.typeName(idValue));
         }
         CommandArgs args = new CommandArgs(request, Set.of("collection", "batchSize", "term", "lastKnownCommittedOpTime"));
         String collection = args.string("collection").orElseThrow(() ->

@@ -63,7 +63,7 @@ final class InsertCommand implements Command {
             try {
                 if (!v.isDocument()) {
                     throw ErrorCode.TYPE_MISMATCH.error("BSON field 'insert.documents.%d' is the wrong type '%s', expected type 'object'",
-                            i, dev.tusk.dispatch.TypeNames.of(v));
+                            i, dev.tusk.bson.BsonText.typeName(v));
                 }
                 BsonDocument doc = NewDocuments.prepare(v.asDocument());
                 StoredDocument stored = StoredDocument.of(doc);

@@ -33,7 +33,7 @@ final class KillCursorsCommand implements Command {
         for (BsonValue id : ids) {
             if (!id.isInt64()) {
                 throw ErrorCode.TYPE_MISMATCH.error("BSON field 'killCursors.cursors' is the wrong type '%s', expected type 'long'",
-                        dev.tusk.dispatch.TypeNames.of(id));
+                        dev.tusk.bson.BsonText.typeName(id));
             }
             (cx.cursors().kill(id.asInt64().getValue()) ? killed : notFound).add(id);
         }

@@ -4,7 +4,7 @@ import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
-import dev.tusk.dispatch.TypeNames;
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import java.util.Set;
 import org.bson.BsonDocument;
@@ -39,7 +39,7 @@ final class RenameCollectionCommand implements Command {
     private static String[] namespace(BsonValue v, String field) {
         if (!v.isString()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'renameCollection.%s' is the wrong type '%s', expected type 'string'",
-                    field, TypeNames.of(v));
+                    field, BsonText.typeName(v));
         }
         String ns = v.asString().getValue();
         int dot = ns.indexOf('.');

@@ -91,7 +91,7 @@ final class UpdateCommand implements Command {
     private static UpdateExecutor.Statement parse(BsonValue v, int index) {
         if (!v.isDocument()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'update.updates.%d' is the wrong type '%s', expected type 'object'",
-                    index, dev.tusk.dispatch.TypeNames.of(v));
+                    index, dev.tusk.bson.BsonText.typeName(v));
         }
         BsonDocument s = v.asDocument();
         for (String key : s.keySet()) {
@@ -105,7 +105,7 @@ final class UpdateCommand implements Command {
         }
         if (!q.isDocument()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'update.updates.q' is the wrong type '%s', expected type 'object'",
-                    dev.tusk.dispatch.TypeNames.of(q));
+                    dev.tusk.bson.BsonText.typeName(q));
         }
         BsonValue u = s.get("u");
         if (u == null) {

@@ -1,5 +1,6 @@
 package dev.tusk.dispatch;
 
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class CommandArgs {
     public String collection() {
         BsonValue v = request.commandValue();
         if (!v.isString()) {
-            throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type %s", TypeNames.of(v));
+            throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type %s", BsonText.typeName(v));
         }
         String name = v.asString().getValue();
         if (name.isEmpty()) {
@@ -78,7 +79,7 @@ public final class CommandArgs {
             if (!v.isNumber() && !v.isDecimal128()) {
                 throw ErrorCode.TYPE_MISMATCH.error(
                         "BSON field '%s.%s' is the wrong type '%s', expected types '[long, int, decimal, double]'",
-                        request.name(), field, TypeNames.of(v));
+                        request.name(), field, BsonText.typeName(v));
             }
             double d = v.isDecimal128() ? v.asDecimal128().doubleValue() : v.asNumber().doubleValue();
             if (d != Math.rint(d) || Double.isInfinite(d)) {
@@ -112,6 +113,6 @@ public final class CommandArgs {
 
     private RuntimeException wrongType(String field, BsonValue v, String expected) {
         return ErrorCode.TYPE_MISMATCH.error("BSON field '%s.%s' is the wrong type '%s', expected type '%s'",
-                request.name(), field, TypeNames.of(v), expected);
+                request.name(), field, BsonText.typeName(v), expected);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tusk.dispatch;
 
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,7 +38,7 @@ public record GenericArguments(
         }
         if (!db.isString()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field '$db' is the wrong type '%s', expected type 'string'",
-                    TypeNames.of(db));
+                    BsonText.typeName(db));
         }
         return new GenericArguments(
                 db.asString().getValue(),
@@ -56,7 +57,7 @@ public record GenericArguments(
         }
         if (!v.isDocument()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' is the wrong type '%s', expected type 'object'",
-                    field, TypeNames.of(v));
+                    field, BsonText.typeName(v));
         }
         return Optional.of(v.asDocument());
     }
@@ -68,7 +69,7 @@ public record GenericArguments(
         }
         if (!v.isNumber()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' is the wrong type '%s', expected types '[long, int, decimal, double]'",
-                    field, TypeNames.of(v));
+                    field, BsonText.typeName(v));
         }
         return OptionalLong.of(v.asNumber().longValue());
     }
