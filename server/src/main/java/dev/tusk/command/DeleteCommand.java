@@ -10,6 +10,7 @@ import dev.tusk.error.ErrorCode;
 import dev.tusk.error.MongoServerException;
 import dev.tusk.exec.DeleteExecutor;
 import dev.tusk.exec.WriteError;
+import dev.tusk.expr.Variables;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import java.util.ArrayList;
@@ -48,12 +49,13 @@ final class DeleteCommand implements Command {
         boolean ordered = args.bool("ordered", true);
         WriteBatches.checkSize(deletes.size());
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         long n = 0;
         List<WriteError> errors = new ArrayList<>();
         for (int i = 0; i < deletes.size(); i++) {
             try {
                 BsonDocument s = statement(deletes.get(i), i);
-                FilterNode filter = FilterParser.parse(s.getDocument("q"));
+                FilterNode filter = FilterParser.parse(s.getDocument("q"), vars);
                 boolean one = limitOne(s);
                 if (info.isEmpty()) {
                     continue;

@@ -9,6 +9,7 @@ import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.DeleteExecutor;
 import dev.tusk.exec.UpdateExecutor;
 import dev.tusk.exec.UpdateResult;
+import dev.tusk.expr.Variables;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.Projection;
@@ -51,8 +52,9 @@ final class FindAndModifyCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
         String collection = args.collection();
+        Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         BsonDocument rawQuery = args.document("query").orElse(new BsonDocument());
-        FilterNode filter = FilterParser.parse(rawQuery);
+        FilterNode filter = FilterParser.parse(rawQuery, vars);
         Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse);
         Optional<Projection> fields = args.document("fields").map(Projection::parse);
         boolean remove = args.bool("remove", false);
@@ -80,7 +82,7 @@ final class FindAndModifyCommand implements Command {
             return reply(new BsonDocument("n", new BsonInt32(deleted.isPresent() ? 1 : 0)), deleted, fields);
         }
         UpdateSpec spec = UpdateSpec.parse(update.get(),
-                ArrayFilterArgs.parse(args.value("arrayFilters").orElse(null), "findAndModify"));
+                ArrayFilterArgs.parse(args.value("arrayFilters").orElse(null), "findAndModify"), vars);
         if (info.isEmpty()) {
             if (!upsert) {
                 return reply(new BsonDocument("n", new BsonInt32(0)).append("updatedExisting", BsonBoolean.FALSE),

@@ -10,6 +10,7 @@ import dev.tusk.error.MongoServerException;
 import dev.tusk.exec.UpdateExecutor;
 import dev.tusk.exec.UpdateResult;
 import dev.tusk.exec.WriteError;
+import dev.tusk.expr.Variables;
 import dev.tusk.query.FilterParser;
 import dev.tusk.update.UpdateSpec;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ final class UpdateCommand implements Command {
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates' is missing but a required field"));
         boolean ordered = args.bool("ordered", true);
         WriteBatches.checkSize(updates.size());
+        Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         Optional<CollectionInfo> existing = cx.catalog().collection(request.database(), collection);
         long n = 0;
         long nModified = 0;
@@ -56,7 +58,7 @@ final class UpdateCommand implements Command {
         List<WriteError> errors = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
             try {
-                UpdateExecutor.Statement st = parse(updates.get(i), i);
+                UpdateExecutor.Statement st = parse(updates.get(i), i, vars);
                 if (existing.isEmpty()) {
                     if (!st.upsert()) {
                         continue;
@@ -88,7 +90,7 @@ final class UpdateCommand implements Command {
         return WriteBatches.reply(counts, errors);
     }
 
-    private static UpdateExecutor.Statement parse(BsonValue v, int index) {
+    private static UpdateExecutor.Statement parse(BsonValue v, int index, Variables vars) {
         if (!v.isDocument()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'update.updates.%d' is the wrong type '%s', expected type 'object'",
                     index, dev.tusk.bson.BsonText.typeName(v));
@@ -112,11 +114,11 @@ final class UpdateCommand implements Command {
             throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.u' is missing but a required field");
         }
         boolean multi = Flags.bool(s, "multi", "update.updates");
-        UpdateSpec spec = UpdateSpec.parse(u, ArrayFilterArgs.parse(s.get("arrayFilters"), "update.updates"));
+        UpdateSpec spec = UpdateSpec.parse(u, ArrayFilterArgs.parse(s.get("arrayFilters"), "update.updates"), vars);
         if (multi && spec.isReplacement()) {
             throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
         }
-        return new UpdateExecutor.Statement(FilterParser.parse(q.asDocument()), q.asDocument(), spec, multi,
+        return new UpdateExecutor.Statement(FilterParser.parse(q.asDocument(), vars), q.asDocument(), spec, multi,
                 Flags.bool(s, "upsert", "update.updates"), Optional.empty());
     }
 }

@@ -22,10 +22,16 @@ import org.bson.BsonValue;
 public final class UpdateSpec {
     private final Optional<BsonDocument> replacement;
     private final List<FieldUpdate> updates;
+    private final Optional<PipelineUpdate> pipeline;
 
     private UpdateSpec(Optional<BsonDocument> replacement, List<FieldUpdate> updates) {
+        this(replacement, updates, Optional.empty());
+    }
+
+    private UpdateSpec(Optional<BsonDocument> replacement, List<FieldUpdate> updates, Optional<PipelineUpdate> pipeline) {
         this.replacement = replacement;
         this.updates = List.copyOf(updates);
+        this.pipeline = pipeline;
     }
 
     public static UpdateSpec parse(BsonValue update) {
@@ -34,10 +40,18 @@ public final class UpdateSpec {
 
     /** An update with arrayFilters for its {@code $[identifier]} path components. */
     public static UpdateSpec parse(BsonValue update, List<BsonDocument> arrayFilterDocs) {
-        ArrayFilters arrayFilters = ArrayFilters.parse(arrayFilterDocs);
+        return parse(update, arrayFilterDocs, dev.tusk.expr.Variables.defaults());
+    }
+
+    /** As above, with the command's variables ($$NOW, let) for pipeline-style updates. */
+    public static UpdateSpec parse(BsonValue update, List<BsonDocument> arrayFilterDocs, dev.tusk.expr.Variables variables) {
         if (update.isArray()) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("pipeline-style updates are not implemented yet");
+            if (!arrayFilterDocs.isEmpty()) {
+                throw ErrorCode.FAILED_TO_PARSE.error("arrayFilters may not be specified for pipeline-style updates");
+            }
+            return new UpdateSpec(Optional.empty(), List.of(), Optional.of(PipelineUpdate.parse(update.asArray(), variables)));
         }
+        ArrayFilters arrayFilters = ArrayFilters.parse(arrayFilterDocs);
         if (!update.isDocument()) {
             throw ErrorCode.FAILED_TO_PARSE.error("Update argument must be either an object or an array");
         }
@@ -176,7 +190,9 @@ public final class UpdateSpec {
     public UpdateOutcome apply(BsonDocument doc, boolean isUpsertInsert, Optional<dev.tusk.query.FilterNode> query) {
         Optional<BsonValue> id = Optional.ofNullable(doc.get("_id"));
         BsonDocument result;
-        if (replacement.isPresent()) {
+        if (pipeline.isPresent()) {
+            result = pipeline.get().apply(doc);
+        } else if (replacement.isPresent()) {
             result = replace(doc, id);
         } else {
             result = BsonCopy.document(doc);

@@ -124,7 +124,7 @@ class UpdateSpecTest {
                 new ErrorCase("{_id: 1, a: 1}", "{$pop: {a: 1}}", ErrorCode.TYPE_MISMATCH,
                         "Path 'a' contains an element of non-array type 'int'"),
                 new ErrorCase("{_id: 1}", "{$rename: {a: 'a'}}", ErrorCode.BAD_VALUE, null),
-                new ErrorCase("{_id: 1}", "[{$set: {a: 1}}]", ErrorCode.NOT_IMPLEMENTED, null),
+                new ErrorCase("{_id: 1}", "[{$group: {_id: 1}}]", ErrorCode.INVALID_OPTIONS, null),
                 new ErrorCase("{_id: 1}", "{$bit: {a: {and: 1.5}}}", ErrorCode.BAD_VALUE, null));
     }
 

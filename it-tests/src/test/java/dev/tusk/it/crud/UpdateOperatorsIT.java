@@ -52,6 +52,22 @@ class UpdateOperatorsIT {
     }
 
     @Test
+    void pipelineStyleUpdates() {
+        c.updateMany(Filters.empty(), List.of(new Document("$set", new Document("best", new Document("$max", "$grades"))),
+                new Document("$unset", "flags")));
+        Document one = c.find(Filters.eq("_id", 1)).first();
+        assertEquals(95, one.getInteger("best"));
+        assertEquals(false, one.containsKey("flags"));
+        com.mongodb.client.result.UpdateResult up = c.updateOne(Filters.eq("_id", 9),
+                List.of(new Document("$set", new Document("created", "$$NOW"))), new UpdateOptions().upsert(true));
+        assertEquals(9, up.getUpsertedId().asInt32().getValue());
+        assertEquals(true, c.find(Filters.eq("_id", 9)).first().get("created") instanceof java.util.Date);
+        MongoWriteException changeId = assertThrows(MongoWriteException.class,
+                () -> c.updateOne(Filters.eq("_id", 1), List.of(new Document("$set", new Document("_id", 5)))));
+        assertEquals(66, changeId.getError().getCode());
+    }
+
+    @Test
     void positionalErrors() {
         MongoWriteException noMatch = assertThrows(MongoWriteException.class,
                 () -> c.updateOne(Filters.eq("_id", 1), Updates.set("grades.$", 1)));
