@@ -57,6 +57,7 @@ final class AggregateCommand implements Command {
         }
         Pipeline pipeline = Pipeline.parse(stages, Variables.withLet(args.document("let").orElse(new BsonDocument())));
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Hints.check(cx, info, args.value("hint"));
         Iterator<BsonDocument> input = Collections.emptyIterator();
         Pipeline rest = pipeline;
         if (info.isPresent()) {

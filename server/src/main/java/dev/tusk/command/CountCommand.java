@@ -36,6 +36,7 @@ final class CountCommand implements Command {
         long skip = args.nonNegative("skip", 0);
         long limit = Math.abs(args.integer("limit").orElse(0L));
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Hints.check(cx, info, args.value("hint"));
         long n = 0;
         if (info.isPresent()) {
             QueryExecutor queries = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()));

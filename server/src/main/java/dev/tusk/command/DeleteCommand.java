@@ -56,6 +56,7 @@ final class DeleteCommand implements Command {
             try {
                 BsonDocument s = statement(deletes.get(i), i);
                 FilterNode filter = FilterParser.parse(s.getDocument("q"), vars);
+                Hints.check(cx, info, Optional.ofNullable(s.get("hint")));
                 boolean one = limitOne(s);
                 if (info.isEmpty()) {
                     continue;

@@ -43,6 +43,7 @@ final class DistinctCommand implements Command {
         var filter = FilterParser.parse(args.document("query").orElse(new BsonDocument()));
         TreeSet<BsonValue> values = new TreeSet<>(BsonOrder.COMPARATOR);
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Hints.check(cx, info, args.value("hint"));
         if (info.isPresent()) {
             DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
                     .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));

@@ -72,6 +72,7 @@ final class FindAndModifyCommand implements Command {
                     : "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
         }
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Hints.check(cx, info, args.value("hint"));
         if (remove) {
             Optional<BsonDocument> deleted = Optional.empty();
             if (info.isPresent()) {

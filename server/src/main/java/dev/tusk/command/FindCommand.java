@@ -58,6 +58,7 @@ final class FindCommand implements Command {
         }
         String ns = args.namespace();
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Hints.check(cx, info, args.value("hint"));
         DocumentSource source = info.isEmpty()
                 ? new ListSource(List.of())
                 : new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get())).open(info.get(), new QuerySpec(filter, sort, skip, limit, projection));

@@ -59,6 +59,7 @@ final class UpdateCommand implements Command {
         for (int i = 0; i < updates.size(); i++) {
             try {
                 UpdateExecutor.Statement st = parse(updates.get(i), i, vars);
+                Hints.check(cx, existing, Optional.ofNullable(updates.get(i).asDocument().get("hint")));
                 if (existing.isEmpty()) {
                     if (!st.upsert()) {
                         continue;

@@ -13,6 +13,7 @@ import dev.tusk.query.FilterNode.ElemMatchValue;
 import dev.tusk.query.FilterNode.Exists;
 import dev.tusk.query.FilterNode.ExprMatch;
 import dev.tusk.query.FilterNode.In;
+import dev.tusk.query.FilterNode.Bits;
 import dev.tusk.query.FilterNode.Mod;
 import dev.tusk.query.FilterNode.Nor;
 import dev.tusk.query.FilterNode.Not;
@@ -61,6 +62,7 @@ public final class FilterEvaluator {
                             e -> m.conditions().stream().allMatch(c -> eval(c, e))));
             case RegexMatch r -> PathValues.anyMatch(root, r.path(), true, v -> regexMatches(r, v));
             case Mod m -> PathValues.anyMatch(root, m.path(), true, v -> modMatches(m, v));
+            case Bits b -> PathValues.anyMatch(root, b.path(), true, v -> BitOps.matches(b, v));
             case ExprMatch e -> root instanceof BsonDocument d
                     && ExprEvaluator.isTrue(e.expr(), EvalContext.of(d, e.variables()));
             case AlwaysTrue t -> true;

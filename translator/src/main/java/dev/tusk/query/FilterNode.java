@@ -73,6 +73,16 @@ public sealed interface FilterNode {
 
     record Mod(FieldPath path, long divisor, long remainder) implements FilterNode {}
 
+    /** Which bits a $bits* operator asks about, and how. */
+    enum BitTest { ALL_SET, ALL_CLEAR, ANY_SET, ANY_CLEAR }
+
+    /** {@code $bitsAllSet} and friends: bit positions (0 = least significant) tested on integers or BinData. */
+    record Bits(FieldPath path, BitTest test, List<Integer> positions) implements FilterNode {
+        public Bits {
+            positions = List.copyOf(positions);
+        }
+    }
+
     /**
      * {@code $expr}: an aggregation expression evaluated against the document, matching when its
      * value is truthy (false, null, missing and zeros are not). Carries the command's variables

@@ -28,6 +28,10 @@ public final class QueryOperators {
 
     private static final Map<String, FieldOperator> FIELD = table(
             entry("$all", ArrayOps::all),
+            entry("$bitsAllClear", BitOps::allClear),
+            entry("$bitsAllSet", BitOps::allSet),
+            entry("$bitsAnyClear", BitOps::anyClear),
+            entry("$bitsAnySet", BitOps::anySet),
             entry("$elemMatch", ArrayOps::elemMatch),
             entry("$eq", ComparisonOps::eq),
             entry("$exists", ElementOps::exists),
@@ -45,7 +49,7 @@ public final class QueryOperators {
 
     /** Field-level operators of MongoDB 7.0 that Tusk does not implement yet. */
     static final Set<String> FIELD_NOT_IMPLEMENTED = Set.of(
-            "$bitsAllClear", "$bitsAllSet", "$bitsAnyClear", "$bitsAnySet", "$geoIntersects", "$geoWithin",
+            "$geoIntersects", "$geoWithin",
             "$maxDistance", "$minDistance", "$near", "$nearSphere", "$within");
 
     private static final Map<String, TopLevelOperator> TOP_LEVEL = table(

@@ -11,6 +11,7 @@ import dev.tusk.query.FilterNode.ElemMatchValue;
 import dev.tusk.query.FilterNode.Exists;
 import dev.tusk.query.FilterNode.ExprMatch;
 import dev.tusk.query.FilterNode.In;
+import dev.tusk.query.FilterNode.Bits;
 import dev.tusk.query.FilterNode.Mod;
 import dev.tusk.query.FilterNode.Nor;
 import dev.tusk.query.FilterNode.Not;
@@ -59,6 +60,7 @@ public final class FilterSql {
             case RegexMatch r -> leaf(r.path(), "(@.type() == \"string\" || "
                     + JsonPathText.markerExists("$regex") + ")", false);
             case Mod m -> leaf(m.path(), "(@.type() == \"number\")", false);
+            case Bits b -> leaf(b.path(), "(@.type() == \"number\" || " + JsonPathText.markerExists("$bin") + ")", false);
             case ExprMatch e -> Pushdown.everything(); // evaluated in Java: a TRUE superset
             case AlwaysTrue t -> Pushdown.exact(DSL.trueCondition());
             case AlwaysFalse f -> Pushdown.exact(DSL.falseCondition());

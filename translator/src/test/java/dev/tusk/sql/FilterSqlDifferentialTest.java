@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class FilterSqlDifferentialTest {
     private static final DSLContext SQL = DSL.using(SQLDialect.POSTGRES);
     private static final int DOCUMENTS = 400;
-    private static final int FILTERS = 3000;
+    private static final int FILTERS = 10_000;
     private static Connection connection;
     private static final List<BsonDocument> docs = new ArrayList<>();
 

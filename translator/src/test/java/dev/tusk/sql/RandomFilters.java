@@ -15,7 +15,7 @@ import org.bson.BsonValue;
 final class RandomFilters {
     static final List<String> PATHS = List.of("a", "b", "c", "a.b", "a.c", "a.0", "b.1", "a.b.c", "c.a", "0", "a.$d");
     static final List<String> OPS = List.of("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$type",
-            "$size", "$all", "$elemMatch", "$regex", "$mod", "$not", "implicit");
+            "$size", "$all", "$elemMatch", "$regex", "$mod", "$not", "implicit", "$bitsAllSet", "$bitsAnyClear");
     static final List<String> TYPES = List.of("double", "string", "object", "array", "binData", "objectId", "bool", "date",
             "null", "regex", "int", "timestamp", "long", "decimal", "minKey", "maxKey", "number", "symbol");
 
@@ -68,6 +68,8 @@ final class RandomFilters {
             case "$regex" -> new BsonDocument(op, new BsonString(List.of("^a", "b", "É", "^x.y$").get(random.nextInt(4))))
                     .append("$options", new BsonString(random.nextBoolean() ? "i" : ""));
             case "$mod" -> new BsonDocument(op, new BsonArray(List.of(new BsonInt32(2), new BsonInt32(random.nextInt(2)))));
+            case "$bitsAllSet", "$bitsAnyClear" -> new BsonDocument(op, random.nextBoolean() ? new BsonInt32(random.nextInt(8))
+                    : new BsonArray(List.of(new BsonInt32(random.nextInt(3)), new BsonInt32(random.nextInt(70)))));
             case "$not" -> new BsonDocument(op, new BsonDocument(List.of("$gt", "$eq", "$lt").get(random.nextInt(3)), scalarOrNull(depth)));
             default -> new BsonDocument(op, scalarOrNull(depth));
         };
