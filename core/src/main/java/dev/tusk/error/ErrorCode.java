@@ -74,6 +74,7 @@ public enum ErrorCode {
     LOCATION_40156(40156, "Location40156"),
     LOCATION_15952(15952, "Location15952"),
     INVALID_INDEX_SPECIFICATION_OPTION(197, "InvalidIndexSpecificationOption"),
+    LOCATION_31275(31275, "Location31275"),
     LOCATION_15957(15957, "Location15957"),
     LOCATION_15959(15959, "Location15959"),
     LOCATION_40158(40158, "Location40158"),

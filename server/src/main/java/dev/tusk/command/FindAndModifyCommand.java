@@ -104,7 +104,7 @@ final class FindAndModifyCommand implements Command {
     }
 
     private static BsonDocument reply(BsonDocument lastError, Optional<BsonDocument> value, Optional<Projection> fields) {
-        BsonValue shown = value.<BsonValue>map(d -> fields.map(p -> p.apply(d)).orElse(d)).orElse(BsonNull.VALUE);
+        BsonValue shown = value.<BsonValue>map(d -> fields.map(p -> p.apply(d, java.util.Optional.<dev.tusk.query.FilterNode>empty())).orElse(d)).orElse(BsonNull.VALUE);
         return Replies.ok(new BsonDocument("lastErrorObject", lastError).append("value", shown));
     }
 }

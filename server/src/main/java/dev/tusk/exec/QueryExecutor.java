@@ -46,7 +46,7 @@ public final class QueryExecutor {
         Predicate<BsonDocument> recheck = recheck(spec.filter(), pushdown);
         UnaryOperator<BsonDocument> project = spec.projection()
                 .filter(p -> !p.isIdentity())
-                .<UnaryOperator<BsonDocument>>map(p -> p::apply)
+                .<UnaryOperator<BsonDocument>>map(p -> d -> p.apply(d, java.util.Optional.of(spec.filter())))
                 .orElse(UnaryOperator.identity());
         if (spec.sort().isPresent()) {
             var order = IndexOrder.find(spec.sort().get(), indexes);

@@ -12,8 +12,8 @@ import org.bson.BsonValue;
  * A parsed find projection: inclusion ({@code {a: 1, "b.c": 1}}) or exclusion ({@code {a: 0}}),
  * {@code _id} included unless {@code _id: 0}. Dotted paths go through arrays of documents.
  * Values that are neither booleans nor numbers (expressions, literals, nested specs) make it an
- * {@link ExprProjection}. The operators {@code $slice}, {@code $elemMatch}, {@code $meta} and
- * positional {@code $} are not implemented yet (238).
+ * {@link ExprProjection}. The array operators {@code $slice}, {@code $elemMatch} and positional
+ * {@code $} are applied afterwards ({@link ArrayProjections}); {@code $meta} is not implemented (238).
  */
 public final class Projection {
     /** A tree of projected paths: a node with no children is a projected leaf. */
@@ -32,6 +32,7 @@ public final class Projection {
     private final boolean inclusion;
     private final boolean includeId;
     private final ExprProjection computed;
+    private ArrayProjections arrays = new ArrayProjections();
 
     private Projection(Node root, boolean inclusion, boolean includeId) {
         this(root, inclusion, includeId, null);
@@ -50,6 +51,18 @@ public final class Projection {
 
     /** Parses a find projection; expressions in it may use the command's variables. */
     public static Projection parse(BsonDocument projection, dev.tusk.expr.Variables variables) {
+        ArrayProjections arrays = new ArrayProjections();
+        BsonDocument rest = arrays.extract(projection);
+        Projection base = parseBase(rest, variables);
+        if (arrays.isEmpty()) {
+            return base;
+        }
+        Projection withArrays = new Projection(base.root, base.inclusion, base.includeId, base.computed);
+        withArrays.arrays = arrays;
+        return withArrays;
+    }
+
+    private static Projection parseBase(BsonDocument projection, dev.tusk.expr.Variables variables) {
         if (hasExpressions(projection)) {
             return new Projection(new Node(), true, true,
                     ExprProjection.parseProject(projection, dev.tusk.expr.ParseContext.of(variables), ""));
@@ -141,7 +154,20 @@ public final class Projection {
         return this == IDENTITY;
     }
 
+    /** Projects a document that matched {@code query} (the positional {@code $} needs it). */
+    public BsonDocument apply(BsonDocument doc, java.util.Optional<FilterNode> query) {
+        BsonDocument base = applyBase(doc);
+        return arrays.isEmpty() ? base : arrays.apply(base, doc, query);
+    }
+
     public BsonDocument apply(BsonDocument doc) {
+        return apply(doc, java.util.Optional.empty());
+    }
+
+    private BsonDocument applyBase(BsonDocument doc) {
+        if (root.children.isEmpty() && computed == null && inclusion == false && includeId) {
+            return doc;
+        }
         if (isIdentity()) {
             return doc;
         }

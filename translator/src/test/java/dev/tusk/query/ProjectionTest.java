@@ -67,9 +67,9 @@ class ProjectionTest {
                 new ErrorCase("{a: 0, b: 1}", ErrorCode.PROJECTION_MIXES_EXCLUSION, "Cannot do inclusion on field b in exclusion projection"),
                 new ErrorCase("{a: 1, 'a.b': 1}", ErrorCode.LOCATION_31249, "Path collision at a.b remaining portion b"),
                 new ErrorCase("{'a.b': 1, a: 1}", ErrorCode.LOCATION_31250, "Path collision at a"),
-                new ErrorCase("{a: {$slice: 1}}", ErrorCode.NOT_IMPLEMENTED, null),
-                new ErrorCase("{a: {$elemMatch: {b: 1}}}", ErrorCode.NOT_IMPLEMENTED, null),
-                new ErrorCase("{'a.$': 1}", ErrorCode.NOT_IMPLEMENTED, null),
+                new ErrorCase("{a: {$slice: [1, 0]}}", ErrorCode.BAD_VALUE, "$slice limit must be positive"),
+                new ErrorCase("{'a.b': {$elemMatch: {b: 1}}}", ErrorCode.LOCATION_31275, "Cannot use $elemMatch projection on a nested field."),
+                new ErrorCase("{a: {$meta: 'textScore'}}", ErrorCode.NOT_IMPLEMENTED, null),
                 new ErrorCase("{a: {$foo: 1}}", ErrorCode.INVALID_PIPELINE_OPERATOR, "Unrecognized expression '$foo'"),
                 new ErrorCase("{a: 0, b: '$x'}", ErrorCode.LOCATION_31310, "Cannot use an expression b: \"$x\" in an exclusion projection"));
     }

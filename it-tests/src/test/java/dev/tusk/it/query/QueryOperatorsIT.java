@@ -54,6 +54,19 @@ class QueryOperatorsIT {
     }
 
     @Test
+    void arrayProjections() {
+        c.insertOne(new Document("_id", 9).append("scores", List.of(3, 8, 9, 12)).append("tags", List.of("a", "b", "c")));
+        Document sliced = c.find(Filters.eq("_id", 9)).projection(com.mongodb.client.model.Projections.slice("tags", 2)).first();
+        assertEquals(List.of("a", "b"), sliced.getList("tags", String.class));
+        assertEquals(List.of(3, 8, 9, 12), sliced.getList("scores", Integer.class));
+        Document matched = c.find(Filters.eq("_id", 9)).projection(
+                new Document("scores", new Document("$elemMatch", new Document("$gt", 8)))).first();
+        assertEquals(new Document("_id", 9).append("scores", List.of(9)), matched);
+        Document positional = c.find(Filters.gte("scores", 10)).projection(new Document("scores.$", 1)).first();
+        assertEquals(new Document("_id", 9).append("scores", List.of(12)), positional);
+    }
+
+    @Test
     void hintMustNameAnIndex() {
         c.createIndex(Indexes.ascending("s"));
         assertEquals(4, c.find().hint(Indexes.ascending("s")).into(new ArrayList<>()).size());
