@@ -63,6 +63,7 @@ public final class FilterEvaluator {
             case RegexMatch r -> PathValues.anyMatch(root, r.path(), true, v -> regexMatches(r, v));
             case Mod m -> PathValues.anyMatch(root, m.path(), true, v -> modMatches(m, v));
             case Bits b -> PathValues.anyMatch(root, b.path(), true, v -> BitOps.matches(b, v));
+            case FilterNode.SchemaMatch s -> s.schema().matches(root);
             case ExprMatch e -> root instanceof BsonDocument d
                     && ExprEvaluator.isTrue(e.expr(), EvalContext.of(d, e.variables()));
             case AlwaysTrue t -> true;

@@ -73,6 +73,9 @@ public sealed interface FilterNode {
 
     record Mod(FieldPath path, long divisor, long remainder) implements FilterNode {}
 
+    /** {@code $jsonSchema}: the document satisfies the schema (MongoDB's dialect). */
+    record SchemaMatch(JsonSchema schema) implements FilterNode {}
+
     /** Which bits a $bits* operator asks about, and how. */
     enum BitTest { ALL_SET, ALL_CLEAR, ANY_SET, ANY_CLEAR }
 

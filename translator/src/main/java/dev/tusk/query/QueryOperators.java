@@ -58,11 +58,12 @@ public final class QueryOperators {
             entry("$and", arg -> Optional.of(LogicalOps.and(arg))),
             entry("$comment", arg -> Optional.empty()),
             entry("$expr", arg -> Optional.of(exprMatch(arg))),
+            entry("$jsonSchema", arg -> Optional.of(new FilterNode.SchemaMatch(JsonSchema.parse(arg)))),
             entry("$nor", arg -> Optional.of(LogicalOps.nor(arg))),
             entry("$or", arg -> Optional.of(LogicalOps.or(arg))));
 
     /** Top-level operators of MongoDB 7.0 that Tusk does not implement yet. */
-    static final Set<String> TOP_LEVEL_NOT_IMPLEMENTED = Set.of("$jsonSchema", "$sampleRate", "$text", "$where");
+    static final Set<String> TOP_LEVEL_NOT_IMPLEMENTED = Set.of("$sampleRate", "$text", "$where");
 
     private QueryOperators() {}
 
