@@ -129,6 +129,19 @@ public final class Catalog {
         }
     }
 
+    /** Replaces a collection's options (collMod: validator, validationLevel, validationAction). */
+    public CollectionInfo updateOptions(CollectionInfo c, BsonDocument options) {
+        try {
+            transaction(store -> {
+                store.updateCollectionOptions(c.db(), c.name(), options);
+                return null;
+            });
+        } finally {
+            cache.remove(key(c.db(), c.name()));
+        }
+        return collection(c.db(), c.name()).orElseThrow();
+    }
+
     /** Replaces the stored spec of an index (collMod: hidden, expireAfterSeconds). */
     public void updateIndexSpec(CollectionInfo c, String name, BsonDocument spec) {
         try {

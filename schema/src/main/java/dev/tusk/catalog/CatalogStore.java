@@ -65,6 +65,10 @@ final class CatalogStore {
         update("DELETE FROM tusk_catalog.indexes WHERE db = ? AND collection = ? AND name = ?", db, collection, name);
     }
 
+    void updateCollectionOptions(String db, String collection, BsonDocument options) throws SQLException {
+        update("UPDATE tusk_catalog.collections SET options = ?::json WHERE db = ? AND name = ?", options.toJson(JSON), db, collection);
+    }
+
     void updateIndexSpec(String db, String collection, String name, BsonDocument spec) throws SQLException {
         update("UPDATE tusk_catalog.indexes SET spec = ?::json WHERE db = ? AND collection = ? AND name = ?",
                 spec.toJson(JSON), db, collection, name);

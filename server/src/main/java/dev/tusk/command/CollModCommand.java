@@ -16,7 +16,7 @@ import org.bson.BsonValue;
 
 /** collMod: today the index options MongoDB lets you change (hidden, expireAfterSeconds). */
 final class CollModCommand implements Command {
-    private static final Set<String> NOT_YET = Set.of("validator", "validationLevel", "validationAction", "viewOn", "pipeline",
+    private static final Set<String> NOT_YET = Set.of("viewOn", "pipeline",
             "changeStreamPreAndPostImages", "timeseries", "clusteredIndex", "cappedSize", "cappedMax", "expireAfterSeconds",
             "recordPreImages", "dryRun");
 
@@ -42,6 +42,10 @@ final class CollModCommand implements Command {
         CollectionInfo info = cx.catalog().collection(request.database(), collection)
                 .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace()));
         BsonDocument reply = new BsonDocument();
+        if (args.value("validator").isPresent() || args.value("validationLevel").isPresent()
+                || args.value("validationAction").isPresent()) {
+            info = cx.catalog().updateOptions(info, ValidationOptions.from(args, info.options()));
+        }
         if (args.document("index").isPresent()) {
             changeIndex(args.document("index").get(), info, cx, reply);
         }
@@ -91,6 +95,7 @@ final class CollModCommand implements Command {
     private static Set<String> union() {
         var all = new java.util.HashSet<>(NOT_YET);
         all.add("index");
+        all.addAll(Set.of("validator", "validationLevel", "validationAction"));
         return all;
     }
 }

@@ -12,7 +12,7 @@ import org.bson.BsonDocument;
 final class CreateCommand implements Command {
     /** Options MongoDB knows that Tusk does not implement yet: refused rather than silently ignored. */
     private static final Set<String> NOT_YET = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
-            "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
+            "viewOn", "pipeline", "clusteredIndex",
             "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
     private static final Set<String> KNOWN = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
             "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
@@ -38,7 +38,7 @@ final class CreateCommand implements Command {
                 throw ErrorCode.NOT_IMPLEMENTED.error("create option '%s' is not supported by Tusk yet", option);
             }
         }
-        cx.catalog().createCollection(request.database(), collection, new BsonDocument(), true);
+        cx.catalog().createCollection(request.database(), collection, ValidationOptions.from(args, new BsonDocument()), true);
         return Replies.ok();
     }
 

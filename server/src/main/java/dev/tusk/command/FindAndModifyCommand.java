@@ -93,7 +93,8 @@ final class FindAndModifyCommand implements Command {
         }
         UpdateResult r;
         try (var writing = cx.indexes().writing(info.get())) {
-            r = new UpdateExecutor(cx.store(), writing).update(info.get(), args.namespace(),
+            r = new UpdateExecutor(cx.store(), writing, args.bool("bypassDocumentValidation", false)
+                        ? Optional.empty() : dev.tusk.exec.DocumentValidator.of(info.get())).update(info.get(), args.namespace(),
                     new UpdateExecutor.Statement(filter, rawQuery, spec, false, upsert, sort));
         }
         BsonDocument lastError = new BsonDocument("n", new BsonInt32(r.upsertedId().isPresent() ? 1 : (int) r.matched()))

@@ -7,6 +7,7 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.error.MongoServerException;
+import dev.tusk.exec.DocumentValidator;
 import dev.tusk.exec.IndexRegistry;
 import dev.tusk.exec.SecondaryIndex;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import dev.tusk.exec.WriteError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -56,6 +58,8 @@ final class InsertCommand implements Command {
     private static BsonDocument insert(CommandArgs args, BsonArray documents, boolean ordered, CollectionInfo info,
             IndexRegistry.Writing writing, CommandContext cx) {
         List<SecondaryIndex> indexes = writing.indexes();
+        Optional<DocumentValidator> validator = args.bool("bypassDocumentValidation", false) ? Optional.empty()
+                : DocumentValidator.of(info);
         List<WriteError> errors = new ArrayList<>();
         List<InsertExecutor.Item> items = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -66,6 +70,7 @@ final class InsertCommand implements Command {
                             i, dev.tusk.bson.BsonText.typeName(v));
                 }
                 BsonDocument doc = NewDocuments.prepare(v.asDocument());
+                validator.ifPresent(check -> check.checkNew(doc));
                 StoredDocument stored = StoredDocument.of(doc);
                 NewDocuments.checkSize(stored.bson());
                 writing.noteDocument(doc);

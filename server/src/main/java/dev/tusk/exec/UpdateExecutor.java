@@ -31,6 +31,14 @@ public final class UpdateExecutor {
 
     /** @param writing the held write lock, with the collection's secondary indexes maintained with every change */
     public UpdateExecutor(DocumentStore store, IndexRegistry.Writing writing) {
+        this(store, writing, Optional.empty());
+    }
+
+    private final Optional<DocumentValidator> validator;
+
+    /** @param validator the collection's validator, unless the command bypasses it */
+    public UpdateExecutor(DocumentStore store, IndexRegistry.Writing writing, Optional<DocumentValidator> validator) {
+        this.validator = validator;
         this.store = store;
         this.indexes = writing.indexes();
         this.queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
@@ -89,6 +97,9 @@ public final class UpdateExecutor {
                     UpdateOutcome outcome = st.update().apply(current, false, Optional.of(st.filter()));
                     if (outcome.modified()) {
                         checkIdUnchanged(current, outcome.document());
+                        if (validator.isPresent()) {
+                            validator.get().checkUpdate(current, outcome.document());
+                        }
                         StoredDocument stored = StoredDocument.of(outcome.document());
                         NewDocuments.checkSize(stored.bson());
                         tx.replace(c, new StoredDocument(key, stored.bson(), stored.queryJson()));
@@ -122,6 +133,7 @@ public final class UpdateExecutor {
     private Optional<UpdateResult> tryUpsert(CollectionInfo c, String namespace, Statement st, boolean lastAttempt) {
         BsonDocument seed = UpdateSpec.upsertSeed(st.rawFilter());
         BsonDocument doc = NewDocuments.prepare(st.update().apply(seed, true).document());
+        validator.ifPresent(check -> check.checkNew(doc));
         StoredDocument stored = StoredDocument.of(doc);
         NewDocuments.checkSize(stored.bson());
         writing.noteDocument(doc);
