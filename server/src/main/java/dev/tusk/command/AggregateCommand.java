@@ -12,6 +12,7 @@ import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
 import dev.tusk.expr.Variables;
+import dev.tusk.pipeline.CollectionReader;
 import dev.tusk.pipeline.Pipeline;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
@@ -70,6 +71,10 @@ final class AggregateCommand implements Command {
                     .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
             input = new SourceIterator(scan);
         }
-        return Cursors.firstBatchReply(cx, args.namespace(), new IteratorSource(rest.run(input)), Cursors.batchSize(args));
+        CollectionReader reader = (foreign, filter) -> cx.catalog().collection(request.database(), foreign)
+                .<Iterator<BsonDocument>>map(c -> new SourceIterator(new QueryExecutor(cx.store(), request.timeBudget(),
+                        cx.indexes().secondary(c)).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()))))
+                .orElse(Collections.emptyIterator());
+        return Cursors.firstBatchReply(cx, args.namespace(), new IteratorSource(rest.run(input, reader)), Cursors.batchSize(args));
     }
 }

@@ -29,6 +29,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$count", (v, cx) -> count(v)),
             Map.entry("$group", GroupStage::parse),
             Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
+            Map.entry("$lookup", LookupStage::parse),
             Map.entry("$match", (v, cx) -> new MatchStage(FilterParser.parse(document("$match", v), cx.variables()))),
             Map.entry("$project", ProjectStage::parse),
             Map.entry("$replaceRoot", ReplaceRootStage::replaceRoot),
@@ -42,7 +43,7 @@ public record Pipeline(List<Stage> stages) {
 
     private static final Set<String> NOT_YET = Set.of("$bucket", "$bucketAuto", "$changeStream",
             "$collStats", "$currentOp", "$densify", "$documents", "$facet", "$fill", "$geoNear", "$graphLookup",
-            "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$lookup", "$merge", "$out",
+            "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
             "$planCacheStats", "$redact", "$sample", "$search", "$searchMeta",
             "$setWindowFields", "$unionWith", "$vectorSearch");
 
@@ -91,9 +92,14 @@ public record Pipeline(List<Stage> stages) {
     }
 
     public Iterator<BsonDocument> run(Iterator<BsonDocument> input) {
+        return run(input, CollectionReader.NONE);
+    }
+
+    /** Runs the stages; those that read other collections ($lookup) read through reader. */
+    public Iterator<BsonDocument> run(Iterator<BsonDocument> input, CollectionReader reader) {
         Iterator<BsonDocument> it = input;
         for (Stage s : stages) {
-            it = s.apply(it);
+            it = s.bind(reader).apply(it);
         }
         return it;
     }

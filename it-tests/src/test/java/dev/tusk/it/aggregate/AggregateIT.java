@@ -69,6 +69,27 @@ class AggregateIT {
     }
 
     @Test
+    void lookupJoinsAnotherCollection() {
+        var stock = TuskTestServer.client().getDatabase("aggregate_it").getCollection("stock");
+        stock.drop();
+        stock.insertMany(List.of(new Document("_id", "abc").append("qty", 100), new Document("_id", "xyz").append("qty", 0)));
+        stock.createIndex(new Document("qty", 1));
+        List<Document> out = sales.aggregate(List.of(
+                Aggregates.match(Filters.in("item", "abc", "xyz")),
+                Aggregates.lookup("stock", "item", "_id", "stock"),
+                Aggregates.project(Projections.fields(Projections.include("stock"))),
+                Aggregates.sort(Sorts.ascending("_id")))).into(new ArrayList<>());
+        assertEquals(List.of(new Document("_id", "abc").append("qty", 100)), out.get(0).getList("stock", Document.class));
+        assertEquals(List.of(new Document("_id", "xyz").append("qty", 0)), out.get(1).getList("stock", Document.class));
+        List<Document> inStock = sales.aggregate(List.of(
+                Aggregates.match(Filters.eq("_id", 1)),
+                Aggregates.lookup("stock", List.of(new com.mongodb.client.model.Variable<>("wanted", "$qty")),
+                        List.of(Aggregates.match(Filters.expr(new Document("$gte", List.of("$qty", "$$wanted"))))), "enough")))
+                .into(new ArrayList<>());
+        assertEquals(List.of("abc"), inStock.get(0).getList("enough", Document.class).stream().map(d -> d.getString("_id")).toList());
+    }
+
+    @Test
     void badStagesAndExpressionsAreMongoDbErrors() {
         MongoCommandException unknown = assertThrows(MongoCommandException.class,
                 () -> sales.aggregate(List.of(new Document("$bogus", 1))).first());

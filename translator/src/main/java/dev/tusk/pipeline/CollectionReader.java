@@ -1,0 +1,19 @@
+package dev.tusk.pipeline;
+
+import dev.tusk.query.FilterNode;
+import java.util.Iterator;
+import org.bson.BsonDocument;
+
+/**
+ * How stages that read other collections ($lookup) get their documents: the server answers with
+ * the documents of a collection of the same database that match a filter (pushed down to SQL).
+ */
+@FunctionalInterface
+public interface CollectionReader {
+    Iterator<BsonDocument> read(String collection, FilterNode filter);
+
+    /** For pipelines run without storage (tests of other stages): reading is an error. */
+    CollectionReader NONE = (collection, filter) -> {
+        throw dev.tusk.error.ErrorCode.ILLEGAL_OPERATION.error("this pipeline cannot read collection %s", collection);
+    };
+}
