@@ -51,4 +51,29 @@ final class Iterators {
             }
         };
     }
+
+    /** first, then (created only when first is exhausted) second. */
+    static <T> Iterator<T> concat(Iterator<T> first, java.util.function.Supplier<Iterator<T>> second) {
+        return new Iterator<>() {
+            private Iterator<T> current = first;
+            private boolean switched;
+
+            @Override
+            public boolean hasNext() {
+                if (!current.hasNext() && !switched) {
+                    switched = true;
+                    current = second.get();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
 }

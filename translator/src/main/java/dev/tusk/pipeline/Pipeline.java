@@ -26,7 +26,9 @@ public record Pipeline(List<Stage> stages) {
 
     private static final Map<String, StageParser> STAGES = table(
             Map.entry("$addFields", (v, cx) -> AddFieldsStage.parse("$addFields", v, cx)),
+            Map.entry("$bucket", BucketStage::parse),
             Map.entry("$count", (v, cx) -> count(v)),
+            Map.entry("$facet", FacetStage::parse),
             Map.entry("$group", GroupStage::parse),
             Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
             Map.entry("$lookup", LookupStage::parse),
@@ -34,18 +36,20 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$project", ProjectStage::parse),
             Map.entry("$replaceRoot", ReplaceRootStage::replaceRoot),
             Map.entry("$replaceWith", ReplaceRootStage::replaceWith),
+            Map.entry("$sample", (v, cx) -> SampleStage.parse(v)),
             Map.entry("$set", (v, cx) -> AddFieldsStage.parse("$set", v, cx)),
             Map.entry("$skip", (v, cx) -> new SkipStage(positive("$skip", v, true))),
             Map.entry("$sort", (v, cx) -> new SortStage(SortSpec.parse(document("$sort", v)))),
             Map.entry("$sortByCount", SortByCountStage::parse),
+            Map.entry("$unionWith", UnionWithStage::parse),
             Map.entry("$unset", UnsetStage::parse),
             Map.entry("$unwind", (v, cx) -> unwind(v)));
 
-    private static final Set<String> NOT_YET = Set.of("$bucket", "$bucketAuto", "$changeStream",
-            "$collStats", "$currentOp", "$densify", "$documents", "$facet", "$fill", "$geoNear", "$graphLookup",
+    private static final Set<String> NOT_YET = Set.of("$bucketAuto", "$changeStream",
+            "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear", "$graphLookup",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
-            "$planCacheStats", "$redact", "$sample", "$search", "$searchMeta",
-            "$setWindowFields", "$unionWith", "$vectorSearch");
+            "$planCacheStats", "$redact", "$search", "$searchMeta",
+            "$setWindowFields", "$vectorSearch");
 
     @SafeVarargs
     private static Map<String, StageParser> table(Map.Entry<String, StageParser>... rows) {

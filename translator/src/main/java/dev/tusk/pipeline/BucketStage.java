@@ -1,0 +1,68 @@
+package dev.tusk.pipeline;
+
+import dev.tusk.bson.BsonOrder;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.expr.ParseContext;
+import dev.tusk.query.SortSpec;
+import java.util.Iterator;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonValue;
+
+/**
+ * $bucket: documents grouped by which [boundary, next boundary) range groupBy falls in (or the
+ * default bucket), with output accumulators (default {count: {$sum: 1}}), buckets in order. Built as
+ * a $group on a $switch over the ranges, then a $sort on _id.
+ */
+public record BucketStage(GroupStage group, SortStage sort) implements Stage {
+
+    static BucketStage parse(BsonValue spec, ParseContext cx) {
+        if (!spec.isDocument()) {
+            throw ErrorCode.LOCATION_40201.error("Argument to $bucket stage must be an object");
+        }
+        BsonDocument d = spec.asDocument();
+        BsonValue groupBy = d.get("groupBy");
+        BsonValue boundaries = d.get("boundaries");
+        if (groupBy == null || boundaries == null) {
+            throw ErrorCode.LOCATION_40198.error("$bucket requires 'groupBy' and 'boundaries' to be specified.");
+        }
+        if (!boundaries.isArray() || boundaries.asArray().size() < 2) {
+            throw ErrorCode.LOCATION_40192.error("The $bucket 'boundaries' field must be an array of at least two values");
+        }
+        BsonArray b = boundaries.asArray();
+        for (int i = 1; i < b.size(); i++) {
+            if (BsonOrder.canonicalType(b.get(i)) != BsonOrder.canonicalType(b.get(0))) {
+                throw ErrorCode.LOCATION_40193.error("All values in the 'boundaries' option to $bucket must have the same type");
+            }
+            if (BsonOrder.compare(b.get(i - 1), b.get(i)) >= 0) {
+                throw ErrorCode.LOCATION_40194.error("The 'boundaries' option to $bucket must be sorted in ascending order");
+            }
+        }
+        BsonArray branches = new BsonArray();
+        for (int i = 0; i + 1 < b.size(); i++) {
+            BsonDocument inRange = new BsonDocument("$and", new BsonArray(java.util.List.of(
+                    new BsonDocument("$gte", new BsonArray(java.util.List.of(groupBy, literal(b.get(i))))),
+                    new BsonDocument("$lt", new BsonArray(java.util.List.of(groupBy, literal(b.get(i + 1))))))));
+            branches.add(new BsonDocument("case", inRange).append("then", literal(b.get(i))));
+        }
+        BsonDocument sw = new BsonDocument("branches", branches);
+        if (d.containsKey("default")) {
+            sw.append("default", literal(d.get("default")));
+        }
+        BsonDocument groupSpec = new BsonDocument("_id", new BsonDocument("$switch", sw));
+        BsonDocument output = d.containsKey("output") ? d.getDocument("output")
+                : new BsonDocument("count", new BsonDocument("$sum", new BsonInt32(1)));
+        output.forEach(groupSpec::append);
+        return new BucketStage(GroupStage.parse(groupSpec, cx), new SortStage(SortSpec.parse(new BsonDocument("_id", new BsonInt32(1)))));
+    }
+
+    private static BsonValue literal(BsonValue v) {
+        return new BsonDocument("$literal", v);
+    }
+
+    @Override
+    public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
+        return sort.apply(group.apply(input));
+    }
+}
