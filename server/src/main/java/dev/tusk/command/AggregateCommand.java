@@ -14,6 +14,8 @@ import dev.tusk.exec.QuerySpec;
 import dev.tusk.expr.Variables;
 import dev.tusk.pipeline.CollectionReader;
 import dev.tusk.pipeline.Pipeline;
+import dev.tusk.pipeline.Sink;
+import dev.tusk.exec.SinkWriter;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import java.util.Collections;
@@ -56,6 +58,16 @@ final class AggregateCommand implements Command {
         if (args.document("cursor").isEmpty()) {
             throw ErrorCode.FAILED_TO_PARSE.error("The 'cursor' option is required, except for aggregate with the explain argument");
         }
+        Optional<Sink> sink = Sink.of(stages, request.database());
+        if (sink.isPresent()) {
+            boolean linearizable = request.generic().readConcern()
+                    .map(rc -> rc.getString("level", new org.bson.BsonString("")).getValue().equals("linearizable")).orElse(false);
+            if (linearizable) {
+                throw ErrorCode.INVALID_OPTIONS.error("%s cannot be used with a 'linearizable' read concern level",
+                        sink.get() instanceof Sink.Out ? "$out" : "$merge");
+            }
+            stages = new BsonArray(stages.subList(0, stages.size() - 1));
+        }
         Pipeline pipeline = Pipeline.parse(stages, Variables.withLet(args.document("let").orElse(new BsonDocument())));
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
         Hints.check(cx, info, args.value("hint"));
@@ -75,6 +87,11 @@ final class AggregateCommand implements Command {
                 .<Iterator<BsonDocument>>map(c -> new SourceIterator(new QueryExecutor(cx.store(), request.timeBudget(),
                         cx.indexes().secondary(c)).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()))))
                 .orElse(Collections.emptyIterator());
-        return Cursors.firstBatchReply(cx, args.namespace(), new IteratorSource(rest.run(input, reader)), Cursors.batchSize(args));
+        Iterator<BsonDocument> results = rest.run(input, reader);
+        if (sink.isPresent()) {
+            new SinkWriter(cx.store(), cx.catalog(), cx.indexes()).write(sink.get(), results);
+            return Cursors.reply("firstBatch", java.util.List.of(), 0, args.namespace());
+        }
+        return Cursors.firstBatchReply(cx, args.namespace(), new IteratorSource(results), Cursors.batchSize(args));
     }
 }

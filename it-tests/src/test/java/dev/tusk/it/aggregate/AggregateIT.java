@@ -90,6 +90,38 @@ class AggregateIT {
     }
 
     @Test
+    void outReplacesTheTargetKeepingItsIndexes() {
+        var db = TuskTestServer.client().getDatabase("aggregate_it");
+        var totals = db.getCollection("totals");
+        totals.drop();
+        totals.insertOne(new Document("_id", "stale"));
+        totals.createIndex(new Document("total", -1));
+        sales.aggregate(List.of(Aggregates.group("$item", Accumulators.sum("total", "$qty")), Aggregates.out("totals"))).toCollection();
+        List<Document> out = totals.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        assertEquals(List.of(new Document("_id", "abc").append("total", 7), new Document("_id", "jkl").append("total", 1),
+                new Document("_id", "xyz").append("total", 10)), out);
+        assertEquals(List.of("_id_", "total_-1"), totals.listIndexes().map(d -> d.getString("name")).into(new ArrayList<>()));
+    }
+
+    @Test
+    void mergeUpsertsIntoTheTarget() {
+        var db = TuskTestServer.client().getDatabase("aggregate_it");
+        var summary = db.getCollection("summary");
+        summary.drop();
+        summary.insertOne(new Document("_id", "abc").append("note", "kept").append("total", 0));
+        sales.aggregate(List.of(Aggregates.group("$item", Accumulators.sum("total", "$qty")),
+                Aggregates.merge("summary"))).toCollection();
+        List<Document> out = summary.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        assertEquals(new Document("_id", "abc").append("note", "kept").append("total", 7), out.get(0));
+        assertEquals(3, out.size());
+        com.mongodb.MongoCommandException fail = assertThrows(com.mongodb.MongoCommandException.class, () -> sales.aggregate(List.of(
+                Aggregates.match(Filters.eq("_id", 2)), Aggregates.merge("summary",
+                        new com.mongodb.client.model.MergeOptions().whenNotMatched(com.mongodb.client.model.MergeOptions.WhenNotMatched.FAIL))))
+                .toCollection());
+        assertEquals(13113, fail.getErrorCode());
+    }
+
+    @Test
     void badStagesAndExpressionsAreMongoDbErrors() {
         MongoCommandException unknown = assertThrows(MongoCommandException.class,
                 () -> sales.aggregate(List.of(new Document("$bogus", 1))).first());
