@@ -75,6 +75,7 @@ public enum ErrorCode {
     LOCATION_15952(15952, "Location15952"),
     INVALID_INDEX_SPECIFICATION_OPTION(197, "InvalidIndexSpecificationOption"),
     LOCATION_31275(31275, "Location31275"),
+    LOCATION_5858203(5858203, "Location5858203"),
     LOCATION_51185(51185, "Location51185"),
     LOCATION_40601(40601, "Location40601"),
     LOCATION_16990(16990, "Location16990"),

@@ -46,12 +46,17 @@ final class AggregateCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
-        if (!request.commandValue().isString()) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("database-level aggregate ({aggregate: 1}) is not supported by Tusk yet");
-        }
-        String collection = args.collection();
         BsonArray stages = args.array("pipeline").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'aggregate.pipeline' is missing but a required field"));
+        boolean databaseLevel = request.commandValue().isNumber() && request.commandValue().asNumber().intValue() == 1;
+        Optional<BsonArray> documents = databaseLevel ? DocumentsStage.leading(stages) : Optional.empty();
+        if (databaseLevel && documents.isEmpty()) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("database-level aggregate ({aggregate: 1}) is supported with a leading $documents only");
+        }
+        if (documents.isPresent()) {
+            stages = new BsonArray(stages.subList(1, stages.size()));
+        }
+        String collection = databaseLevel ? "$cmd.aggregate" : args.collection();
         if (args.bool("explain", false)) {
             throw ErrorCode.NOT_IMPLEMENTED.error("explain is not supported by Tusk yet");
         }
@@ -69,9 +74,10 @@ final class AggregateCommand implements Command {
             stages = new BsonArray(stages.subList(0, stages.size() - 1));
         }
         Pipeline pipeline = Pipeline.parse(stages, Variables.withLet(args.document("let").orElse(new BsonDocument())));
-        Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Optional<CollectionInfo> info = databaseLevel ? Optional.empty() : cx.catalog().collection(request.database(), collection);
         Hints.check(cx, info, args.value("hint"));
-        Iterator<BsonDocument> input = Collections.emptyIterator();
+        Iterator<BsonDocument> input = documents.<Iterator<BsonDocument>>map(d -> d.stream().map(v -> v.asDocument()).iterator())
+                .orElse(Collections.emptyIterator());
         Pipeline rest = pipeline;
         if (info.isPresent()) {
             FilterNode filter = FilterParser.parse(new BsonDocument());
@@ -90,8 +96,8 @@ final class AggregateCommand implements Command {
         Iterator<BsonDocument> results = rest.run(input, reader);
         if (sink.isPresent()) {
             new SinkWriter(cx.store(), cx.catalog(), cx.indexes()).write(sink.get(), results);
-            return Cursors.reply("firstBatch", java.util.List.of(), 0, args.namespace());
+            return Cursors.reply("firstBatch", java.util.List.of(), 0, request.database() + "." + collection);
         }
-        return Cursors.firstBatchReply(cx, args.namespace(), new IteratorSource(results), Cursors.batchSize(args));
+        return Cursors.firstBatchReply(cx, request.database() + "." + collection, new IteratorSource(results), Cursors.batchSize(args));
     }
 }

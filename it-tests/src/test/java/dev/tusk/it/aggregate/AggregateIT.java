@@ -122,6 +122,14 @@ class AggregateIT {
     }
 
     @Test
+    void databaseLevelAggregateWithDocuments() {
+        List<Document> out = TuskTestServer.client().getDatabase("aggregate_it").aggregate(List.of(
+                new Document("$documents", List.of(new Document("x", 1), new Document("x", 5), new Document("x", 3))),
+                Aggregates.match(Filters.gt("x", 2)), Aggregates.sort(Sorts.descending("x")))).into(new ArrayList<>());
+        assertEquals(List.of(new Document("x", 5), new Document("x", 3)), out);
+    }
+
+    @Test
     void badStagesAndExpressionsAreMongoDbErrors() {
         MongoCommandException unknown = assertThrows(MongoCommandException.class,
                 () -> sales.aggregate(List.of(new Document("$bogus", 1))).first());
