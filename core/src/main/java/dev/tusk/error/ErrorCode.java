@@ -46,6 +46,7 @@ public enum ErrorCode {
     QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED(292, "QueryExceededMemoryLimitNoDiskUseAllowed"),
     API_STRICT_ERROR(323, "APIStrictError"),
     API_VERSION_ERROR(322, "APIVersionError"),
+    LOCATION_4886600(4886600, "Location4886600"),
     INVALID_BSON(22, "InvalidBSON"),
     BSON_OBJECT_TOO_LARGE(10334, "BSONObjectTooLarge"),
     DUPLICATE_KEY(11000, "DuplicateKey"),

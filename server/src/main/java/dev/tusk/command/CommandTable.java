@@ -7,6 +7,17 @@ import java.util.List;
 public final class CommandTable {
     private CommandTable() {}
 
+    /** Every command; test-only ones (configureFailPoint, testVersion1/2) only when asked for. */
+    public static List<Command> all(boolean testCommands) {
+        List<Command> all = new java.util.ArrayList<>(all());
+        if (testCommands) {
+            all.add(new ConfigureFailPointCommand());
+            all.add(new TestVersionCommand("testVersion1"));
+            all.add(new TestVersionCommand("testVersion2"));
+        }
+        return all;
+    }
+
     public static List<Command> all() {
         return List.of(
                 new AggregateCommand(),

@@ -38,18 +38,20 @@ final class GetParameterCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        Map<String, BsonValue> parameters = new TreeMap<>(PARAMETERS);
+        parameters.put("enableTestCommands", BsonBoolean.valueOf(cx.config().enableTestCommands()));
         BsonValue arg = request.commandValue();
         boolean all = arg.isString() && arg.asString().getValue().equals("*")
                 || arg.isDocument() && arg.asDocument().getBoolean("allParameters", BsonBoolean.FALSE).getValue();
         BsonDocument reply = new BsonDocument();
         if (all) {
-            PARAMETERS.forEach(reply::append);
+            parameters.forEach(reply::append);
         } else {
             for (String key : request.body().keySet()) {
                 if (key.equals(request.name()) || GenericArguments.NAMES.contains(key)) {
                     continue;
                 }
-                BsonValue v = PARAMETERS.get(key);
+                BsonValue v = parameters.get(key);
                 if (v != null) {
                     reply.append(key, v);
                 }

@@ -48,8 +48,7 @@ final class HelloCommand implements Command {
         if (body.getBoolean("helloOk", BsonBoolean.FALSE).getValue()) {
             reply.append("helloOk", BsonBoolean.TRUE);
         }
-        reply.append("topologyVersion", new BsonDocument("processId", new org.bson.BsonObjectId(topology.processId()))
-                .append("counter", new BsonInt64(0)));
+        reply.append("topologyVersion", topology.topologyVersion());
         if (topology.isReplicaSet()) {
             reply.append("hosts", new BsonArray(List.of(new BsonString(topology.me()))));
             reply.append("setName", new BsonString(topology.replicaSetName().get()));

@@ -15,4 +15,5 @@ public record CommandContext(
         ServerStats stats,
         ClusterClock clock,
         Topology topology,
-        CommandRegistry commands) {}
+        CommandRegistry commands,
+        FailPoints failPoints) {}

@@ -48,6 +48,8 @@ public final class Dispatcher implements CommandExecutor {
             reply = run(request, connection);
         } catch (MongoServerException e) {
             reply = e.toReply();
+        } catch (dev.tusk.wire.CloseConnection e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("internal error running {}", describe(request), e);
             reply = ErrorCode.INTERNAL_ERROR.error(String.valueOf(e.getMessage())).toReply();
@@ -79,13 +81,49 @@ public final class Dispatcher implements CommandExecutor {
         GenericArguments generic = GenericArguments.parse(body);
         Command command = cx.commands().find(name)
                 .orElseThrow(() -> ErrorCode.COMMAND_NOT_FOUND.error("no such command: '%s'", name));
+        StableApi.check(name, body);
         cx.stats().count(name, 1);
         CommandRequest cr = new CommandRequest(name, body, generic.database(), generic, connection);
-        if (command.isWrite() && generic.lsid().isPresent() && generic.txnNumber().isPresent()) {
-            return retryableWrites.run(generic.lsid().get(), generic.txnNumber().getAsLong(),
-                    () -> executeCatching(command, cr));
+        java.util.Optional<FailPoints.Action> fail = cx.failPoints().check(name,
+                connection instanceof ClientConnection cc ? cc.clientMetadata() : java.util.Optional.empty());
+        if (fail.isPresent()) {
+            return failed(fail.get(), command, cr);
+        }
+        if (retryableWrite(command, cr)) {
+            return RetryableErrors.label(retryableWrites.run(generic.lsid().get(), generic.txnNumber().getAsLong(),
+                    () -> executeCatching(command, cr)));
         }
         return command.execute(cr, cx);
+    }
+
+    /** What the failCommand fail point makes of this command: a block, a closed connection, an error or a writeConcernError. */
+    private BsonDocument failed(FailPoints.Action action, Command command, CommandRequest cr) {
+        if (action.blockMillis() > 0) {
+            cx.stats().awaitStopping(action.blockMillis());
+        }
+        if (action.closeConnection()) {
+            throw new dev.tusk.wire.CloseConnection();
+        }
+        if (action.errorCode().isPresent()) {
+            int code = action.errorCode().get();
+            BsonDocument reply = new BsonDocument("ok", new org.bson.BsonDouble(0))
+                    .append("errmsg", new BsonString("Failing command via 'failCommand' failpoint"))
+                    .append("code", new org.bson.BsonInt32(code))
+                    .append("codeName", new BsonString(ErrorCode.byCode(code).map(ErrorCode::codeName).orElse("")));
+            if (StateChangeErrors.contains(code)) {
+                reply.append("topologyVersion", cx.topology().topologyVersion());
+            }
+            action.errorLabels().ifPresent(labels -> reply.append("errorLabels", labels));
+            return retryableWrite(command, cr) ? RetryableErrors.label(reply) : reply;
+        }
+        BsonDocument reply = command.execute(cr, cx);
+        action.writeConcernError().ifPresent(wce -> reply.append("writeConcernError", wce));
+        action.errorLabels().ifPresent(labels -> reply.append("errorLabels", labels));
+        return retryableWrite(command, cr) ? RetryableErrors.label(reply) : reply;
+    }
+
+    private static boolean retryableWrite(Command command, CommandRequest cr) {
+        return command.isWrite() && cr.generic().lsid().isPresent() && cr.generic().txnNumber().isPresent();
     }
 
     private BsonDocument executeCatching(Command command, CommandRequest cr) {

@@ -13,4 +13,10 @@ public record Topology(Optional<String> replicaSetName, String me, ObjectId proc
     public boolean isReplicaSet() {
         return replicaSetName.isPresent();
     }
+
+    /** What hello reports and state-change errors carry, so drivers can tell stale errors apart. */
+    public org.bson.BsonDocument topologyVersion() {
+        return new org.bson.BsonDocument("processId", new org.bson.BsonObjectId(processId))
+                .append("counter", new org.bson.BsonInt64(0));
+    }
 }

@@ -18,6 +18,7 @@ public final class CommandLine {
               --advertise HOST:PORT  address reported to clients in hello (default bind:port)
               --pool-size N          PostgreSQL connections (default 20)
               --ttl-monitor-seconds N  how often TTL indexes delete expired documents (default 60)
+              --enable-test-commands answer test-only commands (configureFailPoint), as mongod's enableTestCommands
               --log-level LEVEL      error, warn, info, debug or trace (default info)
               --help                 this text
             """;
@@ -49,6 +50,7 @@ public final class CommandLine {
         Optional<String> advertise = Optional.empty();
         int poolSize = d.poolSize();
         int ttlSeconds = d.ttlMonitorSeconds();
+        boolean testCommands = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
@@ -65,6 +67,10 @@ public final class CommandLine {
                 case "--help", "-h" -> throw new UsageException(USAGE, true);
                 case "--standalone" -> {
                     rs = Optional.empty();
+                    consumesNext = false;
+                }
+                case "--enable-test-commands" -> {
+                    testCommands = true;
                     consumesNext = false;
                 }
                 case "--port" -> port = parseInt(flag, need(flag, value.get()), 0, 65535);
@@ -85,7 +91,7 @@ public final class CommandLine {
         if (!java.util.Set.of("error", "warn", "info", "debug", "trace").contains(logLevel)) {
             throw new UsageException("--log-level must be one of error, warn, info, debug, trace", false);
         }
-        return new TuskConfig(port, bind, dataDir, pgUrl, logLevel, rs, advertise, poolSize, ttlSeconds);
+        return new TuskConfig(port, bind, dataDir, pgUrl, logLevel, rs, advertise, poolSize, ttlSeconds, testCommands);
     }
 
     private static String need(String flag, String v) throws UsageException {

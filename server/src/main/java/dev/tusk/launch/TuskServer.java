@@ -64,7 +64,8 @@ public final class TuskServer implements AutoCloseable {
             DocumentStore store = new DocumentStore(ds);
             dev.tusk.exec.IndexRegistry indexes = new dev.tusk.exec.IndexRegistry(catalog);
             CommandContext cx = new CommandContext(config, catalog, store, indexes, cursors, new ServerStats(),
-                    new ClusterClock(), topology, new CommandRegistry(CommandTable.all()));
+                    new ClusterClock(), topology, new CommandRegistry(CommandTable.all(config.enableTestCommands())),
+                    new dev.tusk.dispatch.FailPoints());
             WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
             ttl = new dev.tusk.exec.TtlMonitor(catalog, store, indexes, config.ttlMonitorSeconds());
             return new TuskServer(embedded, ds, cx, wire, me, ttl);

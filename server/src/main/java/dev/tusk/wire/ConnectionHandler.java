@@ -134,7 +134,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (!request.moreToCome() && !channel.isActive()) {
             return; // nobody is left to read the reply; unacknowledged writes still run
         }
-        BsonDocument reply = execute(request, connection);
+        BsonDocument reply;
+        try {
+            reply = execute(request, connection);
+        } catch (CloseConnection close) {
+            channel.close();
+            return;
+        }
         if (request.moreToCome() || !channel.isActive()) {
             return;
         }
@@ -163,6 +169,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return reply;
         } catch (MongoServerException e) {
             return e.toReply();
+        } catch (CloseConnection e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             log.error("command {} failed on connection {} from {}", commandName(request),
                     connection.connectionId(), connection.remoteAddress(), e);

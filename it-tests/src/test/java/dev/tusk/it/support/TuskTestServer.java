@@ -21,7 +21,8 @@ public final class TuskTestServer {
 
     public static synchronized TuskServer server() {
         if (server == null) {
-            server = TuskServer.start(TuskConfig.defaults().withPort(0).withPostgresUrl(EmbeddedPostgres.testJdbcUrl()));
+            server = TuskServer.start(TuskConfig.defaults().withPort(0).withPostgresUrl(EmbeddedPostgres.testJdbcUrl())
+                    .withTestCommands());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (client != null) {
                     client.close();

@@ -1,0 +1,37 @@
+package dev.tusk.command;
+
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandArgs;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import java.util.Set;
+import org.bson.BsonDocument;
+
+/** configureFailPoint (test command, only with --enable-test-commands): today the failCommand fail point. */
+final class ConfigureFailPointCommand implements Command {
+    @Override
+    public String name() {
+        return "configureFailPoint";
+    }
+
+    @Override
+    public String help() {
+        return "configure a fail point (failCommand) for client tests";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        CommandArgs args = new CommandArgs(request, Set.of("mode", "data"));
+        if (!request.database().equals("admin")) {
+            throw ErrorCode.UNAUTHORIZED.error("configureFailPoint may only be run against the admin database.");
+        }
+        String name = request.commandValue().isString() ? request.commandValue().asString().getValue() : "";
+        if (!name.equals("failCommand")) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("fail point %s is not supported by Tusk", name);
+        }
+        cx.failPoints().configure(args.value("mode").orElseThrow(() -> ErrorCode.FAILED_TO_PARSE.error("missing mode")),
+                args.document("data").orElse(new BsonDocument()));
+        return Replies.ok(new BsonDocument("count", new org.bson.BsonInt32(0)));
+    }
+}
