@@ -13,8 +13,10 @@ import java.time.Duration;
  * @param batchSize documents per insertMany / INSERT batch
  * @param seed      seed of the document generator and of every worker's key sequence
  * @param outDir    where the JSON result file goes
+ * @param only      workload ids to run (empty: all); the load always runs
  */
-record BenchConfig(int docs, int threads, int seconds, int warmup, int batchSize, long seed, Path outDir) {
+record BenchConfig(int docs, int threads, int seconds, int warmup, int batchSize, long seed, Path outDir,
+        java.util.Set<String> only) {
 
     static final String USAGE = """
             Usage: ./tusk bench [--docs N] [--threads T] [--seconds S] [--warmup W] [--batch B] [--seed X] [--out DIR]
@@ -25,6 +27,7 @@ record BenchConfig(int docs, int threads, int seconds, int warmup, int batchSize
               --batch B     documents per insertMany / INSERT batch (default 1000)
               --seed X      generator seed (default 42)
               --out DIR     directory of the JSON result file (default bench/results)
+              --only IDS    comma-separated workload ids to run after the load (default: all), e.g. point-read-1,update-8
             """;
 
     BenchConfig {
@@ -34,7 +37,7 @@ record BenchConfig(int docs, int threads, int seconds, int warmup, int batchSize
     }
 
     static BenchConfig defaults() {
-        return new BenchConfig(100_000, 8, 10, 2, 1000, 42, Path.of("bench", "results"));
+        return new BenchConfig(100_000, 8, 10, 2, 1000, 42, Path.of("bench", "results"), java.util.Set.of());
     }
 
     Duration measured() {
@@ -69,6 +72,7 @@ record BenchConfig(int docs, int threads, int seconds, int warmup, int batchSize
         int batch = c.batchSize;
         long seed = c.seed;
         Path out = c.outDir;
+        java.util.Set<String> only = c.only;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -94,6 +98,7 @@ record BenchConfig(int docs, int threads, int seconds, int warmup, int batchSize
                     case "--batch" -> batch = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--out" -> out = Path.of(value);
+                    case "--only" -> only = java.util.Set.of(value.split(","));
                     default -> throw new UsageException("unknown option " + name + "\n" + USAGE, false);
                 }
             } catch (NumberFormatException e) {
@@ -101,7 +106,7 @@ record BenchConfig(int docs, int threads, int seconds, int warmup, int batchSize
             }
         }
         try {
-            return new BenchConfig(docs, threads, seconds, warmup, batch, seed, out);
+            return new BenchConfig(docs, threads, seconds, warmup, batch, seed, out, only);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), false);
         }

@@ -50,6 +50,24 @@ public final class BsonNumbers {
         };
     }
 
+    /**
+     * {@link #exact} without trailing zeros (1E+2, not 100), computed without BigInteger division
+     * where possible: integers strip in long arithmetic, and a double with a fraction has an exact
+     * decimal expansion ending in 5, so it has no trailing zeros to strip.
+     */
+    public static Optional<BigDecimal> exactStripped(BsonValue v) {
+        return switch (v) {
+            case BsonInt32 i -> Optional.of(BigDecimal.valueOf(i.getValue()).stripTrailingZeros());
+            case BsonInt64 l -> Optional.of(BigDecimal.valueOf(l.getValue()).stripTrailingZeros());
+            case BsonDouble d when !Double.isFinite(d.getValue()) -> Optional.empty();
+            case BsonDouble d when d.getValue() == 0 -> Optional.of(BigDecimal.ZERO);
+            case BsonDouble d when d.getValue() == Math.rint(d.getValue()) && Math.abs(d.getValue()) < 0x1p62 ->
+                    Optional.of(BigDecimal.valueOf((long) d.getValue()).stripTrailingZeros());
+            case BsonDouble d when d.getValue() != Math.rint(d.getValue()) -> Optional.of(new BigDecimal(d.getValue()));
+            default -> exact(v).map(BigDecimal::stripTrailingZeros);
+        };
+    }
+
     private static Optional<BigDecimal> decimalExact(Decimal128 d) {
         if (!d.isFinite()) {
             return Optional.empty();

@@ -37,6 +37,7 @@ public enum ErrorCode {
     NETWORK_TIMEOUT(89, "NetworkTimeout"),
     OPERATION_FAILED(96, "OperationFailed"),
     NO_SUCH_TRANSACTION(251, "NoSuchTransaction"),
+    TRANSACTION_TOO_OLD(225, "TransactionTooOld"),
     WRITE_CONCERN_FAILED(64, "WriteConcernFailed"),
     COMMAND_NOT_SUPPORTED(115, "CommandNotSupported"),
     DOCUMENT_VALIDATION_FAILURE(121, "DocumentValidationFailure"),

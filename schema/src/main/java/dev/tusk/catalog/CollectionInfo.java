@@ -22,4 +22,9 @@ public record CollectionInfo(String db, String name, String schemaName, String t
     public String namespace() {
         return db + "." + name;
     }
+
+    /** The table as it appears in SQL: quoted schema and table. */
+    public String qualifiedTable() {
+        return dev.tusk.naming.IdentifierMapper.qualified(schemaName, tableName);
+    }
 }

@@ -153,17 +153,17 @@ public final class IdKey {
         switch (BsonNumbers.infinitySign(v)) {
             case 1 -> out.write(POSITIVE_INFINITY);
             case -1 -> out.write(NEGATIVE_INFINITY);
-            default -> finite(BsonNumbers.exact(v).orElseThrow(), out);
+            default -> finite(BsonNumbers.exactStripped(v).orElseThrow(), out);
         }
     }
 
-    /** 0.d1d2…dn × 10^e with d1 ≠ 0 and dn ≠ 0: exponent, then digit pairs, then 0. */
+    /** 0.d1d2…dn × 10^e with d1 ≠ 0 and dn ≠ 0: exponent, then digit pairs, then 0. {@code value} has no trailing zeros. */
     private static void finite(BigDecimal value, ByteArrayOutputStream out) {
         if (value.signum() == 0) {
             out.write(ZERO);
             return;
         }
-        BigDecimal magnitude = value.abs().stripTrailingZeros();
+        BigDecimal magnitude = value.abs();
         String digits = magnitude.unscaledValue().toString();
         int exponent = digits.length() - magnitude.scale();
         boolean negative = value.signum() < 0;

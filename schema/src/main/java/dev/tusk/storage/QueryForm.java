@@ -82,6 +82,11 @@ public final class QueryForm {
 
     /** The JSON number text of a finite value as stored: exact decimal value, or the clamped sentinel. */
     public static String numberText(BigDecimal v) {
+        return strippedNumberText(v.stripTrailingZeros());
+    }
+
+    /** {@link #numberText} of a value that has no trailing zeros already. */
+    static String strippedNumberText(BigDecimal v) {
         if (v.signum() == 0) {
             return "0";
         }
@@ -92,7 +97,7 @@ public final class QueryForm {
         if (exp < -MAX_EXPONENT) {
             return (v.signum() < 0 ? TINY.negate() : TINY).toString();
         }
-        return v.stripTrailingZeros().toString();
+        return v.toString();
     }
 
     private static int adjustedExponent(BigDecimal v) {
@@ -194,9 +199,17 @@ public final class QueryForm {
     }
 
     private static void appendNumber(StringBuilder sb, BsonValue v) {
-        var exact = BsonNumbers.exact(v);
+        if (v instanceof org.bson.BsonInt32 i) {
+            sb.append(i.getValue());
+            return;
+        }
+        if (v instanceof org.bson.BsonInt64 l) {
+            sb.append(l.getValue());
+            return;
+        }
+        var exact = BsonNumbers.exactStripped(v);
         if (exact.isPresent()) {
-            sb.append(numberText(exact.get()));
+            sb.append(strippedNumberText(exact.get()));
         } else {
             String special = BsonNumbers.isNaN(v) ? "NaN" : BsonNumbers.infinitySign(v) > 0 ? "Infinity" : "-Infinity";
             marker(sb, NUM).append('"').append(special).append("\"}");

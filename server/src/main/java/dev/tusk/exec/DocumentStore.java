@@ -33,6 +33,8 @@ public final class DocumentStore {
     static final Field<byte[]> DOC = DSL.field(DSL.name(CollectionTable.DOC), SQLDataType.BLOB);
     static final Field<org.jooq.JSONB> QUERY = DSL.field(DSL.name(CollectionTable.QUERY), SQLDataType.JSONB);
     static final Settings SETTINGS = new Settings().withExecuteLogging(false);
+    /** Builds and renders statements; they run over plain JDBC ({@link Jdbc}). */
+    static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES, SETTINGS);
 
     private final DataSource dataSource;
 
@@ -50,7 +52,13 @@ public final class DocumentStore {
 
     /** Up to {@code limit} rows matching {@code where}, in `_key` order, after {@code afterKey}. */
     public List<Row> page(CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit, TimeBudget budget) {
-        return withBudget(budget, conn -> fetchRows(pageQuery(dsl(conn), c, where, afterKey, limit)));
+        return withBudget(budget, conn -> Jdbc.rows(conn, Jdbc.Statement.of(pageQuery(RENDER, c, where, afterKey, limit))));
+    }
+
+    /** The row with this primary key, if any: fixed SQL, no rendering. */
+    public java.util.Optional<Row> byKey(CollectionInfo c, byte[] key, TimeBudget budget) {
+        return withBudget(budget, conn -> Jdbc.rows(conn, Jdbc.Statement.of(
+                "SELECT _key, doc FROM " + c.qualifiedTable() + " WHERE _key = ?", (Object) key)).stream().findFirst());
     }
 
     static Select<Record2<byte[], byte[]>> pageQuery(DSLContext dsl, CollectionInfo c, Condition where,
@@ -58,6 +66,28 @@ public final class DocumentStore {
         return dsl.select(KEY, DOC).from(table(c))
                 .where(where).and(afterKey.map(KEY::gt).orElse(DSL.noCondition()))
                 .orderBy(KEY).limit(limit);
+    }
+
+    /** A row and its version (PostgreSQL's xmin), for a later compare-and-set write. */
+    public record VersionedRow(Row row, String version) {}
+
+    /** The row with this primary key and its version, if any. */
+    public java.util.Optional<VersionedRow> byKeyVersioned(CollectionInfo c, byte[] key) {
+        return withConnection(conn -> {
+            try (var ps = conn.prepareStatement("SELECT xmin::text, _key, doc FROM " + c.qualifiedTable() + " WHERE _key = ?")) {
+                ps.setBytes(1, key);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? java.util.Optional.of(new VersionedRow(new Row(rs.getBytes(2), rs.getBytes(3)), rs.getString(1)))
+                            : java.util.Optional.<VersionedRow>empty();
+                }
+            }
+        });
+    }
+
+    /** Replaces the document if its row is still at {@code version}, in autocommit; false if it changed meanwhile. */
+    public boolean replaceIfUnchanged(CollectionInfo c, String version, StoredDocument d) {
+        return withConnection(conn -> new Tx(conn).replaceIfUnchanged(c, version, d));
     }
 
     /** A row read through an index: the index key it was found under, and the document row. */
@@ -78,13 +108,13 @@ public final class DocumentStore {
             Field<byte[]> tDoc = DSL.field(DSL.name("t", CollectionTable.DOC), SQLDataType.BLOB);
             Condition position = after.map(a -> reverse ? DSL.row(sk, sDoc).lt(a[0], a[1]) : DSL.row(sk, sDoc).gt(a[0], a[1]))
                     .orElse(DSL.noCondition());
-            var query = dsl(conn).select(sk, tKey, tDoc).from(s).join(t).on(tKey.eq(sDoc))
+            var query = RENDER.select(sk, tKey, tDoc).from(s).join(t).on(tKey.eq(sDoc))
                     .where(where).and(onIndexKey).and(position)
                     .orderBy(reverse ? sk.desc() : sk.asc(), reverse ? sDoc.desc() : sDoc.asc())
                     .limit(limit);
             List<IndexedRow> rows = new ArrayList<>();
-            for (var r : query.fetch()) {
-                rows.add(new IndexedRow(r.value1(), new Row(r.value2(), r.value3())));
+            for (byte[][] r : Jdbc.triples(conn, Jdbc.Statement.of(query))) {
+                rows.add(new IndexedRow(r[0], new Row(r[1], r[2])));
             }
             return rows;
         });
@@ -106,8 +136,7 @@ public final class DocumentStore {
 
     public long count(CollectionInfo c, Condition where, TimeBudget budget) {
         return withBudget(budget, conn -> {
-            Integer n = dsl(conn).selectCount().from(table(c)).where(where).fetchOne(0, Integer.class);
-            return n == null ? 0L : n.longValue();
+            return Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(table(c)).where(where)));
         });
     }
 
@@ -184,11 +213,4 @@ public final class DocumentStore {
         }
     }
 
-    static List<Row> fetchRows(Select<Record2<byte[], byte[]>> select) {
-        List<Row> rows = new ArrayList<>();
-        for (Record2<byte[], byte[]> r : select.fetch()) {
-            rows.add(new Row(r.value1(), r.value2()));
-        }
-        return rows;
-    }
 }

@@ -42,6 +42,10 @@ public final class QueryExecutor {
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {
+        java.util.Optional<byte[]> idKey = IdLookup.key(spec.filter());
+        if (idKey.isPresent()) {
+            return byId(c, spec, idKey.get());
+        }
         Pushdown pushdown = pushdown(spec.filter());
         Predicate<BsonDocument> recheck = recheck(spec.filter(), pushdown);
         UnaryOperator<BsonDocument> project = spec.projection()
@@ -66,6 +70,18 @@ public final class QueryExecutor {
             page.add(project.apply(d));
         }
         return new ListSource(page);
+    }
+
+    /** At most one document: the row with that key. */
+    private DocumentSource byId(CollectionInfo c, QuerySpec spec, byte[] key) {
+        if (spec.skip() > 0) {
+            return new ListSource(List.of());
+        }
+        return new ListSource(store.byKey(c, key, budget)
+                .<List<BsonDocument>>map(row -> List.of(spec.projection().filter(p -> !p.isIdentity())
+                        .map(p -> p.apply(row.document(), java.util.Optional.of(spec.filter())))
+                        .orElse(row.document())))
+                .orElse(List.of()));
     }
 
     /** A sorted read served by an index in sort order: no blocking sort, and a limit stops the scan early. */

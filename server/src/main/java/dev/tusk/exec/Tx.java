@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.InsertValuesStep3;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.JSONB;
 
@@ -23,18 +22,16 @@ public final class Tx {
 
     /** Rows matching {@code where} after {@code afterKey}, locked FOR UPDATE, in `_key` order. */
     public List<Row> lockPage(CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit) {
-        return DocumentStore.fetchRows(DocumentStore.dsl(connection)
+        return Jdbc.rows(connection, Jdbc.Statement.of(DocumentStore.RENDER
                 .select(DocumentStore.KEY, DocumentStore.DOC).from(DocumentStore.table(c))
                 .where(where).and(afterKey.map(DocumentStore.KEY::gt).orElse(DSL.noCondition()))
-                .orderBy(DocumentStore.KEY).limit(limit).forUpdate());
+                .orderBy(DocumentStore.KEY).limit(limit).forUpdate()));
     }
 
     /** The row with this key, locked FOR UPDATE, if it still exists. */
     public Optional<Row> lockByKey(CollectionInfo c, byte[] key) {
-        List<Row> rows = DocumentStore.fetchRows(DocumentStore.dsl(connection)
-                .select(DocumentStore.KEY, DocumentStore.DOC).from(DocumentStore.table(c))
-                .where(DocumentStore.KEY.eq(key)).forUpdate());
-        return rows.stream().findFirst();
+        return Jdbc.rows(connection, Jdbc.Statement.of(
+                "SELECT _key, doc FROM " + c.qualifiedTable() + " WHERE _key = ? FOR UPDATE", (Object) key)).stream().findFirst();
     }
 
     /**
@@ -47,13 +44,17 @@ public final class Tx {
         final int chunk = 5000;
         for (int from = 0; from < docs.size(); from += chunk) {
             List<StoredDocument> part = docs.subList(from, Math.min(docs.size(), from + chunk));
-            InsertValuesStep3<Record, byte[], byte[], JSONB> insert = DocumentStore.dsl(connection)
-                    .insertInto(DocumentStore.table(c), DocumentStore.KEY, DocumentStore.DOC, DocumentStore.QUERY);
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(c.qualifiedTable()).append(" (_key, doc, q) VALUES ");
+            List<Object> binds = new ArrayList<>(part.size() * 3);
             for (StoredDocument d : part) {
-                insert = insert.values(DSL.val(d.key()), DSL.val(d.bson()), jsonb(d.queryJson()));
+                sql.append(binds.isEmpty() ? "" : ", ").append("(?, ?, ?::jsonb)");
+                binds.add(d.key());
+                binds.add(d.bson());
+                binds.add(d.queryJson());
             }
-            for (Record r : insert.onConflictDoNothing().returning(DocumentStore.KEY).fetch()) {
-                inserted.add(java.nio.ByteBuffer.wrap(r.get(DocumentStore.KEY)));
+            sql.append(" ON CONFLICT DO NOTHING RETURNING _key");
+            for (byte[] key : Jdbc.firstColumn(connection, new Jdbc.Statement(sql.toString(), binds))) {
+                inserted.add(java.nio.ByteBuffer.wrap(key));
             }
         }
         return inserted;
@@ -61,11 +62,14 @@ public final class Tx {
 
     /** Replaces the stored document with the given key (its `_id` is unchanged). */
     public void replace(CollectionInfo c, StoredDocument d) {
-        DocumentStore.dsl(connection).update(DocumentStore.table(c))
-                .set(DocumentStore.DOC, d.bson())
-                .set(DocumentStore.QUERY, jsonb(d.queryJson()))
-                .where(DocumentStore.KEY.eq(d.key()))
-                .execute();
+        Jdbc.update(connection, Jdbc.Statement.of("UPDATE " + c.qualifiedTable() + " SET doc = ?, q = ?::jsonb WHERE _key = ?",
+                d.bson(), d.queryJson(), d.key()));
+    }
+
+    /** Replaces the document if its row is still at {@code version} (xmin); false if another write came first. */
+    public boolean replaceIfUnchanged(CollectionInfo c, String version, StoredDocument d) {
+        return Jdbc.update(connection, Jdbc.Statement.of("UPDATE " + c.qualifiedTable()
+                + " SET doc = ?, q = ?::jsonb WHERE _key = ? AND xmin = ?::xid", d.bson(), d.queryJson(), d.key(), version)) == 1;
     }
 
     public int delete(CollectionInfo c, List<byte[]> keys) {
@@ -74,18 +78,14 @@ public final class Tx {
         }
         List<org.jooq.Field<byte[]>> values = new ArrayList<>();
         keys.forEach(k -> values.add(DSL.val(k)));
-        return DocumentStore.dsl(connection).deleteFrom(DocumentStore.table(c))
-                .where(DocumentStore.KEY.in(values)).execute();
+        return Jdbc.update(connection, Jdbc.Statement.of(DocumentStore.RENDER.deleteFrom(DocumentStore.table(c))
+                .where(DocumentStore.KEY.in(values))));
     }
 
     /** Deletes every row matching an exact condition; returns the deleted rows' keys. */
     public List<byte[]> deleteWhere(CollectionInfo c, Condition where) {
-        List<byte[]> keys = new ArrayList<>();
-        for (Record r : DocumentStore.dsl(connection).deleteFrom(DocumentStore.table(c)).where(where)
-                .returning(DocumentStore.KEY).fetch()) {
-            keys.add(r.get(DocumentStore.KEY));
-        }
-        return keys;
+        return Jdbc.firstColumn(connection, Jdbc.Statement.of(DocumentStore.RENDER.deleteFrom(DocumentStore.table(c))
+                .where(where).returning(DocumentStore.KEY)));
     }
 
     /** Thrown when a unique secondary index already holds one of the keys being inserted. */
@@ -116,16 +116,20 @@ public final class Tx {
         if (rows.isEmpty()) {
             return;
         }
-        var k = DSL.field(DSL.name(dev.tusk.storage.IndexTable.KEY), byte[].class);
-        var doc = DSL.field(DSL.name(dev.tusk.storage.IndexTable.DOC_KEY), byte[].class);
         java.sql.Savepoint savepoint = index.info().unique() ? savepoint() : null;
         try {
             for (int from = 0; from < rows.size(); from += 10_000) {
-                var insert = DocumentStore.dsl(connection).insertInto(DSL.table(DSL.name(index.schema(), index.storage())), k, doc);
-                for (byte[][] row : rows.subList(from, Math.min(rows.size(), from + 10_000))) {
-                    insert = insert.values(row[0], row[1]);
+                List<byte[][]> part = rows.subList(from, Math.min(rows.size(), from + 10_000));
+                StringBuilder sql = new StringBuilder("INSERT INTO ")
+                        .append(dev.tusk.naming.IdentifierMapper.qualified(index.schema(), index.storage()))
+                        .append(" (k, _key) VALUES ");
+                List<Object> binds = new ArrayList<>(part.size() * 2);
+                for (byte[][] row : part) {
+                    sql.append(binds.isEmpty() ? "" : ", ").append("(?, ?)");
+                    binds.add(row[0]);
+                    binds.add(row[1]);
                 }
-                insert.execute();
+                Jdbc.update(connection, new Jdbc.Statement(sql.toString(), binds));
             }
         } catch (org.jooq.exception.DataAccessException e) {
             if ("23505".equals(e.sqlState()) && savepoint != null) {
@@ -144,8 +148,8 @@ public final class Tx {
         var doc = DSL.field(DSL.name(dev.tusk.storage.IndexTable.DOC_KEY), byte[].class);
         List<org.jooq.Field<byte[]>> values = new ArrayList<>();
         docKeys.forEach(key -> values.add(DSL.val(key)));
-        DocumentStore.dsl(connection).deleteFrom(DSL.table(DSL.name(index.schema(), index.storage())))
-                .where(doc.in(values)).execute();
+        Jdbc.update(connection, Jdbc.Statement.of(DocumentStore.RENDER.deleteFrom(DSL.table(DSL.name(index.schema(), index.storage())))
+                .where(doc.in(values))));
     }
 
     /** Refreshes the planner statistics of a table (allowed inside a transaction, unlike VACUUM). */

@@ -22,6 +22,8 @@ import org.bson.BsonValue;
  */
 public final class UpdateExecutor {
     private static final int UPSERT_ATTEMPTS = 3;
+    /** Compare-and-set tries of an update by `_id` before it falls back to locking the row. */
+    private static final int OPTIMISTIC_ATTEMPTS = 8;
 
     private final DocumentStore store;
     private final QueryExecutor queries;
@@ -80,6 +82,15 @@ public final class UpdateExecutor {
     }
 
     private UpdateResult updateExisting(CollectionInfo c, Statement st, String namespace) {
+        Optional<byte[]> idKey = IdLookup.key(st.filter());
+        if (idKey.isPresent()) {
+            for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+                Optional<UpdateResult> done = updateById(c, st, idKey.get(), namespace);
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+        }
         DocumentSource candidates = queries.open(c, new QuerySpec(st.filter(), st.sort(), 0, 0, Optional.empty()));
         long matched = 0;
         long modified = 0;
@@ -128,6 +139,52 @@ public final class UpdateExecutor {
     }
 
     private record Applied(BsonDocument before, UpdateOutcome outcome) {}
+
+    /**
+     * An update of the one document with this `_id` in two round trips: read it with its row version,
+     * then write it only if the row is still at that version (empty if it was not: the caller tries
+     * again). Index keys that change are moved in the same transaction as the write.
+     */
+    private Optional<UpdateResult> updateById(CollectionInfo c, Statement st, byte[] key, String namespace) {
+        Optional<DocumentStore.VersionedRow> read = store.byKeyVersioned(c, key);
+        if (read.isEmpty()) {
+            return Optional.of(new UpdateResult(0, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        BsonDocument current = read.get().row().document();
+        UpdateOutcome outcome = st.update().apply(current, false, Optional.of(st.filter()));
+        if (!outcome.modified()) {
+            return Optional.of(new UpdateResult(1, 0, Optional.empty(), Optional.of(current), Optional.of(outcome.document())));
+        }
+        checkIdUnchanged(current, outcome.document());
+        if (validator.isPresent()) {
+            validator.get().checkUpdate(current, outcome.document());
+        }
+        StoredDocument stored = StoredDocument.of(outcome.document());
+        NewDocuments.checkSize(stored.bson());
+        StoredDocument replacement = new StoredDocument(key, stored.bson(), stored.queryJson());
+        String version = read.get().version();
+        boolean written = indexKeysChange(current, outcome.document())
+                ? store.transaction(tx -> {
+                    boolean ok = tx.replaceIfUnchanged(c, version, replacement);
+                    if (ok) {
+                        reindex(tx, key, current, outcome.document(), namespace);
+                    }
+                    return ok;
+                })
+                : store.replaceIfUnchanged(c, version, replacement);
+        return written
+                ? Optional.of(new UpdateResult(1, 1, Optional.empty(), Optional.of(current), Optional.of(outcome.document())))
+                : Optional.empty();
+    }
+
+    private boolean indexKeysChange(BsonDocument before, BsonDocument after) {
+        for (SecondaryIndex index : indexes) {
+            if (index.keys().isMultikeyFor(after) && !index.info().multikey() || !index.keysOf(before).equals(index.keysOf(after))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Empty when another client inserted the same `_id` first: the caller retries the matched path. */
     private Optional<UpdateResult> tryUpsert(CollectionInfo c, String namespace, Statement st, boolean lastAttempt) {
