@@ -90,6 +90,10 @@ public final class TuskServer implements AutoCloseable {
         hc.setPoolName("tusk");
         hc.addDataSourceProperty("reWriteBatchedInserts", "true");
         hc.addDataSourceProperty("ApplicationName", "tusk");
+        // Tusk's SQL encodes its access path (key ranges, index side tables), so re-planning every
+        // execution for its parameter values buys nothing and cost ~200 µs per query (measured).
+        hc.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
+        hc.addDataSourceProperty("prepareThreshold", "1");
         return new HikariDataSource(hc);
     }
 
