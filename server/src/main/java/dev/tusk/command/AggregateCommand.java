@@ -46,6 +46,7 @@ final class AggregateCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
+        Collations.requireSimple(args.value("collation"), "collation");
         BsonArray stages = args.array("pipeline").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'aggregate.pipeline' is missing but a required field"));
         boolean databaseLevel = request.commandValue().isNumber() && request.commandValue().asNumber().intValue() == 1;

@@ -31,6 +31,7 @@ final class CountCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("query", "limit", "skip", "hint", "collation", "fields", "readConcern"));
+        Collations.requireSimple(args.value("collation"), "collation");
         String collection = args.collection();
         FilterNode filter = FilterParser.parse(args.document("query").orElse(new BsonDocument()));
         long skip = args.nonNegative("skip", 0);

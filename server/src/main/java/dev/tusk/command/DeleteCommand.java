@@ -87,6 +87,7 @@ final class DeleteCommand implements Command {
                 throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field 'delete.deletes.%s' is an unknown field.", key);
             }
         }
+        Collations.requireSimple(java.util.Optional.ofNullable(s.get("collation")), "delete.deletes.collation");
         BsonValue q = s.get("q");
         if (q == null) {
             throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'delete.deletes.q' is missing but a required field");

@@ -34,6 +34,7 @@ final class DistinctCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("key", "query", "hint", "collation"));
+        Collations.requireSimple(args.value("collation"), "collation");
         String collection = args.collection();
         String key = args.string("key").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'distinct.key' is missing but a required field"));

@@ -51,6 +51,7 @@ final class FindAndModifyCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
+        Collations.requireSimple(args.value("collation"), "collation");
         String collection = args.collection();
         Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         BsonDocument rawQuery = args.document("query").orElse(new BsonDocument());

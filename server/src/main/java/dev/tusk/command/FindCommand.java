@@ -39,6 +39,7 @@ final class FindCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
+        Collations.requireSimple(args.value("collation"), "collation");
         String collection = args.collection();
         Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         var filter = FilterParser.parse(args.document("filter").orElse(new BsonDocument()), vars);

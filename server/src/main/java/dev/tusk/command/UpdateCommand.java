@@ -103,6 +103,7 @@ final class UpdateCommand implements Command {
                 throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field 'update.updates.%s' is an unknown field.", key);
             }
         }
+        Collations.requireSimple(java.util.Optional.ofNullable(s.get("collation")), "update.updates.collation");
         BsonValue q = s.get("q");
         if (q == null) {
             throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.q' is missing but a required field");
