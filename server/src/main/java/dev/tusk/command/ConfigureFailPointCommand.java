@@ -8,7 +8,7 @@ import dev.tusk.error.ErrorCode;
 import java.util.Set;
 import org.bson.BsonDocument;
 
-/** configureFailPoint (test command, only with --enable-test-commands): today the failCommand fail point. */
+/** configureFailPoint (test command, only with --enable-test-commands): the fail points in {@link dev.tusk.dispatch.FailPoints}. */
 final class ConfigureFailPointCommand implements Command {
     @Override
     public String name() {
@@ -27,10 +27,10 @@ final class ConfigureFailPointCommand implements Command {
             throw ErrorCode.UNAUTHORIZED.error("configureFailPoint may only be run against the admin database.");
         }
         String name = request.commandValue().isString() ? request.commandValue().asString().getValue() : "";
-        if (!name.equals("failCommand")) {
+        if (!dev.tusk.dispatch.FailPoints.NAMES.contains(name)) {
             throw ErrorCode.NOT_IMPLEMENTED.error("fail point %s is not supported by Tusk", name);
         }
-        cx.failPoints().configure(args.value("mode").orElseThrow(() -> ErrorCode.FAILED_TO_PARSE.error("missing mode")),
+        cx.failPoints().configure(name, args.value("mode").orElseThrow(() -> ErrorCode.FAILED_TO_PARSE.error("missing mode")),
                 args.document("data").orElse(new BsonDocument()));
         return Replies.ok(new BsonDocument("count", new org.bson.BsonInt32(0)));
     }

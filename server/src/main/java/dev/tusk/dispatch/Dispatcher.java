@@ -90,8 +90,20 @@ public final class Dispatcher implements CommandExecutor {
             return failed(fail.get(), command, cr);
         }
         if (retryableWrite(command, cr)) {
-            return RetryableErrors.label(retryableWrites.run(generic.lsid().get(), generic.txnNumber().getAsLong(),
+            java.util.Optional<FailPoints.Action> interrupt = cx.failPoints().checkTransactionalWrite();
+            if (interrupt.isPresent() && interrupt.get().failBeforeCommitExceptionCode().isPresent()) {
+                if (interrupt.get().closeConnectionUnlessFalse()) {
+                    throw new dev.tusk.wire.CloseConnection();
+                }
+                return failPointError(interrupt.get().failBeforeCommitExceptionCode().get(),
+                        "Failing write for test due to failBeforeCommitExceptionCode");
+            }
+            BsonDocument reply = RetryableErrors.label(retryableWrites.run(generic.lsid().get(), generic.txnNumber().getAsLong(),
                     () -> executeCatching(command, cr)));
+            if (interrupt.isPresent() && interrupt.get().closeConnectionUnlessFalse()) {
+                throw new dev.tusk.wire.CloseConnection(); // committed, but the client never hears of it
+            }
+            return reply;
         }
         return command.execute(cr, cx);
     }
@@ -106,10 +118,7 @@ public final class Dispatcher implements CommandExecutor {
         }
         if (action.errorCode().isPresent()) {
             int code = action.errorCode().get();
-            BsonDocument reply = new BsonDocument("ok", new org.bson.BsonDouble(0))
-                    .append("errmsg", new BsonString("Failing command via 'failCommand' failpoint"))
-                    .append("code", new org.bson.BsonInt32(code))
-                    .append("codeName", new BsonString(ErrorCode.byCode(code).map(ErrorCode::codeName).orElse("")));
+            BsonDocument reply = failPointError(code, "Failing command via 'failCommand' failpoint");
             if (StateChangeErrors.contains(code)) {
                 reply.append("topologyVersion", cx.topology().topologyVersion());
             }
@@ -120,6 +129,13 @@ public final class Dispatcher implements CommandExecutor {
         action.writeConcernError().ifPresent(wce -> reply.append("writeConcernError", wce));
         action.errorLabels().ifPresent(labels -> reply.append("errorLabels", labels));
         return retryableWrite(command, cr) ? RetryableErrors.label(reply) : reply;
+    }
+
+    private static BsonDocument failPointError(int code, String message) {
+        return new BsonDocument("ok", new org.bson.BsonDouble(0))
+                .append("errmsg", new BsonString(message))
+                .append("code", new org.bson.BsonInt32(code))
+                .append("codeName", new BsonString(ErrorCode.byCode(code).map(ErrorCode::codeName).orElse("")));
     }
 
     private static boolean retryableWrite(Command command, CommandRequest cr) {

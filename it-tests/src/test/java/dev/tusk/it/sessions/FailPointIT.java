@@ -10,6 +10,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.tusk.it.support.TuskTestServer;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,34 @@ class FailPointIT {
 
     @AfterEach
     void off() {
-        client.getDatabase("admin").runCommand(new Document("configureFailPoint", "failCommand").append("mode", "off"));
+        for (String name : List.of("failCommand", "onPrimaryTransactionalWrite")) {
+            client.getDatabase("admin").runCommand(new Document("configureFailPoint", name).append("mode", "off"));
+        }
+    }
+
+    private static void interruptNextRetryableWrite(Document data) {
+        client.getDatabase("admin").runCommand(new Document("configureFailPoint", "onPrimaryTransactionalWrite")
+                .append("mode", new Document("times", 1)).append("data", data));
+    }
+
+    /** The write commits, the connection closes before the reply: the driver's retry gets the remembered result. */
+    @Test
+    void writeCommittedBeforeTheConnectionClosedIsNotAppliedTwice() {
+        c.drop();
+        c.insertOne(new Document("_id", 1).append("n", 0));
+        interruptNextRetryableWrite(new Document());
+        assertEquals(1, c.updateOne(new Document("_id", 1), new Document("$inc", new Document("n", 1))).getModifiedCount());
+        assertEquals(1, c.find().first().getInteger("n"));
+    }
+
+    /** failBeforeCommitExceptionCode: the first attempt writes nothing, the retry writes once. */
+    @Test
+    void writeFailedBeforeCommitIsAppliedByTheRetry() {
+        c.drop();
+        c.insertOne(new Document("_id", 1).append("n", 0));
+        interruptNextRetryableWrite(new Document("failBeforeCommitExceptionCode", 1));
+        c.updateOne(new Document("_id", 1), new Document("$inc", new Document("n", 1)));
+        assertEquals(1, c.find().first().getInteger("n"));
     }
 
     @Test
