@@ -369,6 +369,12 @@ public enum ErrorCode {
     LOCATION_28667(28667, "Location28667"),
     LOCATION_40536(40536, "Location40536"),
     LOCATION_31310(31310, "Location31310"),
+    // find's min/max (dev.tusk.index.MinMaxBounds)
+    NO_QUERY_EXECUTION_PLANS(291, "NoQueryExecutionPlans"),
+    LOCATION_51173(51173, "Location51173"),
+    LOCATION_51174(51174, "Location51174"),
+    LOCATION_51175(51175, "Location51175"),
+    LOCATION_51176(51176, "Location51176"),
     ;
 
     private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();

@@ -4,14 +4,12 @@ import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.storage.CollectionTable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -32,14 +30,32 @@ public final class DocumentStore {
     static final Field<byte[]> KEY = DSL.field(DSL.name(CollectionTable.KEY), SQLDataType.BLOB);
     static final Field<byte[]> DOC = DSL.field(DSL.name(CollectionTable.DOC), SQLDataType.BLOB);
     static final Field<org.jooq.JSONB> QUERY = DSL.field(DSL.name(CollectionTable.QUERY), SQLDataType.JSONB);
+    /** The row's physical position as text, {@code (block,offset)}: read only for showRecordId ({@link RecordIds}). */
+    static final Field<String> CTID = DSL.field(DSL.name("ctid")).cast(SQLDataType.VARCHAR);
     static final Settings SETTINGS = new Settings().withExecuteLogging(false);
     /** Builds and renders statements; they run over plain JDBC ({@link Jdbc}). */
     static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES, SETTINGS);
 
     private final DataSource dataSource;
+    private final boolean recordIds;
 
     public DocumentStore(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    private DocumentStore(DataSource dataSource, boolean recordIds) {
         this.dataSource = dataSource;
+        this.recordIds = recordIds;
+    }
+
+    /** The same store whose document reads (page, indexPage, byKey) also return each row's record id. */
+    public DocumentStore withRecordIds() {
+        return new DocumentStore(dataSource, true);
+    }
+
+    /** True if document reads return record ids ({@link #withRecordIds()}). */
+    boolean readsRecordIds() {
+        return recordIds;
     }
 
     static Table<org.jooq.Record> table(CollectionInfo c) {
@@ -52,18 +68,20 @@ public final class DocumentStore {
 
     /** Up to {@code limit} rows matching {@code where}, in `_key` order, after {@code afterKey}. */
     public List<Row> page(CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit, TimeBudget budget) {
-        return withBudget(budget, conn -> Jdbc.rows(conn, Jdbc.Statement.of(pageQuery(RENDER, c, where, afterKey, limit))));
+        return withBudget(budget, conn -> Jdbc.rows(conn,
+                Jdbc.Statement.of(pageQuery(RENDER, c, where, afterKey, limit, recordIds)), recordIds));
     }
 
     /** The row with this primary key, if any: fixed SQL, no rendering. */
     public java.util.Optional<Row> byKey(CollectionInfo c, byte[] key, TimeBudget budget) {
-        return withBudget(budget, conn -> Jdbc.rows(conn, Jdbc.Statement.of(
-                "SELECT _key, doc FROM " + c.qualifiedTable() + " WHERE _key = ?", (Object) key)).stream().findFirst());
+        String columns = recordIds ? "_key, doc, ctid::text" : "_key, doc";
+        var statement = Jdbc.Statement.of("SELECT " + columns + " FROM " + c.qualifiedTable() + " WHERE _key = ?", (Object) key);
+        return withBudget(budget, conn -> Jdbc.rows(conn, statement, recordIds).stream().findFirst());
     }
 
-    static Select<Record2<byte[], byte[]>> pageQuery(DSLContext dsl, CollectionInfo c, Condition where,
-            Optional<byte[]> afterKey, int limit) {
-        return dsl.select(KEY, DOC).from(table(c))
+    static Select<?> pageQuery(DSLContext dsl, CollectionInfo c, Condition where, Optional<byte[]> afterKey, int limit,
+            boolean recordIds) {
+        return (recordIds ? dsl.select(KEY, DOC, CTID) : dsl.select(KEY, DOC)).from(table(c))
                 .where(where).and(afterKey.map(KEY::gt).orElse(DSL.noCondition()))
                 .orderBy(KEY).limit(limit);
     }
@@ -106,17 +124,15 @@ public final class DocumentStore {
             Field<byte[]> sDoc = DSL.field(DSL.name("s", dev.tusk.storage.IndexTable.DOC_KEY), SQLDataType.BLOB);
             Field<byte[]> tKey = DSL.field(DSL.name("t", CollectionTable.KEY), SQLDataType.BLOB);
             Field<byte[]> tDoc = DSL.field(DSL.name("t", CollectionTable.DOC), SQLDataType.BLOB);
+            Field<String> tCtid = DSL.field(DSL.name("t", "ctid")).cast(SQLDataType.VARCHAR);
             Condition position = after.map(a -> reverse ? DSL.row(sk, sDoc).lt(a[0], a[1]) : DSL.row(sk, sDoc).gt(a[0], a[1]))
                     .orElse(DSL.noCondition());
-            var query = RENDER.select(sk, tKey, tDoc).from(s).join(t).on(tKey.eq(sDoc))
+            var columns = recordIds ? List.of(sk, tKey, tDoc, tCtid) : List.of(sk, tKey, tDoc);
+            var query = RENDER.select(columns).from(s).join(t).on(tKey.eq(sDoc))
                     .where(where).and(onIndexKey).and(position)
                     .orderBy(reverse ? sk.desc() : sk.asc(), reverse ? sDoc.desc() : sDoc.asc())
                     .limit(limit);
-            List<IndexedRow> rows = new ArrayList<>();
-            for (byte[][] r : Jdbc.triples(conn, Jdbc.Statement.of(query))) {
-                rows.add(new IndexedRow(r[0], new Row(r[1], r[2])));
-            }
-            return rows;
+            return Jdbc.indexedRows(conn, Jdbc.Statement.of(query), recordIds);
         });
     }
 
@@ -124,7 +140,7 @@ public final class DocumentStore {
     public SqlPlan explainPage(CollectionInfo c, Condition where, int limit, boolean analyze) {
         return withConnection(conn -> {
             DSLContext dsl = dsl(conn);
-            var query = pageQuery(dsl, c, where, Optional.empty(), limit);
+            var query = pageQuery(dsl, c, where, Optional.empty(), limit, false);
             String sql = dsl.renderInlined(query);
             String plan = String.valueOf(dsl.fetch(dev.tusk.sql.SqlExplain.of(query, analyze)).get(0).get(0));
             return new SqlPlan(sql, org.bson.BsonArray.parse(plan));

@@ -19,15 +19,24 @@ import org.jooq.Condition;
 public final class IndexPlanner {
     private IndexPlanner() {}
 
-    /** The chosen index (empty: the `_id` primary key) and the condition that restricts a scan to its key ranges. */
-    public record Choice(Optional<SecondaryIndex> index, Condition condition) {}
+    /** The chosen index (empty: the `_id` primary key), its key ranges, and the condition that restricts a scan to them. */
+    public record Choice(Optional<SecondaryIndex> index, List<KeyRange> ranges, Condition condition) {
+        public BsonDocument keyPattern() {
+            return index.map(i -> i.info().key()).orElseGet(IndexPlanner::idPattern);
+        }
+    }
 
-    private static final IndexKeys ID = new IndexKeys(new BsonDocument("_id", new BsonInt32(1)), false, Optional.empty());
+    private static final IndexKeys ID = new IndexKeys(idPattern(), false, Optional.empty());
+
+    /** The key pattern of the `_id_` index (the table's primary key). */
+    public static BsonDocument idPattern() {
+        return new BsonDocument("_id", new BsonInt32(1));
+    }
 
     public static Optional<Choice> choose(FilterNode filter, List<SecondaryIndex> indexes) {
         Optional<List<KeyRange>> byId = IndexBounds.of(filter, ID, false);
         if (byId.isPresent()) {
-            return Optional.of(new Choice(Optional.empty(), IndexSql.primaryKey(byId.get())));
+            return Optional.of(new Choice(Optional.empty(), byId.get(), IndexSql.primaryKey(byId.get())));
         }
         Choice best = null;
         int bestScore = Integer.MAX_VALUE;
@@ -42,7 +51,7 @@ public final class IndexPlanner {
             int score = score(ranges.get(), index);
             if (score < bestScore) {
                 bestScore = score;
-                best = new Choice(Optional.of(index), IndexSql.restrict(index.schema(), index.storage(), ranges.get()));
+                best = new Choice(Optional.of(index), ranges.get(), IndexSql.restrict(index.schema(), index.storage(), ranges.get()));
             }
         }
         return Optional.ofNullable(best);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Query;
@@ -36,10 +37,15 @@ final class Jdbc {
 
     /** The (_key, doc) rows a statement returns (its first two columns). */
     static List<Row> rows(Connection connection, Statement statement) {
+        return rows(connection, statement, false);
+    }
+
+    /** The (_key, doc) rows a statement returns, with the ctid text of the third column as record id if asked. */
+    static List<Row> rows(Connection connection, Statement statement, boolean recordIds) {
         try (PreparedStatement ps = prepare(connection, statement); ResultSet rs = ps.executeQuery()) {
             List<Row> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new Row(rs.getBytes(1), rs.getBytes(2)));
+                rows.add(row(rs, 1, recordIds));
             }
             return rows;
         } catch (SQLException e) {
@@ -47,17 +53,24 @@ final class Jdbc {
         }
     }
 
-    /** Rows of three byte columns (e.g. index key, _key, doc). */
-    static List<byte[][]> triples(Connection connection, Statement statement) {
+    /** Rows read through an index: (index key, _key, doc) and, if asked, the ctid text. */
+    static List<DocumentStore.IndexedRow> indexedRows(Connection connection, Statement statement, boolean recordIds) {
         try (PreparedStatement ps = prepare(connection, statement); ResultSet rs = ps.executeQuery()) {
-            List<byte[][]> rows = new ArrayList<>();
+            List<DocumentStore.IndexedRow> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new byte[][] {rs.getBytes(1), rs.getBytes(2), rs.getBytes(3)});
+                rows.add(new DocumentStore.IndexedRow(rs.getBytes(1), row(rs, 2, recordIds)));
             }
             return rows;
         } catch (SQLException e) {
             throw failed(statement, e);
         }
+    }
+
+    /** The row whose _key is in column {@code first}, doc next, then the ctid text if asked. */
+    private static Row row(ResultSet rs, int first, boolean recordId) throws SQLException {
+        return recordId
+                ? new Row(rs.getBytes(first), rs.getBytes(first + 1), OptionalLong.of(RecordIds.ofCtid(rs.getString(first + 2))))
+                : new Row(rs.getBytes(first), rs.getBytes(first + 1));
     }
 
     static long count(Connection connection, Statement statement) {

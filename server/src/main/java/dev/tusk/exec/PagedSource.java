@@ -13,7 +13,7 @@ import org.bson.BsonDocument;
 /**
  * A cursor's source that reads SQL pages on demand (keyset paging: no connection or page is held
  * between batches), re-checks rows the SQL could not decide, then applies skip, limit and the
- * projection. Subclasses say how to read the next page.
+ * projection (and appends the record id of rows read with one). Subclasses say how to read the next page.
  */
 abstract class PagedSource implements DocumentSource {
     private static final int MAX_PAGE = 1000;
@@ -69,7 +69,7 @@ abstract class PagedSource implements DocumentSource {
                     skipLeft--;
                     continue;
                 }
-                BsonDocument projected = projection.apply(doc);
+                BsonDocument projected = RecordIds.appendTo(projection.apply(doc), row);
                 bytes += DocumentSizes.of(projected);
                 out.add(projected);
                 limitLeft--;

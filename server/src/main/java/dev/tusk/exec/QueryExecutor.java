@@ -5,19 +5,24 @@ import dev.tusk.cursor.DocumentSizes;
 import dev.tusk.cursor.DocumentSource;
 import dev.tusk.cursor.ListSource;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.index.IndexBounds;
+import dev.tusk.index.KeyRange;
 import dev.tusk.query.FilterEvaluator;
 import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.Pushdown;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.bson.BsonDocument;
 
 /**
  * Turns a {@link QuerySpec} into a stream of documents: the filter goes to SQL (exact or superset),
  * rows the SQL could not decide are re-checked by the reference evaluator, and sorting happens in
- * memory within MongoDB's 100 MiB blocking-sort limit.
+ * memory within MongoDB's 100 MiB blocking-sort limit. For find, {@link FindOptions} add min/max
+ * (a key range of the hinted index) and returnKey (the index keys instead of the documents).
  */
 public final class QueryExecutor {
     /** MongoDB's internalQueryMaxBlockingSortMemoryUsageBytes. */
@@ -35,72 +40,115 @@ public final class QueryExecutor {
 
     /** The filter's pushdown, narrowed to an index's key ranges when one serves the filter. */
     public Pushdown pushdown(dev.tusk.query.FilterNode filter) {
+        return pushdown(filter, IndexPlanner.choose(filter, indexes));
+    }
+
+    private static Pushdown pushdown(dev.tusk.query.FilterNode filter, Optional<IndexPlanner.Choice> choice) {
         Pushdown pushdown = FilterSql.compile(filter);
-        return IndexPlanner.choose(filter, indexes)
-                .map(choice -> new Pushdown(pushdown.condition().and(choice.condition()), pushdown.exact()))
-                .orElse(pushdown);
+        return choice.map(ch -> new Pushdown(pushdown.condition().and(ch.condition()), pushdown.exact())).orElse(pushdown);
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {
-        java.util.Optional<byte[]> idKey = IdLookup.key(spec.filter());
-        if (idKey.isPresent()) {
-            return byId(c, spec, idKey.get());
+        return open(c, spec, FindOptions.NONE);
+    }
+
+    /** A find's read: {@link #open(CollectionInfo, QuerySpec)} with its index options (returnKey, min/max). */
+    public DocumentSource open(CollectionInfo c, QuerySpec spec, FindOptions options) {
+        if (options.bounds().isPresent()) {
+            return minMax(c, spec, options);
         }
-        Pushdown pushdown = pushdown(spec.filter());
+        Optional<byte[]> idKey = IdLookup.key(spec.filter());
+        if (idKey.isPresent()) {
+            return byId(c, spec, idKey.get(), output(spec, options,
+                    () -> ReturnKeys.through(IndexPlanner.idPattern(), Optional.empty())));
+        }
+        Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
+        Pushdown pushdown = pushdown(spec.filter(), choice);
         Predicate<BsonDocument> recheck = recheck(spec.filter(), pushdown);
-        UnaryOperator<BsonDocument> project = spec.projection()
-                .filter(p -> !p.isIdentity())
-                .<UnaryOperator<BsonDocument>>map(p -> d -> p.apply(d, java.util.Optional.of(spec.filter())))
-                .orElse(UnaryOperator.identity());
         if (spec.sort().isPresent()) {
             var order = IndexOrder.find(spec.sort().get(), indexes);
             if (order.isPresent()) {
-                return inIndexOrder(c, spec, order.get(), project);
+                return inIndexOrder(c, spec, order.get(), options);
             }
         }
+        UnaryOperator<BsonDocument> output = output(spec, options, () -> choice
+                .map(ch -> ReturnKeys.through(ch.keyPattern(), Optional.of(ch.ranges())))
+                .orElseGet(ReturnKeys::collectionScan));
         if (spec.sort().isEmpty()) {
-            return new ScanSource(store, c, pushdown.condition(), recheck, project, spec.skip(), spec.limit(), budget);
+            return new ScanSource(store, c, pushdown.condition(), recheck, output, spec.skip(), spec.limit(), budget);
         }
-        List<BsonDocument> all = matching(c, pushdown, recheck);
-        all.sort(spec.sort().get().comparator());
-        int from = (int) Math.min(spec.skip(), all.size());
-        int to = spec.limit() == 0 ? all.size() : (int) Math.min(all.size(), from + spec.limit());
-        List<BsonDocument> page = new ArrayList<>(to - from);
-        for (BsonDocument d : all.subList(from, to)) {
-            page.add(project.apply(d));
+        return sortedInMemory(new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget),
+                spec, output);
+    }
+
+    /** What a result is: the projected document, or with returnKey the key of the index hinted or else {@code planned}. */
+    private static UnaryOperator<BsonDocument> output(QuerySpec spec, FindOptions options,
+            Supplier<UnaryOperator<BsonDocument>> planned) {
+        if (!options.returnKey()) {
+            return spec.projection()
+                    .filter(p -> !p.isIdentity())
+                    .<UnaryOperator<BsonDocument>>map(p -> d -> p.apply(d, Optional.of(spec.filter())))
+                    .orElse(UnaryOperator.identity());
         }
-        return new ListSource(page);
+        return options.hint().map(h -> ReturnKeys.hinted(h, spec.filter(), options.bounds())).orElseGet(planned);
     }
 
     /** At most one document: the row with that key. */
-    private DocumentSource byId(CollectionInfo c, QuerySpec spec, byte[] key) {
+    private DocumentSource byId(CollectionInfo c, QuerySpec spec, byte[] key, UnaryOperator<BsonDocument> output) {
         if (spec.skip() > 0) {
             return new ListSource(List.of());
         }
         return new ListSource(store.byKey(c, key, budget)
-                .<List<BsonDocument>>map(row -> List.of(spec.projection().filter(p -> !p.isIdentity())
-                        .map(p -> p.apply(row.document(), java.util.Optional.of(spec.filter())))
-                        .orElse(row.document())))
+                .map(row -> List.of(RecordIds.appendTo(output.apply(row.document()), row)))
                 .orElse(List.of()));
     }
 
     /** A sorted read served by an index in sort order: no blocking sort, and a limit stops the scan early. */
-    private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, IndexOrder order, UnaryOperator<BsonDocument> project) {
+    private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, IndexOrder order, FindOptions options) {
         Pushdown onDocument = FilterSql.compile(spec.filter());
-        org.jooq.Condition onKey = dev.tusk.index.IndexBounds.of(spec.filter(), order.index().keys(), false)
-                .map(ranges -> dev.tusk.sql.IndexSql.onKey("s", ranges))
-                .orElse(org.jooq.impl.DSL.noCondition());
+        Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), order.index().keys(), false);
+        org.jooq.Condition onKey = ranges.map(r -> dev.tusk.sql.IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition());
+        UnaryOperator<BsonDocument> output = output(spec, options, () -> ReturnKeys.through(order.index().info().key(), ranges));
         return new IndexScanSource(store, c, order.index(), onDocument.condition(), onKey, order.reverse(),
-                recheck(spec.filter(), onDocument), project, spec.skip(), spec.limit(), budget);
+                recheck(spec.filter(), onDocument), output, spec.skip(), spec.limit(), budget);
+    }
+
+    /** min/max: the hinted index's key range, in index order (sorted in memory if the find has a sort). */
+    private DocumentSource minMax(CollectionInfo c, QuerySpec spec, FindOptions options) {
+        Pushdown onDocument = FilterSql.compile(spec.filter());
+        UnaryOperator<BsonDocument> output = output(spec, options, ReturnKeys::collectionScan);
+        boolean sorted = spec.sort().isPresent();
+        PagedSource scan = KeyRangeScan.of(store, c, options.hint().orElseThrow(), options.bounds().orElseThrow(),
+                onDocument.condition(), recheck(spec.filter(), onDocument), sorted ? UnaryOperator.identity() : output,
+                sorted ? 0 : spec.skip(), sorted ? 0 : spec.limit(), budget);
+        return sorted ? sortedInMemory(scan, spec, output) : scan;
+    }
+
+    /** A blocking sort of everything the source gives, then skip, limit and the output of each result. */
+    private DocumentSource sortedInMemory(DocumentSource source, QuerySpec spec, UnaryOperator<BsonDocument> output) {
+        List<BsonDocument> all = drain(source);
+        all.sort(spec.sort().orElseThrow().comparator());
+        int from = (int) Math.min(spec.skip(), all.size());
+        int to = spec.limit() == 0 ? all.size() : (int) Math.min(all.size(), from + spec.limit());
+        UnaryOperator<BsonDocument> finish = store.readsRecordIds() ? RecordIds.keptLast(output) : output;
+        List<BsonDocument> page = new ArrayList<>(to - from);
+        for (BsonDocument d : all.subList(from, to)) {
+            page.add(finish.apply(d));
+        }
+        return new ListSource(page);
     }
 
     /** Every matching document, in `_key` order, within the blocking-sort memory limit. */
     public List<BsonDocument> matching(CollectionInfo c, Pushdown pushdown, Predicate<BsonDocument> recheck) {
-        ScanSource scan = new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget);
+        return drain(new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget));
+    }
+
+    /** Everything a source gives, within the blocking-sort memory limit. */
+    private static List<BsonDocument> drain(DocumentSource source) {
         List<BsonDocument> all = new ArrayList<>();
         long bytes = 0;
-        while (!scan.exhausted()) {
-            for (BsonDocument d : scan.next(1000, Long.MAX_VALUE)) {
+        while (!source.exhausted()) {
+            for (BsonDocument d : source.next(1000, Long.MAX_VALUE)) {
                 bytes += DocumentSizes.of(d);
                 if (bytes > MAX_SORT_BYTES) {
                     throw ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
@@ -112,8 +160,6 @@ public final class QueryExecutor {
         }
         return all;
     }
-
-
 
     /** The evaluator's verdict for rows from a superset pushdown; nothing to check for an exact one. */
     public static Predicate<BsonDocument> recheck(dev.tusk.query.FilterNode filter, Pushdown pushdown) {

@@ -23,4 +23,14 @@ public final class ReachedValues {
         });
         return out;
     }
+
+    /** The values the path reaches with arrays at the end kept whole (not also their elements); missing as null. */
+    public static List<BsonValue> unexpanded(BsonDocument doc, FieldPath path) {
+        List<BsonValue> out = new ArrayList<>();
+        PathValues.anyMatch(doc, path, false, v -> {
+            out.add(v == null ? BsonNull.VALUE : v);
+            return false;
+        });
+        return out;
+    }
 }
