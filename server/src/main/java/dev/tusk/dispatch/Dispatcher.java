@@ -125,7 +125,10 @@ public final class Dispatcher implements CommandExecutor {
             action.errorLabels().ifPresent(labels -> reply.append("errorLabels", labels));
             return retryableWrite(command, cr) ? RetryableErrors.label(reply) : reply;
         }
-        BsonDocument reply = command.execute(cr, cx);
+        // a write that ran is remembered as it really ended, so the driver's retry gets its result, not a second run
+        BsonDocument reply = (retryableWrite(command, cr)
+                ? retryableWrites.run(cr.generic().lsid().get(), cr.generic().txnNumber().getAsLong(), () -> executeCatching(command, cr))
+                : command.execute(cr, cx)).clone();
         action.writeConcernError().ifPresent(wce -> reply.append("writeConcernError", wce));
         action.errorLabels().ifPresent(labels -> reply.append("errorLabels", labels));
         return retryableWrite(command, cr) ? RetryableErrors.label(reply) : reply;

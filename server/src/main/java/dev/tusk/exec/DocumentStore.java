@@ -117,33 +117,48 @@ public final class DocumentStore {
      */
     public List<IndexedRow> indexPage(CollectionInfo c, SecondaryIndex index, Condition where, Condition onIndexKey,
             Optional<byte[][]> after, boolean reverse, int limit, TimeBudget budget) {
-        return withBudget(budget, conn -> {
-            var s = DSL.table(DSL.name(index.schema(), index.storage())).as("s");
-            var t = table(c).as("t");
-            Field<byte[]> sk = DSL.field(DSL.name("s", dev.tusk.storage.IndexTable.KEY), SQLDataType.BLOB);
-            Field<byte[]> sDoc = DSL.field(DSL.name("s", dev.tusk.storage.IndexTable.DOC_KEY), SQLDataType.BLOB);
-            Field<byte[]> tKey = DSL.field(DSL.name("t", CollectionTable.KEY), SQLDataType.BLOB);
-            Field<byte[]> tDoc = DSL.field(DSL.name("t", CollectionTable.DOC), SQLDataType.BLOB);
-            Field<String> tCtid = DSL.field(DSL.name("t", "ctid")).cast(SQLDataType.VARCHAR);
-            Condition position = after.map(a -> reverse ? DSL.row(sk, sDoc).lt(a[0], a[1]) : DSL.row(sk, sDoc).gt(a[0], a[1]))
-                    .orElse(DSL.noCondition());
-            var columns = recordIds ? List.of(sk, tKey, tDoc, tCtid) : List.of(sk, tKey, tDoc);
-            var query = RENDER.select(columns).from(s).join(t).on(tKey.eq(sDoc))
-                    .where(where).and(onIndexKey).and(position)
-                    .orderBy(reverse ? sk.desc() : sk.asc(), reverse ? sDoc.desc() : sDoc.asc())
-                    .limit(limit);
-            return Jdbc.indexedRows(conn, Jdbc.Statement.of(query), recordIds);
+        return withBudget(budget, conn -> Jdbc.indexedRows(conn,
+                Jdbc.Statement.of(indexPageQuery(RENDER, c, index, where, onIndexKey, after, reverse, limit)), recordIds));
+    }
+
+    private Select<org.jooq.Record> indexPageQuery(DSLContext dsl, CollectionInfo c, SecondaryIndex index, Condition where,
+            Condition onIndexKey, Optional<byte[][]> after, boolean reverse, int limit) {
+        var s = DSL.table(DSL.name(index.schema(), index.storage())).as("s");
+        var t = table(c).as("t");
+        Field<byte[]> sk = DSL.field(DSL.name("s", dev.tusk.storage.IndexTable.KEY), SQLDataType.BLOB);
+        Field<byte[]> sDoc = DSL.field(DSL.name("s", dev.tusk.storage.IndexTable.DOC_KEY), SQLDataType.BLOB);
+        Field<byte[]> tKey = DSL.field(DSL.name("t", CollectionTable.KEY), SQLDataType.BLOB);
+        Field<byte[]> tDoc = DSL.field(DSL.name("t", CollectionTable.DOC), SQLDataType.BLOB);
+        Field<String> tCtid = DSL.field(DSL.name("t", "ctid")).cast(SQLDataType.VARCHAR);
+        Condition position = after.map(a -> reverse ? DSL.row(sk, sDoc).lt(a[0], a[1]) : DSL.row(sk, sDoc).gt(a[0], a[1]))
+                .orElse(DSL.noCondition());
+        List<Field<?>> columns = recordIds ? List.of(sk, tKey, tDoc, tCtid) : List.of(sk, tKey, tDoc);
+        return dsl.select(columns).from(s).join(t).on(tKey.eq(sDoc))
+                .where(where).and(onIndexKey).and(position)
+                .orderBy(reverse ? sk.desc() : sk.asc(), reverse ? sDoc.desc() : sDoc.asc())
+                .limit(limit);
+    }
+
+    /** The SQL of the first page an index scan would read, with PostgreSQL's plan for it (run if {@code analyze}). */
+    public SqlPlan explainIndexPage(CollectionInfo c, SecondaryIndex index, Condition where, Condition onIndexKey, int limit,
+            boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            return explained(dsl, indexPageQuery(dsl, c, index, where, onIndexKey, Optional.empty(), false, limit), analyze);
         });
+    }
+
+    private static SqlPlan explained(DSLContext dsl, Select<?> query, boolean analyze) {
+        String sql = dsl.renderInlined(query);
+        String plan = String.valueOf(dsl.fetch(dev.tusk.sql.SqlExplain.of(query, analyze)).get(0).get(0));
+        return new SqlPlan(sql, org.bson.BsonArray.parse(plan));
     }
 
     /** The SQL of the first page a scan would read, with PostgreSQL's plan for it (run if {@code analyze}). */
     public SqlPlan explainPage(CollectionInfo c, Condition where, int limit, boolean analyze) {
         return withConnection(conn -> {
             DSLContext dsl = dsl(conn);
-            var query = pageQuery(dsl, c, where, Optional.empty(), limit, false);
-            String sql = dsl.renderInlined(query);
-            String plan = String.valueOf(dsl.fetch(dev.tusk.sql.SqlExplain.of(query, analyze)).get(0).get(0));
-            return new SqlPlan(sql, org.bson.BsonArray.parse(plan));
+            return explained(dsl, pageQuery(dsl, c, where, Optional.empty(), limit, false), analyze);
         });
     }
 

@@ -34,7 +34,7 @@ public final class IndexPlanner {
     }
 
     public static Optional<Choice> choose(FilterNode filter, List<SecondaryIndex> indexes) {
-        Optional<List<KeyRange>> byId = IndexBounds.of(filter, ID, false);
+        Optional<List<KeyRange>> byId = IndexBounds.of(filter, ID, false, false);
         if (byId.isPresent()) {
             return Optional.of(new Choice(Optional.empty(), byId.get(), IndexSql.primaryKey(byId.get())));
         }
@@ -44,7 +44,7 @@ public final class IndexPlanner {
             if (index.info().hidden() || index.info().partialFilterExpression().isPresent()) {
                 continue;
             }
-            Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index.keys(), index.info().sparse());
+            Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index.keys(), index.info().sparse(), index.info().multikey());
             if (ranges.isEmpty()) {
                 continue;
             }

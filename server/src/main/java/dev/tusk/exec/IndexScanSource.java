@@ -13,9 +13,9 @@ import org.bson.BsonDocument;
 import org.jooq.Condition;
 
 /**
- * Streams documents in the order of a (not multikey) index, which is their sort order: keyset pages
- * over (index key, _key), so a sorted find with a limit reads only what it returns. A document met
- * twice (the index turned multikey meanwhile) is returned once.
+ * Streams documents in the order of an index: keyset pages over (index key, _key), so a find with a
+ * limit reads only what it returns. For a sort this is the sort order when the index is not multikey;
+ * a document met twice (a multikey index holds one row per element) is returned once.
  */
 public final class IndexScanSource extends PagedSource {
     private final DocumentStore store;
@@ -26,6 +26,7 @@ public final class IndexScanSource extends PagedSource {
     private final boolean reverse;
     private final Set<ByteBuffer> seen = new HashSet<>();
     private Optional<byte[][]> position = Optional.empty();
+    private long rowsExamined;
 
     public IndexScanSource(DocumentStore store, CollectionInfo collection, SecondaryIndex index, Condition where,
             Condition onIndexKey, boolean reverse, Predicate<BsonDocument> recheck, UnaryOperator<BsonDocument> projection,
@@ -47,9 +48,15 @@ public final class IndexScanSource extends PagedSource {
             DocumentStore.IndexedRow last = page.get(page.size() - 1);
             position = Optional.of(new byte[][] {last.indexKey(), last.row().key()});
         }
+        rowsExamined += page.size();
         List<Row> rows = new ArrayList<>(page.size());
         page.forEach(r -> rows.add(r.row()));
         return rows;
+    }
+
+    @Override
+    public long rowsExamined() {
+        return rowsExamined;
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.jooq.Condition;
  * was found under is one of MongoDB's entries for the document ({@link IndexEntries}).
  */
 final class KeyRangeScan extends PagedSource {
+    private long rowsExamined;
     private final DocumentStore store;
     private final CollectionInfo collection;
     private final SecondaryIndex index;
@@ -67,12 +68,18 @@ final class KeyRangeScan extends PagedSource {
             DocumentStore.IndexedRow last = page.get(page.size() - 1);
             position = Optional.of(new byte[][] {last.indexKey(), last.row().key()});
         }
+        rowsExamined += page.size();
         List<Row> rows = new ArrayList<>(page.size());
         for (DocumentStore.IndexedRow r : page) {
             rows.add(r.row());
             foundUnder.put(r.row(), r.indexKey());
         }
         return rows;
+    }
+
+    @Override
+    public long rowsExamined() {
+        return rowsExamined;
     }
 
     @Override

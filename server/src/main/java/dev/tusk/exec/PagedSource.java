@@ -42,6 +42,9 @@ abstract class PagedSource implements DocumentSource {
     /** The next page after the last row returned so far; fewer than pageSize rows means the end. */
     protected abstract List<Row> fetch(int pageSize, TimeBudget budget);
 
+    /** Rows read from PostgreSQL so far (explain's totalDocsExamined). */
+    public abstract long rowsExamined();
+
     /** False to drop a row before the re-check (e.g. one already returned). */
     protected boolean accept(Row row) {
         return true;

@@ -74,6 +74,9 @@ public final class QueryExecutor {
         UnaryOperator<BsonDocument> output = output(spec, options, () -> choice
                 .map(ch -> ReturnKeys.through(ch.keyPattern(), Optional.of(ch.ranges())))
                 .orElseGet(ReturnKeys::collectionScan));
+        if (spec.sort().isEmpty() && choice.isPresent() && choice.get().index().isPresent()) {
+            return throughIndex(c, spec, choice.get(), output);
+        }
         if (spec.sort().isEmpty()) {
             return new ScanSource(store, c, pushdown.condition(), recheck, output, spec.skip(), spec.limit(), budget);
         }
@@ -103,10 +106,22 @@ public final class QueryExecutor {
                 .orElse(List.of()));
     }
 
+    /**
+     * A read the planner gave to a secondary index: pages walk the index's key ranges in index order
+     * (IXSCAN then FETCH, as on MongoDB), a plan PostgreSQL gets right however many documents there are.
+     */
+    private DocumentSource throughIndex(CollectionInfo c, QuerySpec spec, IndexPlanner.Choice choice,
+            UnaryOperator<BsonDocument> output) {
+        Pushdown onDocument = FilterSql.compile(spec.filter());
+        return new IndexScanSource(store, c, choice.index().orElseThrow(), onDocument.condition(),
+                dev.tusk.sql.IndexSql.onKey("s", choice.ranges()), false, recheck(spec.filter(), onDocument), output,
+                spec.skip(), spec.limit(), budget);
+    }
+
     /** A sorted read served by an index in sort order: no blocking sort, and a limit stops the scan early. */
     private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, IndexOrder order, FindOptions options) {
         Pushdown onDocument = FilterSql.compile(spec.filter());
-        Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), order.index().keys(), false);
+        Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), order.index().keys(), false, false); // IndexOrder: never multikey
         org.jooq.Condition onKey = ranges.map(r -> dev.tusk.sql.IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition());
         UnaryOperator<BsonDocument> output = output(spec, options, () -> ReturnKeys.through(order.index().info().key(), ranges));
         return new IndexScanSource(store, c, order.index(), onDocument.condition(), onKey, order.reverse(),

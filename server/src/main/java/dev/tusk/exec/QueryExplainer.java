@@ -71,16 +71,29 @@ public final class QueryExplainer {
 
     public Explained explain(CollectionInfo c, QuerySpec spec, boolean execute) {
         QueryExecutor queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
-        Pushdown pushdown = queries.pushdown(spec.filter());
-        java.util.Optional<SecondaryIndex> chosen = IndexPlanner.choose(spec.filter(), indexes).flatMap(IndexPlanner.Choice::index);
+        java.util.Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
+        java.util.Optional<SecondaryIndex> chosen = choice.flatMap(IndexPlanner.Choice::index);
         int pageSize = 1000;
-        DocumentStore.SqlPlan plan = store.explainPage(c, pushdown.condition(), pageSize, execute);
+        Pushdown pushdown;
+        DocumentStore.SqlPlan plan;
+        if (chosen.isPresent()) { // read through the index, as QueryExecutor does
+            pushdown = dev.tusk.sql.FilterSql.compile(spec.filter());
+            org.jooq.Condition onKey = dev.tusk.sql.IndexSql.onKey("s", choice.get().ranges());
+            plan = store.explainIndexPage(c, chosen.get(), pushdown.condition(), onKey, pageSize, execute);
+        } else {
+            pushdown = queries.pushdown(spec.filter());
+            plan = store.explainPage(c, pushdown.condition(), pageSize, execute);
+        }
         if (!execute) {
             return new Explained(pushdown, plan, 0, 0, 0, false, chosen);
         }
         long start = System.nanoTime();
-        ScanSource scan = new ScanSource(store, c, pushdown.condition(), QueryExecutor.recheck(spec.filter(), pushdown),
-                UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+        PagedSource scan = chosen.isPresent()
+                ? new IndexScanSource(store, c, chosen.get(), pushdown.condition(),
+                        dev.tusk.sql.IndexSql.onKey("s", choice.get().ranges()), false,
+                        QueryExecutor.recheck(spec.filter(), pushdown), UnaryOperator.identity(), 0, 0, TimeBudget.unlimited())
+                : new ScanSource(store, c, pushdown.condition(), QueryExecutor.recheck(spec.filter(), pushdown),
+                        UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
         long matched = 0;
         while (!scan.exhausted()) {
             matched += scan.next(pageSize, Long.MAX_VALUE).size();

@@ -39,7 +39,7 @@ public final class ScanSource extends PagedSource {
         return page;
     }
 
-    /** Rows read from PostgreSQL so far (explain's totalDocsExamined). */
+    @Override
     public long rowsExamined() {
         return rowsExamined;
     }

@@ -22,8 +22,17 @@ public final class IndexBounds {
     /** An interval of first-field encodings; a null bound is the edge of the bracket (as bytes). */
     private record Interval(byte[] lo, boolean loInclusive, byte[] hi, boolean hiInclusive) {}
 
-    /** Ranges for the index, or empty if the filter says nothing usable about its first field. */
+    /** Ranges for the index, or empty if the filter says nothing usable about its first field (index maybe multikey). */
     public static Optional<List<KeyRange>> of(FilterNode filter, IndexKeys index, boolean sparse) {
+        return of(filter, index, sparse, true);
+    }
+
+    /**
+     * As {@link #of(FilterNode, IndexKeys, boolean)}; on an index that is not multikey (no document
+     * holds an array there) range bounds on the first field intersect, as on MongoDB: {$gte: 5, $lt: 9}
+     * scans [5, 9), not [5, end of numbers).
+     */
+    public static Optional<List<KeyRange>> of(FilterNode filter, IndexKeys index, boolean sparse, boolean multikey) {
         FieldPath first = index.paths().get(0);
         List<FilterNode> conjuncts = new ArrayList<>();
         flatten(filter, conjuncts);
@@ -35,9 +44,11 @@ public final class IndexBounds {
                     byte[] e = IdKey.encode(c.value());
                     points = Optional.of(List.of(new Interval(e, true, e, true)));
                 } else if (isRangeOperand(c.value()) && range == null) {
-                    // One bound only: on a multikey index, {$gte: 10, $lt: 20} may be met by two different
-                    // elements ([49, 0]), so intersecting the bounds could lose a match.
                     range = interval(c);
+                } else if (isRangeOperand(c.value()) && !multikey) {
+                    // only without arrays: on a multikey index {$gte: 10, $lt: 20} may be met by two
+                    // different elements ([49, 0]), so intersecting the bounds could lose a match
+                    range = intersect(range, interval(c));
                 }
             } else if (n instanceof FilterNode.In in && in.path().equals(first) && in.regexes().isEmpty()
                     && points.isEmpty() && in.values().stream().allMatch(v -> usable(v, sparse))) {
@@ -94,6 +105,16 @@ public final class IndexBounds {
             case LTE -> new Interval(start, true, e, true);
             case EQ -> new Interval(e, true, e, true);
         };
+    }
+
+    private static Interval intersect(Interval a, Interval b) {
+        int lo = Arrays.compareUnsigned(a.lo(), b.lo());
+        int hi = Arrays.compareUnsigned(a.hi(), b.hi());
+        byte[] newLo = lo >= 0 ? a.lo() : b.lo();
+        boolean loInclusive = lo > 0 ? a.loInclusive() : lo < 0 ? b.loInclusive() : a.loInclusive() && b.loInclusive();
+        byte[] newHi = hi <= 0 ? a.hi() : b.hi();
+        boolean hiInclusive = hi < 0 ? a.hiInclusive() : hi > 0 ? b.hiInclusive() : a.hiInclusive() && b.hiInclusive();
+        return new Interval(newLo, loInclusive, newHi, hiInclusive);
     }
 
     private static KeyRange ascendingRange(Interval i) {
