@@ -34,7 +34,7 @@ public final class BenchMain {
     private static List<Workload> workloads(BenchConfig c) {
         List<Workload> all = List.of(new LoadWorkload(), new PointReadWorkload(1), new PointReadWorkload(c.threads()),
                 new UpdateWorkload(c.threads()), new MixWorkload(c.threads()), new IndexedEqualityWorkload(1), new RangeQueryWorkload(1),
-                new AggregationWorkload(1));
+                new AggregationWorkload(1), new IndexedLoadWorkload(0), new IndexedLoadWorkload(3));
         return all.stream().filter(w -> w instanceof LoadWorkload || c.only().isEmpty() || c.only().contains(w.id())).toList();
     }
 
@@ -84,15 +84,15 @@ public final class BenchMain {
      */
     private static WorkloadResult runOne(Workload w, Targets t) throws Exception {
         System.err.printf("tusk bench: %s ...%n", w.title());
-        Verification check = null;
-        if (!(w instanceof LoadWorkload)) {
-            check = w.verify(t);
-        }
+        boolean checkedAfter = w instanceof LoadWorkload || w instanceof IndexedLoadWorkload;
+        Verification check = checkedAfter ? null : w.verify(t);
         SideResult tusk = w.run(Side.TUSK, t);
         SideResult limit = w.run(Side.LIMIT, t);
         if (w instanceof LoadWorkload) {
             // The whole database: Tusk's index side tables need statistics as much as the tables do.
             t.sql("CHECKPOINT", "VACUUM ANALYZE");
+        }
+        if (checkedAfter) {
             check = w.verify(t);
         }
         return new WorkloadResult(w.id(), w.title(), w.tuskOperation(), w.limitOperation(), w.threads(), w.unit(),

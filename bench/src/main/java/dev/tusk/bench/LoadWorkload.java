@@ -67,7 +67,7 @@ final class LoadWorkload implements Workload {
         return load(side, t, t.config.docs(), batch, null, Targets.LIMIT_TABLE);
     }
 
-    private static SideResult load(Side side, Targets t, int docs, int batch,
+    static SideResult load(Side side, Targets t, int docs, int batch,
             MongoCollection<RawBsonDocument> collection, String table) throws Exception {
         LatencyRecorder latency = new LatencyRecorder();
         long timed = 0;
