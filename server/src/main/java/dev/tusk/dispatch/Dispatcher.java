@@ -129,7 +129,12 @@ public final class Dispatcher implements CommandExecutor {
         BsonDocument reply = (retryableWrite(command, cr)
                 ? retryableWrites.run(cr.generic().lsid().get(), cr.generic().txnNumber().getAsLong(), () -> executeCatching(command, cr))
                 : command.execute(cr, cx)).clone();
-        action.writeConcernError().ifPresent(wce -> reply.append("writeConcernError", wce));
+        action.writeConcernError().ifPresent(wce -> {
+            reply.append("writeConcernError", wce);
+            if (wce.isNumber("code") && StateChangeErrors.contains(wce.getNumber("code").intValue())) {
+                reply.append("topologyVersion", cx.topology().topologyVersion());
+            }
+        });
         action.errorLabels().ifPresent(labels -> reply.append("errorLabels", labels));
         return retryableWrite(command, cr) ? RetryableErrors.label(reply) : reply;
     }

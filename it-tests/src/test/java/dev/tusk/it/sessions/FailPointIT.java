@@ -77,6 +77,21 @@ class FailPointIT {
         assertEquals(1, c.find().into(new java.util.ArrayList<>()).size());
     }
 
+    /**
+     * A retryable writeConcernError: the write ran; the retry returns its remembered result. (The Java
+     * driver treats code 91 in a writeConcernError as a shutdown and waits for its monitor's next hello
+     * before retrying, ~10 s here; see docs/COMPATIBILITY.md.)
+     */
+    @Test
+    void retryableWriteConcernErrorIsRetried() {
+        c.drop();
+        c.insertOne(new Document("_id", 1));
+        failCommand("delete", new Document("errorLabels", List.of("RetryableWriteError"))
+                .append("writeConcernError", new Document("code", 91).append("errmsg", "Replication is being shut down")), 1);
+        assertEquals(1, c.deleteOne(new Document("_id", 1)).getDeletedCount());
+        assertEquals(0, c.countDocuments());
+    }
+
     @Test
     void nonRetryableErrorSurfacesWithItsCode() {
         failCommand("insert", new Document("errorCode", 2), 1);
