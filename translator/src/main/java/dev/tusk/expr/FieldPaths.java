@@ -22,7 +22,8 @@ public final class FieldPaths {
             return current;
         }
         if (current instanceof BsonDocument d) {
-            BsonValue next = d.get(parts.get(i));
+            BsonValue next = d instanceof org.bson.RawBsonDocument raw
+                    ? dev.tusk.bson.RawFields.get(raw, parts.get(i)) : d.get(parts.get(i));
             return next == null ? null : get(next, parts, i + 1);
         }
         if (current instanceof BsonArray a) {
