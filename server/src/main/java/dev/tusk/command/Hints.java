@@ -12,7 +12,7 @@ import org.bson.BsonValue;
 
 /**
  * The `hint` option: an index name, a key pattern, or {$natural: ±1}. An index that does not exist
- * is MongoDB's error 2 BadValue; an existing one is accepted (Tusk's planner still chooses the plan;
+ * (or is hidden) is MongoDB's error 2 BadValue; an existing one is accepted (Tusk's planner still chooses the plan;
  * find's returnKey and min/max use the hinted index).
  */
 final class Hints {
@@ -23,7 +23,8 @@ final class Hints {
             return;
         }
         BsonValue h = hint.get();
-        boolean exists = cx.catalog().indexes(info.get()).stream().anyMatch(i -> names(h, i));
+        // a hidden index is invisible to the planner, hints included (as on MongoDB)
+        boolean exists = cx.catalog().indexes(info.get()).stream().anyMatch(i -> names(h, i) && !i.hidden());
         if (!h.isString() && !h.isDocument()) {
             throw ErrorCode.FAILED_TO_PARSE.error("hint must be a string or an object");
         }

@@ -69,6 +69,9 @@ class TtlAndCollModIT {
         Document plan = c.find(Filters.eq("a", 7)).explain(ExplainVerbosity.QUERY_PLANNER);
         assertFalse("a_1".equals(plan.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("indexName")));
         assertEquals(1, c.countDocuments(Filters.eq("a", 7)));
+        com.mongodb.MongoQueryException hinted = assertThrows(com.mongodb.MongoQueryException.class,
+                () -> c.find(Filters.eq("a", 7)).hintString("a_1").first());
+        assertEquals(2, hinted.getErrorCode(), "a hidden index cannot be hinted");
         Document expiry = TuskTestServer.client().getDatabase("collmod_it").runCommand(new Document("collMod", "c")
                 .append("index", new Document("name", "at_1").append("expireAfterSeconds", 10)));
         assertEquals(10L, ((Number) expiry.get("expireAfterSeconds_new")).longValue());
