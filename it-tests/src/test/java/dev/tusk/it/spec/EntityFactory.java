@@ -46,8 +46,8 @@ final class EntityFactory {
     }
 
     private static MongoCollection<BsonDocument> collection(BsonDocument spec, EntityMap map) {
-        MongoCollection<BsonDocument> c = map.database(spec.getString("database").getValue())
-                .getCollection(spec.getString("collectionName").getValue(), BsonDocument.class);
+        MongoDatabase db = map.database(spec.getString("database").getValue());
+        MongoCollection<BsonDocument> c = db.getCollection(spec.getString("collectionName").getValue(), BsonDocument.class);
         BsonDocument o = spec.getDocument("collectionOptions", new BsonDocument());
         for (String k : o.keySet()) {
             c = switch (k) {
@@ -57,6 +57,7 @@ final class EntityFactory {
                 default -> throw new RunnerException("unsupported collectionOptions." + k);
             };
         }
+        map.noteDatabase(c, db);
         return c;
     }
 

@@ -23,6 +23,20 @@ final class EntityMap implements AutoCloseable {
     record CursorEntity(String id, MongoCursor<BsonDocument> cursor) {}
 
     private final Map<String, Object> entities = new LinkedHashMap<>();
+    private final Map<Object, MongoDatabase> databases = new java.util.IdentityHashMap<>();
+
+    /** Remembers the database entity a collection entity came from (for commands the driver has no helper for). */
+    synchronized void noteDatabase(MongoCollection<?> collection, MongoDatabase database) {
+        databases.put(collection, database);
+    }
+
+    synchronized MongoDatabase databaseOf(Object collection) {
+        MongoDatabase db = databases.get(collection);
+        if (db == null) {
+            throw new RunnerException("no database entity for this collection");
+        }
+        return db;
+    }
 
     synchronized void put(String id, Object entity) {
         if (entities.containsKey(id)) {

@@ -19,7 +19,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonValue;
 
-/** find, findOne, createFindCursor, countDocuments, estimatedDocumentCount, distinct, aggregate. */
+/** find, findOne, createFindCursor, count (the command), countDocuments, estimatedDocumentCount, distinct, aggregate. */
 final class ReadOps {
     private ReadOps() {}
 
@@ -27,6 +27,7 @@ final class ReadOps {
         t.add(COLLECTION, "find", (c, a, cx) -> Results.all(find(coll(c), a)));
         t.add(COLLECTION, "findOne", (c, a, cx) -> Results.orNull(find(coll(c), a).first()));
         t.add(COLLECTION, "createFindCursor", (c, a, cx) -> new EntityMap.CursorEntity("", find(coll(c), a).cursor()));
+        t.add(COLLECTION, "count", ReadOps::count);
         t.add(COLLECTION, "countDocuments", ReadOps::countDocuments);
         t.add(COLLECTION, "estimatedDocumentCount", ReadOps::estimatedDocumentCount);
         t.add(COLLECTION, "distinct", ReadOps::distinct);
@@ -85,6 +86,21 @@ final class ReadOps {
         }));
         a.checkAllUsed();
         return it;
+    }
+
+    /** The deprecated count helper (gone from driver 5): the count command as the old helper sent it. */
+    private static Object count(Object c, Args a, OpContext cx) {
+        MongoCollection<BsonDocument> coll = coll(c);
+        BsonDocument command = new BsonDocument("count", new org.bson.BsonString(coll.getNamespace().getCollectionName()))
+                .append("query", a.docOr("filter", new BsonDocument()));
+        for (String option : List.of("skip", "limit", "collation", "hint", "comment", "maxTimeMS")) {
+            a.ifPresent(option, v -> command.append(option, v));
+        }
+        ClientSession s = a.session();
+        a.checkAllUsed();
+        MongoDatabase db = cx.entities().databaseOf(c).withReadPreference(coll.getReadPreference());
+        BsonDocument reply = s == null ? db.runCommand(command, BsonDocument.class) : db.runCommand(s, command, BsonDocument.class);
+        return new BsonInt64(reply.getNumber("n").longValue());
     }
 
     private static Object countDocuments(Object c, Args a, OpContext cx) {
