@@ -81,13 +81,11 @@ final class AggregateCommand implements Command {
                 .orElse(Collections.emptyIterator());
         Pipeline rest = pipeline;
         if (info.isPresent()) {
-            FilterNode filter = FilterParser.parse(new BsonDocument());
-            if (pipeline.leadingMatch().isPresent()) {
-                filter = pipeline.leadingMatch().get().filter();
-                rest = pipeline.tail();
-            }
+            Pipeline.LeadingRead leading = pipeline.leadingRead();
+            FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
+            rest = pipeline.after(leading.stages());
             DocumentSource scan = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
-                    .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+                    .open(info.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty()));
             input = new SourceIterator(scan);
         }
         CollectionReader reader = (foreign, filter) -> cx.catalog().collection(request.database(), foreign)

@@ -66,17 +66,17 @@ final class ExplainCommand implements Command {
             case "aggregate" -> {
                 BsonArray stages = command.isArray("pipeline") ? command.getArray("pipeline") : new BsonArray();
                 Pipeline pipeline = Pipeline.parse(stages);
-                boolean leading = pipeline.leadingMatch().isPresent();
-                tail = Optional.of(new BsonArray(stages.subList(leading ? 1 : 0, stages.size())));
-                yield new QuerySpec(leading ? pipeline.leadingMatch().get().filter() : FilterParser.parse(new BsonDocument()),
-                        Optional.empty(), 0, 0, Optional.empty());
+                Pipeline.LeadingRead leading = pipeline.leadingRead();
+                tail = Optional.of(new BsonArray(stages.subList(leading.stages(), stages.size())));
+                yield new QuerySpec(leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument())),
+                        leading.sort(), leading.skip(), leading.limit(), Optional.empty());
             }
             default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", innerName);
         };
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collectionName.asString().getValue());
         BsonDocument parsedQuery = innerName.equals("find") ? doc(command, "filter") : innerName.equals("aggregate")
-                ? tail.isPresent() && command.getArray("pipeline").size() > tail.get().size()
-                        ? command.getArray("pipeline").get(0).asDocument().getDocument("$match") : new BsonDocument()
+                ? command.getArray("pipeline").stream().findFirst().map(v -> v.asDocument())
+                        .filter(d -> d.isDocument("$match")).map(d -> d.getDocument("$match")).orElseGet(BsonDocument::new)
                 : doc(command, "query");
         boolean execute = !verbosity.equals("queryPlanner");
         BsonDocument queryPlanner = new BsonDocument("namespace", new BsonString(ns))

@@ -86,6 +86,38 @@ public final class DocumentStore {
                 .orderBy(KEY).limit(limit);
     }
 
+    /**
+     * The first {@code n} rows matching {@code where} in the coarse sort order, with every row tied
+     * with the last of them ({@code FETCH FIRST n ROWS WITH TIES}); rows that tie come in no set order.
+     */
+    public List<Row> sortedTop(CollectionInfo c, Condition where, dev.tusk.query.SortSpec sort, long n, TimeBudget budget) {
+        return withBudget(budget, conn -> Jdbc.rows(conn,
+                Jdbc.Statement.of(sortedTopQuery(RENDER, c, where, sort, n, recordIds)), recordIds));
+    }
+
+    /** True if {@link #sortedTop} can order by every key of {@code sort}. */
+    public static boolean sortsInSql(dev.tusk.query.SortSpec sort) {
+        return dev.tusk.sql.SortSql.of(sort, "k").isPresent();
+    }
+
+    private static Select<?> sortedTopQuery(DSLContext dsl, CollectionInfo c, Condition where, dev.tusk.query.SortSpec sort,
+            long n, boolean recordIds) {
+        var coarse = dev.tusk.sql.SortSql.of(sort, "k").orElseThrow();
+        Field<byte[]> tKey = DSL.field(DSL.name("t", CollectionTable.KEY), SQLDataType.BLOB);
+        Field<byte[]> tDoc = DSL.field(DSL.name("t", CollectionTable.DOC), SQLDataType.BLOB);
+        Field<String> tCtid = DSL.field(DSL.name("t", "ctid")).cast(SQLDataType.VARCHAR); // a lateral join hides bare ctid
+        return (recordIds ? dsl.select(tKey, tDoc, tCtid) : dsl.select(tKey, tDoc)).from(table(c).as("t")).crossJoin(coarse.lateral())
+                .where(where).orderBy(coarse.orderBy()).limit(n).withTies();
+    }
+
+    /** The SQL of {@link #sortedTop} with PostgreSQL's plan for it (run if {@code analyze}). */
+    public SqlPlan explainSortedTop(CollectionInfo c, Condition where, dev.tusk.query.SortSpec sort, long n, boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            return explained(dsl, sortedTopQuery(dsl, c, where, sort, n, false), analyze);
+        });
+    }
+
     /** A row and its version (PostgreSQL's xmin), for a later compare-and-set write. */
     public record VersionedRow(Row row, String version) {}
 

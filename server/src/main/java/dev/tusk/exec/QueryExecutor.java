@@ -80,6 +80,16 @@ public final class QueryExecutor {
         if (spec.sort().isEmpty()) {
             return new ScanSource(store, c, pushdown.condition(), recheck, output, spec.skip(), spec.limit(), budget);
         }
+        if (sortsTopInSql(spec, pushdown)) {
+            List<Row> rows = new ArrayList<>(store.sortedTop(c, pushdown.condition(), spec.sort().get(),
+                    spec.skip() + spec.limit(), budget));
+            rows.sort((x, y) -> java.util.Arrays.compareUnsigned(x.key(), y.key())); // exact ties keep `_key` order
+            List<BsonDocument> top = new ArrayList<>();
+            for (Row row : rows) {
+                top.add(RecordIds.appendTo(row.document(), row));
+            }
+            return sortedInMemory(new ListSource(top), spec, output);
+        }
         return sortedInMemory(new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget),
                 spec, output);
     }
@@ -137,6 +147,14 @@ public final class QueryExecutor {
                 onDocument.condition(), recheck(spec.filter(), onDocument), sorted ? UnaryOperator.identity() : output,
                 sorted ? 0 : spec.skip(), sorted ? 0 : spec.limit(), budget);
         return sorted ? sortedInMemory(scan, spec, output) : scan;
+    }
+
+    /**
+     * A sort with a limit over an exact filter: PostgreSQL returns the first skip+limit rows in an order
+     * that MongoDB's refines (and every row tied with the last), so only those reach the exact sort here.
+     */
+    static boolean sortsTopInSql(QuerySpec spec, Pushdown pushdown) {
+        return spec.limit() > 0 && pushdown.exact() && spec.sort().isPresent() && DocumentStore.sortsInSql(spec.sort().get());
     }
 
     /** A blocking sort of everything the source gives, then skip, limit and the output of each result. */

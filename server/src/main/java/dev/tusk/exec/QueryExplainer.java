@@ -76,12 +76,18 @@ public final class QueryExplainer {
         int pageSize = 1000;
         Pushdown pushdown;
         DocumentStore.SqlPlan plan;
-        if (chosen.isPresent()) { // read through the index, as QueryExecutor does
+        Pushdown whole = queries.pushdown(spec.filter());
+        boolean sortedTop = spec.sort().isPresent() && IndexOrder.find(spec.sort().get(), indexes).isEmpty()
+                && QueryExecutor.sortsTopInSql(spec, whole);
+        if (sortedTop) { // the first skip+limit rows in (coarse) sort order, as QueryExecutor reads them
+            pushdown = whole;
+            plan = store.explainSortedTop(c, whole.condition(), spec.sort().get(), spec.skip() + spec.limit(), execute);
+        } else if (chosen.isPresent()) { // read through the index, as QueryExecutor does
             pushdown = dev.tusk.sql.FilterSql.compile(spec.filter());
             org.jooq.Condition onKey = dev.tusk.sql.IndexSql.onKey("s", choice.get().ranges());
             plan = store.explainIndexPage(c, chosen.get(), pushdown.condition(), onKey, pageSize, execute);
         } else {
-            pushdown = queries.pushdown(spec.filter());
+            pushdown = whole;
             plan = store.explainPage(c, pushdown.condition(), pageSize, execute);
         }
         if (!execute) {

@@ -118,6 +118,34 @@ public record Pipeline(List<Stage> stages) {
         return new Pipeline(stages.subList(1, stages.size()));
     }
 
+    /**
+     * The leading stages a collection read does itself: {@code [$match] [$sort [$skip] $limit]} (a
+     * top-k sort). {@code stages} says how many were taken; {@code limit} 0 = none.
+     */
+    public record LeadingRead(Optional<MatchStage> match, Optional<SortSpec> sort, long skip, long limit, int stages) {}
+
+    public LeadingRead leadingRead() {
+        Optional<MatchStage> match = leadingMatch();
+        int i = match.isPresent() ? 1 : 0;
+        if (i < stages.size() && stages.get(i) instanceof SortStage sort) {
+            int j = i + 1;
+            long skip = 0;
+            if (j < stages.size() && stages.get(j) instanceof SkipStage s) {
+                skip = s.n();
+                j++;
+            }
+            if (j < stages.size() && stages.get(j) instanceof LimitStage l && !sort.sort().isNatural()) {
+                return new LeadingRead(match, Optional.of(sort.sort()), skip, l.n(), j + 1);
+            }
+        }
+        return new LeadingRead(match, Optional.empty(), 0, 0, i);
+    }
+
+    /** The pipeline without its first {@code n} stages. */
+    public Pipeline after(int n) {
+        return new Pipeline(stages.subList(n, stages.size()));
+    }
+
     private static BsonDocument document(String stage, BsonValue v) {
         if (!v.isDocument()) {
             throw ErrorCode.LOCATION_15959.error("the %s specification must be an object", stage.substring(1));

@@ -16,8 +16,9 @@ import org.bson.BsonValue;
 
 /**
  * A parsed sort specification. Each key's value in a document is, ascending, the smallest value its
- * path reaches (array elements, not the array; missing = null; an empty array sorts below null),
- * descending the largest. Ties are left to a stable sort by the caller.
+ * path reaches (array elements, not the array; an element that is itself an array counts as that whole
+ * array; missing = null; an empty array sorts below null), descending the largest. Ties are left to a
+ * stable sort by the caller.
  */
 public record SortSpec(List<Key> keys) {
     public record Key(FieldPath path, boolean ascending) {}
@@ -75,13 +76,14 @@ public record SortSpec(List<Key> keys) {
     /** The value a document sorts by for one key. */
     static BsonValue sortKey(BsonDocument doc, Key key) {
         List<BsonValue> values = new ArrayList<>();
-        PathValues.anyMatch(doc, key.path(), true, v -> {
+        PathValues.anyMatch(doc, key.path(), false, v -> {
             if (v == null) {
                 values.add(BsonNull.VALUE);
             } else if (v instanceof BsonArray array) {
                 if (array.isEmpty()) {
                     values.add(EMPTY_ARRAY);
                 }
+                values.addAll(array); // an element that is an array sorts as that whole array
             } else {
                 values.add(v);
             }

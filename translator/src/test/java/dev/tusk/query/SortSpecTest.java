@@ -39,6 +39,10 @@ class SortSpecTest {
                 new Case("compound", "{a: 1, b: -1}", "{_id: 1, a: 1, b: 1}; {_id: 2, a: 1, b: 2}; {_id: 3, a: 0, b: 0}",
                         List.of(3, 2, 1)),
                 new Case("dotted through array", "{'a.b': 1}", "{_id: 1, a: [{b: 9}, {b: 4}]}; {_id: 2, a: {b: 5}}", List.of(1, 2)),
+                new Case("nested array sorts as a whole array (after documents)", "{a: 1}",
+                        "{_id: 1, a: [[1, 2]]}; {_id: 2, a: {x: 1}}; {_id: 3, a: [[0], 'z']}", List.of(3, 2, 1)),
+                new Case("nested empty array is an array, not below null", "{a: 1}",
+                        "{_id: 1, a: [[]]}; {_id: 2, a: null}; {_id: 3, a: [[], 7]}", List.of(2, 3, 1)),
                 new Case("strings binary", "{s: 1}", "{_id: 1, s: 'é'}; {_id: 2, s: 'z'}; {_id: 3, s: 'Z'}", List.of(3, 2, 1)));
     }
 

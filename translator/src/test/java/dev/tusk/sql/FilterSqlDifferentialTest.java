@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.error.MongoServerException;
-import dev.tusk.pg.EmbeddedPostgres;
 import dev.tusk.query.FilterEvaluator;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
-import dev.tusk.storage.QueryForm;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,36 +30,23 @@ class FilterSqlDifferentialTest {
     private static final DSLContext SQL = DSL.using(SQLDialect.POSTGRES);
     private static final int DOCUMENTS = 400;
     private static final int FILTERS = 10_000;
-    private static Connection connection;
+    private static QueryFormTable table;
     private static final List<BsonDocument> docs = new ArrayList<>();
 
     @BeforeAll
     static void load() throws SQLException {
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-        connection = DriverManager.getConnection(EmbeddedPostgres.testJdbcUrl());
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TEMP TABLE d (id int PRIMARY KEY, q jsonb NOT NULL)");
-        }
         long seed = Long.getLong("tusk.seed", 20240611L);
         RandomBson random = new RandomBson(new Random(seed));
         for (int i = 0; i < DOCUMENTS; i++) {
             docs.add(random.document(0));
         }
         docs.addAll(FilterSqlCases.documents());
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO d VALUES (?, ?::jsonb)")) {
-            for (int i = 0; i < docs.size(); i++) {
-                ps.setInt(1, i);
-                ps.setString(2, QueryForm.toJson(docs.get(i)));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        table = new QueryFormTable("d", docs);
     }
 
     @AfterAll
     static void close() throws SQLException {
-        connection.close();
+        table.close();
     }
 
     @Test
@@ -115,17 +95,9 @@ class FilterSqlDifferentialTest {
         }
         Query query = SQL.select(DSL.field(DSL.name("id"), Integer.class)).from(DSL.table(DSL.name("d")))
                 .where(pushdown.condition());
-        Set<Integer> actual = new TreeSet<>();
-        try (PreparedStatement ps = connection.prepareStatement(query.getSQL())) {
-            List<Object> binds = query.getBindValues();
-            for (int b = 0; b < binds.size(); b++) {
-                ps.setObject(b + 1, binds.get(b));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    actual.add(rs.getInt(1));
-                }
-            }
+        Set<Integer> actual;
+        try {
+            actual = new TreeSet<>(table.ids(query));
         } catch (SQLException e) {
             failures.add(filter.toJson() + " → SQL error " + e.getMessage() + " in " + SQL.renderInlined(query));
             return pushdown.exact();
