@@ -65,9 +65,13 @@ public final class IndexBounds {
             return Optional.empty();
         }
         boolean descending = index.descending(0);
+        boolean singleField = index.paths().size() == 1;
         List<KeyRange> out = new ArrayList<>();
         for (Interval i : chosen) {
             KeyRange r = descending ? descendingRange(i) : ascendingRange(i);
+            if (singleField && points.isPresent()) {
+                r = new KeyRange(r.from(), r.to(), true);
+            }
             if (!r.isEmpty()) {
                 out.add(r);
             }

@@ -30,7 +30,7 @@ public final class IndexSql {
         Field<byte[]> k = DSL.field(DSL.name(alias, IndexTable.KEY), SQLDataType.BLOB);
         Condition any = DSL.falseCondition();
         for (KeyRange r : ranges) {
-            any = any.or(k.ge(DSL.val(r.from())).and(k.lt(DSL.val(r.to()))));
+            any = any.or(r.single() ? k.eq(DSL.val(r.from())) : k.ge(DSL.val(r.from())).and(k.lt(DSL.val(r.to()))));
         }
         return any;
     }
@@ -39,7 +39,7 @@ public final class IndexSql {
     public static Condition restrict(String schema, String sideTable, List<KeyRange> ranges) {
         Condition any = DSL.falseCondition();
         for (KeyRange r : ranges) {
-            any = any.or(K.ge(DSL.val(r.from())).and(K.lt(DSL.val(r.to()))));
+            any = any.or(r.single() ? K.eq(DSL.val(r.from())) : K.ge(DSL.val(r.from())).and(K.lt(DSL.val(r.to()))));
         }
         Field<byte[]> docKey = DSL.field(DSL.name("_key"), SQLDataType.BLOB);
         return docKey.in(DSL.select(DOC_KEY).from(DSL.table(DSL.name(schema, sideTable))).where(any));
