@@ -63,8 +63,6 @@ public final class QueryExecutor {
                     () -> ReturnKeys.through(IndexPlanner.idPattern(), Optional.empty())));
         }
         Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
-        Pushdown pushdown = pushdown(spec.filter(), choice);
-        Predicate<BsonDocument> recheck = recheck(spec.filter(), pushdown);
         if (spec.sort().isPresent()) {
             var order = IndexOrder.find(spec.sort().get(), indexes);
             if (order.isPresent()) {
@@ -77,6 +75,8 @@ public final class QueryExecutor {
         if (spec.sort().isEmpty() && choice.isPresent() && choice.get().index().isPresent()) {
             return throughIndex(c, spec, choice.get(), output);
         }
+        Pushdown pushdown = pushdown(spec.filter(), choice);
+        Predicate<BsonDocument> recheck = recheck(spec.filter(), pushdown);
         if (spec.sort().isEmpty()) {
             return new ScanSource(store, c, pushdown.condition(), recheck, output, spec.skip(), spec.limit(), budget);
         }

@@ -20,7 +20,8 @@ public final class IndexSql {
         Field<byte[]> docKey = DSL.field(DSL.name("_key"), SQLDataType.BLOB);
         Condition any = DSL.falseCondition();
         for (KeyRange r : ranges) {
-            any = any.or(docKey.ge(DSL.val(r.from())).and(docKey.lt(DSL.val(r.to()))));
+            any = any.or(r.single() ? docKey.eq(DSL.val(r.from()))
+                    : docKey.ge(DSL.val(r.from())).and(docKey.lt(DSL.val(r.to()))));
         }
         return any;
     }
