@@ -6,6 +6,7 @@ import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.FindOptions;
 import dev.tusk.exec.QueryExplainer;
 import dev.tusk.exec.QuerySpec;
 import dev.tusk.pipeline.Pipeline;
@@ -83,7 +84,8 @@ final class ExplainCommand implements Command {
                 .append("indexFilterSet", BsonBoolean.FALSE)
                 .append("parsedQuery", parsedQuery);
         BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
-        Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c)).explain(c, spec, execute));
+        Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c))
+                .explain(c, spec, innerName.equals("find") ? findOptions(cx, c, command) : FindOptions.NONE, execute));
         BsonDocument access = new BsonDocument("stage", new BsonString(explained.map(QueryExplainer.Explained::accessStage).orElse("EOF")));
         explained.flatMap(QueryExplainer.Explained::indexName).ifPresent(i -> access.append("indexName",
                 new BsonString(i)));
@@ -116,6 +118,14 @@ final class ExplainCommand implements Command {
                 .append("gitVersion", new BsonString("tusk")));
         explained.ifPresent(e -> reply.append("tusk", e.tuskSection()));
         return Replies.ok(reply);
+    }
+
+    /** A find's hint, returnKey and min/max, as the find command reads them. */
+    private static FindOptions findOptions(CommandContext cx, CollectionInfo c, BsonDocument find) {
+        BsonDocument min = find.isDocument("min") ? find.getDocument("min") : new BsonDocument();
+        BsonDocument max = find.isDocument("max") ? find.getDocument("max") : new BsonDocument();
+        boolean returnKey = find.isBoolean("returnKey") && find.getBoolean("returnKey").getValue();
+        return FindOptions.of(Hints.resolve(cx, c, Optional.ofNullable(find.get("hint"))), returnKey, min, max);
     }
 
     /** MongoDB's stage tree: access path, then in-memory SORT, SKIP, LIMIT and the command's own stage. */

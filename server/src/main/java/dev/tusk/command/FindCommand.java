@@ -10,12 +10,9 @@ import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.DocumentStore;
 import dev.tusk.exec.FindOptions;
-import dev.tusk.exec.IndexPlanner;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
 import dev.tusk.expr.Variables;
-import dev.tusk.index.KeyRange;
-import dev.tusk.index.MinMaxBounds;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.Projection;
 import dev.tusk.query.SortSpec;
@@ -61,7 +58,7 @@ final class FindCommand implements Command {
         boolean showRecordId = args.bool("showRecordId", false);
         BsonDocument min = args.document("min").orElse(new BsonDocument());
         BsonDocument max = args.document("max").orElse(new BsonDocument());
-        MinMaxBounds.checkSameFields(min, max);
+        dev.tusk.index.MinMaxBounds.checkSameFields(min, max);
         for (String unsupported : List.of("tailable", "awaitData")) {
             if (args.value(unsupported).filter(v -> !(v.isBoolean() && !v.asBoolean().getValue())).isPresent()) {
                 throw ErrorCode.NOT_IMPLEMENTED.error("find option '%s' is not supported by Tusk yet", unsupported);
@@ -73,7 +70,7 @@ final class FindCommand implements Command {
         DocumentSource source = new ListSource(List.of());
         if (info.isPresent()) {
             Optional<FindOptions.Hint> hint = Hints.resolve(cx, info.get(), args.value("hint"));
-            FindOptions options = new FindOptions(hint, returnKey, bounds(hint, min, max));
+            FindOptions options = FindOptions.of(hint, returnKey, min, max);
             // with returnKey a result is the index key alone: MongoDB drops $recordId too
             DocumentStore store = showRecordId && !returnKey ? cx.store().withRecordIds() : cx.store();
             source = new QueryExecutor(store, request.timeBudget(), cx.indexes().secondary(info.get()))
@@ -81,22 +78,5 @@ final class FindCommand implements Command {
         }
         int firstBatch = (int) Math.min(batchSize, limit == 0 ? Integer.MAX_VALUE : limit);
         return Cursors.firstBatchReply(cx, ns, source, firstBatch, singleBatch);
-    }
-
-    /** min/max as a key range of the hinted index, checked in the order of MongoDB's planner. */
-    private static Optional<KeyRange> bounds(Optional<FindOptions.Hint> hint, BsonDocument min, BsonDocument max) {
-        if (min.isEmpty() && max.isEmpty()) {
-            return Optional.empty();
-        }
-        if (hint.isPresent() && hint.get() instanceof FindOptions.Hint.Natural) {
-            throw ErrorCode.NO_QUERY_EXECUTION_PLANS.error("min and max are incompatible with $natural");
-        }
-        BsonDocument keyPattern = switch (hint.orElseThrow(() -> ErrorCode.LOCATION_51173.error(
-                "When using min()/max() a hint of which index to use must be provided"))) {
-            case FindOptions.Hint.Secondary s -> s.index().info().key();
-            case FindOptions.Hint.IdIndex i -> IndexPlanner.idPattern();
-            case FindOptions.Hint.Natural n -> throw new IllegalStateException("checked above");
-        };
-        return Optional.of(MinMaxBounds.of(keyPattern, min, max));
     }
 }

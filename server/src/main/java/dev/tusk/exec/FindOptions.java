@@ -16,6 +16,24 @@ public record FindOptions(Optional<Hint> hint, boolean returnKey, Optional<KeyRa
         }
     }
 
+    /** The options of a find command: min/max become a key range of the hinted index, checked in the order of MongoDB's planner. */
+    public static FindOptions of(Optional<Hint> hint, boolean returnKey, org.bson.BsonDocument min, org.bson.BsonDocument max) {
+        dev.tusk.index.MinMaxBounds.checkSameFields(min, max);
+        if (min.isEmpty() && max.isEmpty()) {
+            return new FindOptions(hint, returnKey, Optional.empty());
+        }
+        if (hint.isPresent() && hint.get() instanceof Hint.Natural) {
+            throw dev.tusk.error.ErrorCode.NO_QUERY_EXECUTION_PLANS.error("min and max are incompatible with $natural");
+        }
+        org.bson.BsonDocument keyPattern = switch (hint.orElseThrow(() -> dev.tusk.error.ErrorCode.LOCATION_51173.error(
+                "When using min()/max() a hint of which index to use must be provided"))) {
+            case Hint.Secondary s -> s.index().info().key();
+            case Hint.IdIndex i -> IndexPlanner.idPattern();
+            case Hint.Natural n -> throw new IllegalStateException("checked above");
+        };
+        return new FindOptions(hint, returnKey, Optional.of(dev.tusk.index.MinMaxBounds.of(keyPattern, min, max)));
+    }
+
     /** What `hint` names. */
     public sealed interface Hint {
         /** {@code {$natural: ±1}}: a collection scan. */

@@ -70,6 +70,14 @@ public final class QueryExplainer {
     }
 
     public Explained explain(CollectionInfo c, QuerySpec spec, boolean execute) {
+        return explain(c, spec, FindOptions.NONE, execute);
+    }
+
+    /** A find's read with its index options: min/max read the hinted index's key range, as QueryExecutor does. */
+    public Explained explain(CollectionInfo c, QuerySpec spec, FindOptions options, boolean execute) {
+        if (options.bounds().isPresent()) {
+            return explainMinMax(c, spec, options, execute);
+        }
         QueryExecutor queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
         java.util.Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
         java.util.Optional<SecondaryIndex> chosen = choice.flatMap(IndexPlanner.Choice::index);
@@ -100,9 +108,38 @@ public final class QueryExplainer {
                         QueryExecutor.recheck(spec.filter(), pushdown), UnaryOperator.identity(), 0, 0, TimeBudget.unlimited())
                 : new ScanSource(store, c, pushdown.condition(), QueryExecutor.recheck(spec.filter(), pushdown),
                         UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+        return executed(spec, pushdown, plan, scan, start, chosen);
+    }
+
+    private Explained explainMinMax(CollectionInfo c, QuerySpec spec, FindOptions options, boolean execute) {
+        Pushdown pushdown = dev.tusk.sql.FilterSql.compile(spec.filter());
+        dev.tusk.index.KeyRange range = options.bounds().orElseThrow();
+        int pageSize = 1000;
+        java.util.Optional<SecondaryIndex> chosen = java.util.Optional.empty();
+        DocumentStore.SqlPlan plan;
+        if (options.hint().orElseThrow() instanceof FindOptions.Hint.Secondary s) {
+            chosen = java.util.Optional.of(s.index());
+            plan = store.explainIndexPage(c, s.index(), pushdown.condition(), dev.tusk.sql.IndexSql.onKey("s", List.of(range)),
+                    pageSize, execute);
+        } else {
+            plan = store.explainPage(c, pushdown.condition().and(dev.tusk.sql.IndexSql.primaryKey(List.of(range))), pageSize,
+                    execute);
+        }
+        if (!execute) {
+            return new Explained(pushdown, plan, 0, 0, 0, false, chosen);
+        }
+        long start = System.nanoTime();
+        PagedSource scan = KeyRangeScan.of(store, c, options.hint().get(), range, pushdown.condition(),
+                QueryExecutor.recheck(spec.filter(), pushdown), UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+        return executed(spec, pushdown, plan, scan, start, chosen);
+    }
+
+    /** Runs the scan to its end and counts what the read returns (after skip and limit) and examines. */
+    private static Explained executed(QuerySpec spec, Pushdown pushdown, DocumentStore.SqlPlan plan, PagedSource scan,
+            long start, java.util.Optional<SecondaryIndex> chosen) {
         long matched = 0;
         while (!scan.exhausted()) {
-            matched += scan.next(pageSize, Long.MAX_VALUE).size();
+            matched += scan.next(1000, Long.MAX_VALUE).size();
         }
         long returned = Math.max(0, matched - spec.skip());
         if (spec.limit() > 0) {

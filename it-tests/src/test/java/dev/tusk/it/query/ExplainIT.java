@@ -58,6 +58,35 @@ class ExplainIT {
     }
 
     @Test
+    void findWithMinMaxExplainsTheHintedIndexRange() {
+        MongoCollection<Document> ranged = db.getCollection("ranged");
+        ranged.drop();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            docs.add(new Document("_id", i).append("a", i % 10));
+        }
+        ranged.insertMany(docs);
+        ranged.createIndex(new Document("a", 1));
+        Document plan = db.runCommand(new Document("explain", new Document("find", "ranged")
+                .append("hint", new Document("a", 1)).append("min", new Document("a", 3)).append("max", new Document("a", 6)))
+                .append("verbosity", "executionStats"));
+        Document winning = plan.get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals("IXSCAN", winning.getString("stage"), winning.toJson());
+        assertEquals("a_1", winning.getString("indexName"));
+        assertEquals(90, plan.get("executionStats", Document.class).getInteger("nReturned"), "a in [3, 6): 3, 4 and 5");
+        assertEquals(90, ranged.find().hint(new Document("a", 1)).min(new Document("a", 3)).max(new Document("a", 6))
+                .into(new ArrayList<>()).size());
+        Document byId = db.runCommand(new Document("explain", new Document("find", "ranged")
+                .append("hint", new Document("_id", 1)).append("min", new Document("_id", 10)).append("max", new Document("_id", 20)))
+                .append("verbosity", "executionStats"));
+        assertEquals(10, byId.get("executionStats", Document.class).getInteger("nReturned"));
+        com.mongodb.MongoCommandException noHint = org.junit.jupiter.api.Assertions.assertThrows(
+                com.mongodb.MongoCommandException.class, () -> db.runCommand(new Document("explain",
+                        new Document("find", "ranged").append("min", new Document("a", 3))).append("verbosity", "queryPlanner")));
+        assertEquals(51173, noHint.getErrorCode());
+    }
+
+    @Test
     void countDistinctAndAggregate() {
         Document count = db.runCommand(new Document("explain", new Document("count", "c").append("query", new Document("a", 1)))
                 .append("verbosity", "executionStats"));
