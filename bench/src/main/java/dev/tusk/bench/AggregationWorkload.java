@@ -41,7 +41,7 @@ final class AggregationWorkload extends TimedWorkload {
 
     @Override
     public String title() {
-        return "aggregate $match + $group ($sum/$avg), " + threads() + (threads() == 1 ? " thread" : " threads");
+        return "aggregate $match + $group ($sum/$avg), " + threadsLabel();
     }
 
     @Override

@@ -25,7 +25,7 @@ final class IndexedEqualityWorkload extends TimedWorkload {
 
     @Override
     public String title() {
-        return "indexed equality (price = p, ~1 match), " + threads() + (threads() == 1 ? " thread" : " threads");
+        return "indexed equality (price = p, ~1 match), " + threadsLabel();
     }
 
     @Override

@@ -22,7 +22,7 @@ final class PointReadWorkload extends TimedWorkload {
 
     @Override
     public String title() {
-        return "point read by _id, " + threads() + (threads() == 1 ? " thread" : " threads");
+        return "point read by _id, " + threadsLabel();
     }
 
     @Override

@@ -33,7 +33,7 @@ final class RangeQueryWorkload extends TimedWorkload {
 
     @Override
     public String title() {
-        return "range query + sort + limit " + LIMIT + ", " + threads() + (threads() == 1 ? " thread" : " threads");
+        return "range query + sort + limit " + LIMIT + ", " + threadsLabel();
     }
 
     @Override

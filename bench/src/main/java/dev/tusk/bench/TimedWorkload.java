@@ -22,6 +22,11 @@ abstract class TimedWorkload implements Workload {
         return threads;
     }
 
+    /** "1 thread" / "8 threads", for titles. */
+    String threadsLabel() {
+        return threads + (threads == 1 ? " thread" : " threads");
+    }
+
     /** The operation worker {@code rnd} drives; both sides get the same random sequence per thread. */
     abstract Operation operation(Side side, Targets targets, SplittableRandom rnd);
 
