@@ -95,11 +95,6 @@ public final class DocumentStore {
                 Jdbc.Statement.of(sortedTopQuery(RENDER, c, where, sort, n, recordIds)), recordIds));
     }
 
-    /** True if {@link #sortedTop} can order by every key of {@code sort}. */
-    public static boolean sortsInSql(dev.tusk.query.SortSpec sort) {
-        return dev.tusk.sql.SortSql.of(sort, "k").isPresent();
-    }
-
     private static Select<?> sortedTopQuery(DSLContext dsl, CollectionInfo c, Condition where, dev.tusk.query.SortSpec sort,
             long n, boolean recordIds) {
         var coarse = dev.tusk.sql.SortSql.of(sort, "k").orElseThrow();

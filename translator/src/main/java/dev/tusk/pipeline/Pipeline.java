@@ -109,13 +109,8 @@ public record Pipeline(List<Stage> stages) {
     }
 
     /** A leading $match, which the caller can push down as the collection scan's filter. */
-    public Optional<MatchStage> leadingMatch() {
+    private Optional<MatchStage> leadingMatch() {
         return stages.isEmpty() || !(stages.get(0) instanceof MatchStage m) ? Optional.empty() : Optional.of(m);
-    }
-
-    /** The pipeline without its first stage. */
-    public Pipeline tail() {
-        return new Pipeline(stages.subList(1, stages.size()));
     }
 
     /**

@@ -31,6 +31,11 @@ public final class SortSql {
 
     private SortSql() {}
 
+    /** True if every key is a top-level field, the keys {@link #of} reduces. */
+    public static boolean reduces(SortSpec sort) {
+        return sort.keys().stream().allMatch(k -> k.path().size() == 1);
+    }
+
     /**
      * A lateral subquery named {@code lateral} that picks each key's value per row, and the ORDER BY
      * over them. Empty when some key is not a top-level field.
@@ -39,11 +44,11 @@ public final class SortSql {
         List<Field<?>> picked = new ArrayList<>();
         List<SortField<?>> order = new ArrayList<>();
         Condition earlierExact = DSL.trueCondition();
+        if (!reduces(sort)) {
+            return Optional.empty();
+        }
         for (int i = 0; i < sort.keys().size(); i++) {
             SortSpec.Key key = sort.keys().get(i);
-            if (key.path().size() != 1) {
-                return Optional.empty();
-            }
             boolean asc = key.ascending();
             picked.add(picked(key.path().get(0), asc).as("p" + i));
             Field<JSONB> p = DSL.field(DSL.name(lateral, "p" + i), SQLDataType.JSONB);
