@@ -19,10 +19,15 @@ import org.jooq.Condition;
 public final class IndexPlanner {
     private IndexPlanner() {}
 
-    /** The chosen index (empty: the `_id` primary key), its key ranges, and the condition that restricts a scan to them. */
-    public record Choice(Optional<SecondaryIndex> index, List<KeyRange> ranges, Condition condition) {
+    /** The chosen index (empty: the `_id` primary key) and its key ranges. */
+    public record Choice(Optional<SecondaryIndex> index, List<KeyRange> ranges) {
         public BsonDocument keyPattern() {
             return index.map(i -> i.info().key()).orElseGet(IndexPlanner::idPattern);
+        }
+
+        /** The condition that restricts a collection scan to the ranges (built only by the reads that scan the table). */
+        public Condition condition() {
+            return index.map(i -> IndexSql.restrict(i.schema(), i.storage(), ranges)).orElseGet(() -> IndexSql.primaryKey(ranges));
         }
     }
 
@@ -36,7 +41,7 @@ public final class IndexPlanner {
     public static Optional<Choice> choose(FilterNode filter, List<SecondaryIndex> indexes) {
         Optional<List<KeyRange>> byId = IndexBounds.of(filter, ID, false, false);
         if (byId.isPresent()) {
-            return Optional.of(new Choice(Optional.empty(), byId.get(), IndexSql.primaryKey(byId.get())));
+            return Optional.of(new Choice(Optional.empty(), byId.get()));
         }
         Choice best = null;
         int bestScore = Integer.MAX_VALUE;
@@ -51,7 +56,7 @@ public final class IndexPlanner {
             int score = score(ranges.get(), index);
             if (score < bestScore) {
                 bestScore = score;
-                best = new Choice(Optional.of(index), ranges.get(), IndexSql.restrict(index.schema(), index.storage(), ranges.get()));
+                best = new Choice(Optional.of(index), ranges.get());
             }
         }
         return Optional.ofNullable(best);

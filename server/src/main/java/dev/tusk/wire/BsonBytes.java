@@ -8,24 +8,14 @@ import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
-import org.bson.codecs.BsonValueCodecProvider;
-import org.bson.codecs.Codec;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.EncoderContext;
-import org.bson.codecs.configuration.CodecRegistries;
-import org.bson.codecs.configuration.CodecRegistry;
 
 /**
  * BSON documents in and out of Netty buffers. Reading checks the document's length prefix against
- * the bytes its section allows, then validates it completely before decoding. Writing goes
- * through org.bson's codecs, whose registry maps RawBsonDocument to RawBsonDocumentCodec; its pipe
- * into a BsonBinaryWriter copies the raw bytes unchanged.
+ * the bytes its section allows, then validates it completely before decoding ({@link BsonTree}).
+ * Writing copies RawBsonDocument values unchanged.
  */
 final class BsonBytes {
     private static final int MIN_DOCUMENT_SIZE = 5;
-    private static final CodecRegistry REGISTRY = CodecRegistries.fromProviders(new BsonValueCodecProvider());
-    private static final BsonDocumentCodec DOCUMENT_CODEC = new BsonDocumentCodec(REGISTRY);
 
     private BsonBytes() {}
 
@@ -34,7 +24,7 @@ final class BsonBytes {
         ByteBuffer bytes = take(in, end, what);
         validate(bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN), what);
         try (BsonBinaryReader reader = new BsonBinaryReader(bytes)) {
-            return DOCUMENT_CODEC.decode(reader, DecoderContext.builder().build());
+            return BsonTree.readDocument(reader);
         } catch (RuntimeException e) {
             throw new MalformedMessageException("invalid BSON in " + what, e);
         }
@@ -55,11 +45,9 @@ final class BsonBytes {
     }
 
     /** Appends the document's BSON bytes; RawBsonDocument values are copied as they are. */
-    @SuppressWarnings("unchecked")
     static void write(ByteBuf out, BsonDocument document) {
-        Codec<BsonDocument> codec = (Codec<BsonDocument>) REGISTRY.get(document.getClass());
         try (BsonBinaryWriter writer = new BsonBinaryWriter(new ByteBufBsonOutput(out))) {
-            codec.encode(writer, document, EncoderContext.builder().build());
+            BsonTree.writeDocument(writer, document);
         }
     }
 
