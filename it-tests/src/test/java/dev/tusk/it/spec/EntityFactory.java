@@ -4,10 +4,13 @@ import com.mongodb.ClientSessionOptions;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
 import java.util.List;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 
-/** createEntities: builds clients, databases, collections and sessions into an {@link EntityMap}. */
+/** createEntities: builds clients, databases, collections, sessions and GridFS buckets into an {@link EntityMap}. */
 final class EntityFactory {
     private final String uri;
 
@@ -25,6 +28,7 @@ final class EntityFactory {
                 case "database" -> map.put(id, database(spec, map));
                 case "collection" -> map.put(id, collection(spec, map));
                 case "session" -> map.put(id, session(spec, map));
+                case "bucket" -> map.put(id, bucket(spec, map));
                 default -> throw new RunnerException("unsupported entity type " + kind);
             }
         }
@@ -59,6 +63,26 @@ final class EntityFactory {
         }
         map.noteDatabase(c, db);
         return c;
+    }
+
+    private static GridFSBucket bucket(BsonDocument spec, EntityMap map) {
+        MongoDatabase db = map.database(spec.getString("database").getValue());
+        BsonDocument o = spec.getDocument("bucketOptions", new BsonDocument());
+        GridFSBucket b = GridFSBuckets.create(db, o.getString("bucketName", new BsonString("fs")).getValue());
+        for (String k : o.keySet()) {
+            b = switch (k) {
+                case "bucketName" -> b;
+                case "chunkSizeBytes" -> b.withChunkSizeBytes(o.getNumber(k).intValue());
+                case "readConcern" -> b.withReadConcern(Options.readConcern(o.getDocument(k)));
+                case "writeConcern" -> b.withWriteConcern(Options.writeConcern(o.getDocument(k)));
+                case "readPreference" -> b.withReadPreference(Options.readPreference(o.getDocument(k)));
+                // driver 5 never computes MD5, which is what the GridFS spec asks of this option once MD5 is gone
+                case "disableMD5" -> b;
+                default -> throw new RunnerException("unsupported bucketOptions." + k);
+            };
+        }
+        map.noteDatabase(b, db);
+        return b;
     }
 
     private static EntityMap.SessionEntity session(BsonDocument spec, EntityMap map) {

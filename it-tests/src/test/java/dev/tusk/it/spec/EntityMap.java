@@ -25,15 +25,18 @@ final class EntityMap implements AutoCloseable {
     private final Map<String, Object> entities = new LinkedHashMap<>();
     private final Map<Object, MongoDatabase> databases = new java.util.IdentityHashMap<>();
 
-    /** Remembers the database entity a collection entity came from (for commands the driver has no helper for). */
-    synchronized void noteDatabase(MongoCollection<?> collection, MongoDatabase database) {
-        databases.put(collection, database);
+    /**
+     * Remembers the database entity a collection or bucket entity came from (for commands and
+     * helpers the driver does not have).
+     */
+    synchronized void noteDatabase(Object collectionOrBucket, MongoDatabase database) {
+        databases.put(collectionOrBucket, database);
     }
 
-    synchronized MongoDatabase databaseOf(Object collection) {
-        MongoDatabase db = databases.get(collection);
+    synchronized MongoDatabase databaseOf(Object collectionOrBucket) {
+        MongoDatabase db = databases.get(collectionOrBucket);
         if (db == null) {
-            throw new RunnerException("no database entity for this collection");
+            throw new RunnerException("no database entity for this collection or bucket");
         }
         return db;
     }

@@ -13,7 +13,6 @@ final class FailureReasons {
 
     /** Errors that name the missing piece; they win over everything else. */
     private static final List<Rule> ERRORS = List.of(
-            rule("unsupported entity type bucket", "runner: GridFS bucket entities not supported"),
             rule("unsupported operation (count|mapReduce) ", "driver 5.2: no $1 helper"),
             rule("unsupported operation (\\w+)", "runner: unsupported operation $1"),
             rule("unsupported argument (sort) for (\\S+)", "driver 5.2: no $1 option for $2"),

@@ -11,7 +11,7 @@ import org.bson.BsonDocument;
 /**
  * The operation table: (entity kind, operation name) → implementation, registered by the
  * families ({@link ReadOps}, {@link WriteOps}, {@link SchemaOps}, {@link SessionOps},
- * {@link CursorOps}, {@link RunnerOps}). A name not in the table fails the test as
+ * {@link CursorOps}, {@link GridFsOps}, {@link RunnerOps}). A name not in the table fails the test as
  * "unsupported operation".
  */
 final class Operations {
@@ -37,6 +37,7 @@ final class Operations {
         SearchIndexOps.register(this);
         SessionOps.register(this);
         CursorOps.register(this);
+        GridFsOps.register(this);
         RunnerOps.register(this);
     }
 
