@@ -44,24 +44,26 @@ public record GroupStage(Expr id, Map<String, Accumulator> accumulators, Variabl
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        TreeMap<BsonValue, List<Accumulator.State>> groups = new TreeMap<>(BsonOrder.COMPARATOR);
+        TreeMap<BsonValue, List<AccumulatorState>> groups = new TreeMap<>(BsonOrder.COMPARATOR);
         MemoryLimit limit = new MemoryLimit("$group");
         while (input.hasNext()) {
             BsonDocument doc = input.next();
             EvalContext cx = EvalContext.of(doc, variables);
             BsonValue key = ExprEvaluator.evaluate(id, cx).orElse(BsonNull.VALUE);
-            List<Accumulator.State> states = groups.get(key);
+            List<AccumulatorState> states = groups.get(key);
             if (states == null) {
+                // n of $firstN & co. may use the group key: it sees the _id document's fields
+                BsonDocument idFields = key.isDocument() ? key.asDocument() : new BsonDocument();
                 states = new ArrayList<>();
                 for (Accumulator a : accumulators.values()) {
-                    states.add(a.newState());
+                    states.add(a.newState(idFields, variables, false));
                 }
                 groups.put(key, states);
                 limit.add(new BsonDocument("_id", key));
             }
             int i = 0;
             for (Accumulator a : accumulators.values()) {
-                states.get(i++).add(ExprEvaluator.evaluate(a.argument(), cx));
+                states.get(i++).add(a.argument().evaluate(cx));
             }
         }
         List<BsonDocument> out = new ArrayList<>(groups.size());

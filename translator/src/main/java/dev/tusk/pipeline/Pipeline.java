@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -24,7 +23,7 @@ public record Pipeline(List<Stage> stages) {
         Stage parse(BsonValue spec, ParseContext cx);
     }
 
-    private static final Map<String, StageParser> STAGES = table(
+    private static final Map<String, StageParser> STAGES = AlphabeticalTable.of("stage",
             Map.entry("$addFields", (v, cx) -> AddFieldsStage.parse("$addFields", v, cx)),
             Map.entry("$bucket", BucketStage::parse),
             Map.entry("$count", (v, cx) -> count(v)),
@@ -38,6 +37,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$replaceWith", ReplaceRootStage::replaceWith),
             Map.entry("$sample", (v, cx) -> SampleStage.parse(v)),
             Map.entry("$set", (v, cx) -> AddFieldsStage.parse("$set", v, cx)),
+            Map.entry("$setWindowFields", SetWindowFieldsStage::parse),
             Map.entry("$skip", (v, cx) -> new SkipStage(positive("$skip", v, true))),
             Map.entry("$sort", (v, cx) -> new SortStage(SortSpec.parse(document("$sort", v)))),
             Map.entry("$sortByCount", SortByCountStage::parse),
@@ -48,22 +48,7 @@ public record Pipeline(List<Stage> stages) {
     private static final Set<String> NOT_YET = Set.of("$bucketAuto", "$changeStream",
             "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear", "$graphLookup",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
-            "$planCacheStats", "$redact", "$search", "$searchMeta",
-            "$setWindowFields", "$vectorSearch");
-
-    @SafeVarargs
-    private static Map<String, StageParser> table(Map.Entry<String, StageParser>... rows) {
-        TreeMap<String, StageParser> map = new TreeMap<>();
-        String previous = "";
-        for (Map.Entry<String, StageParser> row : rows) {
-            if (row.getKey().compareTo(previous) <= 0) {
-                throw new IllegalStateException("stage table not alphabetical at " + row.getKey());
-            }
-            previous = row.getKey();
-            map.put(row.getKey(), row.getValue());
-        }
-        return java.util.Collections.unmodifiableMap(map);
-    }
+            "$planCacheStats", "$redact", "$search", "$searchMeta", "$vectorSearch");
 
     /** The stage names Tusk runs, for coverage tests. */
     public static Set<String> stageNames() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -97,13 +96,7 @@ class ExpressionStagesTest {
     }
 
     private static List<BsonDocument> run(String input, String pipeline) {
-        List<BsonDocument> in = new ArrayList<>();
-        for (BsonValue v : BsonArray.parse(input)) {
-            in.add(v.asDocument());
-        }
-        List<BsonDocument> out = new ArrayList<>();
-        Pipeline.parse(BsonArray.parse(pipeline)).run(in.iterator()).forEachRemaining(out::add);
-        return out;
+        return PipelineCase.run(input, pipeline);
     }
 
     @ParameterizedTest(name = "{0}")

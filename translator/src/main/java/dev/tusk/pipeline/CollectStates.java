@@ -1,0 +1,74 @@
+package dev.tusk.pipeline;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/** $push, $addToSet and $mergeObjects: missing values are skipped. */
+final class CollectStates {
+    private CollectStates() {}
+
+    static final class Push implements AccumulatorState.Removable {
+        private final ArrayDeque<BsonValue> values = new ArrayDeque<>();
+
+        @Override
+        public void add(BsonValue v) {
+            if (v != null) {
+                values.addLast(v);
+            }
+        }
+
+        @Override
+        public void remove(BsonValue v) {
+            if (v != null) {
+                values.pollFirst();
+            }
+        }
+
+        @Override
+        public BsonValue result() {
+            return new BsonArray(new ArrayList<>(values));
+        }
+    }
+
+    /** Distinct values in BSON order (MongoDB leaves the order unspecified). */
+    static final class AddToSet implements AccumulatorState.Removable {
+        private final ValueMultiset values = new ValueMultiset();
+
+        @Override
+        public void add(BsonValue v) {
+            if (v != null) {
+                values.add(v);
+            }
+        }
+
+        @Override
+        public void remove(BsonValue v) {
+            if (v != null) {
+                values.remove(v);
+            }
+        }
+
+        @Override
+        public BsonValue result() {
+            return new BsonArray(values.distinct());
+        }
+    }
+
+    /** Fields of each document in turn; a later value wins but keeps the field's first position. */
+    static final class MergeObjects implements AccumulatorState {
+        private BsonValue merged = new BsonDocument();
+
+        @Override
+        public void add(BsonValue v) {
+            merged = ValueOperators.mergeObjects(merged, v);
+        }
+
+        @Override
+        public BsonValue result() {
+            return merged;
+        }
+    }
+}

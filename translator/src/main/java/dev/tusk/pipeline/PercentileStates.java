@@ -1,0 +1,88 @@
+package dev.tusk.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonDouble;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+
+/**
+ * $percentile and $median over the numeric values (as doubles; NaN is ignored). The value at
+ * 0-based rank ceil(p * n) - 1 of the sorted values, which is what MongoDB 7.0's 'approximate'
+ * method returns while its t-digest still holds every value (and always over windows).
+ */
+final class PercentileStates {
+    private PercentileStates() {}
+
+    static final class Percentile implements AccumulatorState.Removable {
+        private final double[] ps;
+        private final boolean median;
+        private double[] sorted = new double[16];
+        private int size;
+
+        /** median: a single value (null when empty) instead of an array of one per p. */
+        Percentile(double[] ps, boolean median) {
+            this.ps = ps.clone();
+            this.median = median;
+        }
+
+        private static Double number(BsonValue v) {
+            if (!SumStates.isNumber(v)) {
+                return null;
+            }
+            double d = StatisticsStates.toDouble(v);
+            return Double.isNaN(d) ? null : d;
+        }
+
+        @Override
+        public void add(BsonValue v) {
+            Double d = number(v);
+            if (d == null) {
+                return;
+            }
+            if (size == sorted.length) {
+                sorted = Arrays.copyOf(sorted, size * 2);
+            }
+            int at = Arrays.binarySearch(sorted, 0, size, d);
+            at = at < 0 ? -at - 1 : at;
+            System.arraycopy(sorted, at, sorted, at + 1, size - at);
+            sorted[at] = d;
+            size++;
+        }
+
+        @Override
+        public void remove(BsonValue v) {
+            Double d = number(v);
+            if (d == null) {
+                return;
+            }
+            int at = Arrays.binarySearch(sorted, 0, size, d);
+            if (at >= 0) {
+                System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+                size--;
+            }
+        }
+
+        private BsonValue at(double p) {
+            if (size == 0) {
+                return BsonNull.VALUE;
+            }
+            int rank = p >= 1.0 ? size - 1 : Math.max(0, (int) Math.ceil(size * p) - 1);
+            return new BsonDouble(sorted[rank]);
+        }
+
+        @Override
+        public BsonValue result() {
+            if (median) {
+                return at(0.5);
+            }
+            List<BsonValue> out = new ArrayList<>(ps.length);
+            for (double p : ps) {
+                out.add(at(p));
+            }
+            return new BsonArray(out);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.tusk.pipeline;
+
+import dev.tusk.bson.BsonOrder;
+import dev.tusk.bson.BsonText;
+import dev.tusk.bson.FieldPath;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.expr.EvalContext;
+import dev.tusk.expr.Expr;
+import dev.tusk.expr.ExprParser;
+import dev.tusk.expr.ParseContext;
+import dev.tusk.expr.Variables;
+import dev.tusk.query.ExprProjection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * $setWindowFields: documents sorted by partition (the partitionBy value; missing is null) and
+ * sortBy, then each output field set to its window function over the document's partition. Blocking:
+ * the whole input is held, within the 100 MiB limit; outputs are computed one document at a time.
+ */
+public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparator<BsonDocument>> sortBy,
+        Map<String, WindowFunction> outputs, Optional<ExprProjection> setter, Variables variables) implements Stage {
+    /** Where each document's window values wait for the $addFields-style setter (as MongoDB's own temporary field). */
+    private static final String VALUES = "__tusk_setWindowFields_values";
+
+    static SetWindowFieldsStage parse(BsonValue spec, ParseContext cx) {
+        if (!spec.isDocument()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("the $setWindowFields stage specification must be an object, found "
+                    + BsonText.typeName(spec));
+        }
+        BsonDocument d = spec.asDocument();
+        for (Map.Entry<String, BsonValue> e : d.entrySet()) {
+            String f = e.getKey();
+            if (!f.equals("partitionBy") && !f.equals("sortBy") && !f.equals("output")) {
+                throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field '$setWindowFields.%s' is an unknown field.", f);
+            }
+            if (!f.equals("partitionBy") && !e.getValue().isDocument()) {
+                throw ErrorCode.TYPE_MISMATCH.error("BSON field '$setWindowFields.%s' is the wrong type '%s', expected type 'object'", f,
+                        BsonText.typeName(e.getValue()));
+            }
+        }
+        if (!d.containsKey("output")) {
+            throw ErrorCode.LOCATION_40414.error("BSON field '$setWindowFields.output' is missing but a required field");
+        }
+        Optional<Expr> partitionBy = Optional.ofNullable(d.get("partitionBy")).map(p -> partition(p, cx));
+        Optional<BsonDocument> sortBy = Optional.ofNullable(d.get("sortBy")).map(BsonValue::asDocument);
+        Optional<Comparator<BsonDocument>> order = sortBy.map(AccumulatorArgs::sortOrder);
+        WindowContext windows = new WindowContext(sortBy, cx);
+        Map<String, WindowFunction> outputs = new LinkedHashMap<>();
+        BsonDocument setterSpec = new BsonDocument();
+        for (Map.Entry<String, BsonValue> e : d.getDocument("output").entrySet()) {
+            checkOutputPath(e.getKey(), outputs.keySet());
+            outputs.put(e.getKey(), WindowFunctions.parse(e.getKey(), e.getValue(), windows));
+            setterSpec.append(e.getKey(), new BsonString("$" + VALUES + "." + outputs.size()));
+        }
+        Optional<ExprProjection> setter = outputs.isEmpty() ? Optional.empty()
+                : Optional.of(ExprProjection.parseAddFields(setterSpec, cx, "$setWindowFields"));
+        return new SetWindowFieldsStage(partitionBy, order, outputs, setter, cx.variables());
+    }
+
+    private static Expr partition(BsonValue spec, ParseContext cx) {
+        Expr e = ExprParser.parse(spec, cx);
+        if (!AccumulatorArgs.readsDocument(spec)) {
+            BsonValue constant = e.evaluate(EvalContext.of(new BsonDocument(), cx.variables()));
+            if (constant != null && constant.isArray()) {
+                throw ErrorCode.TYPE_MISMATCH.error("An expression used to partition cannot evaluate to value of type array");
+            }
+        }
+        return e;
+    }
+
+    /** A valid field path that is not the same as, inside or around another output's. */
+    private static void checkOutputPath(String field, Iterable<String> earlier) {
+        if (field.isEmpty()) {
+            throw ErrorCode.LOCATION_40352.error("FieldPath cannot be constructed with empty string");
+        }
+        FieldPath path = FieldPath.parse(field);
+        if (path.hasEmptyComponent()) {
+            throw ErrorCode.LOCATION_15998.error("FieldPath field names may not be empty strings.");
+        }
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).startsWith("$")) {
+                throw ErrorCode.LOCATION_16410.error("FieldPath field names may not start with '$'. Consider using $getField or $setField.");
+            }
+        }
+        for (String other : earlier) {
+            if (other.equals(field) || other.startsWith(field + ".") || field.startsWith(other + ".")) {
+                throw ErrorCode.LOCATION_6307900.error("$setWindowFields 'output' specification contains two conflicting paths");
+            }
+        }
+    }
+
+    private record Keyed(BsonValue partition, BsonDocument document) {}
+
+    @Override
+    public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
+        MemoryLimit limit = new MemoryLimit(partitionBy.isPresent() || sortBy.isPresent() ? "$sort" : "$setWindowFields");
+        List<Keyed> all = new ArrayList<>();
+        while (input.hasNext()) {
+            BsonDocument doc = input.next();
+            limit.add(doc);
+            all.add(new Keyed(partitionKey(doc), doc));
+        }
+        Comparator<Keyed> order = (a, b) -> BsonOrder.compare(a.partition(), b.partition());
+        if (sortBy.isPresent()) {
+            Comparator<BsonDocument> within = sortBy.get();
+            order = order.thenComparing(Keyed::document, within);
+        }
+        all.sort(order);
+        return new Outputs(all);
+    }
+
+    private BsonValue partitionKey(BsonDocument doc) {
+        if (partitionBy.isEmpty()) {
+            return BsonNull.VALUE;
+        }
+        BsonValue key = partitionBy.get().evaluate(EvalContext.of(doc, variables));
+        if (key != null && key.isArray()) {
+            throw ErrorCode.TYPE_MISMATCH.error("Cannot 'partitionBy' an expression of type array");
+        }
+        return key == null ? BsonNull.VALUE : key;
+    }
+
+    /** The sorted documents with their outputs, one partition at a time. */
+    private final class Outputs implements Iterator<BsonDocument> {
+        private final List<Keyed> sorted;
+        private int next;
+        private int partitionStart;
+        private List<BsonDocument> partition = List.of();
+        private List<WindowFunction.Cursor> cursors = List.of();
+
+        Outputs(List<Keyed> sorted) {
+            this.sorted = sorted;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < sorted.size();
+        }
+
+        @Override
+        public BsonDocument next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            if (next == partitionStart + partition.size()) {
+                openPartition();
+            }
+            int i = next++ - partitionStart;
+            BsonDocument doc = partition.get(i);
+            if (setter.isEmpty()) {
+                return doc;
+            }
+            BsonDocument values = new BsonDocument();
+            int n = 1;
+            for (WindowFunction.Cursor cursor : cursors) {
+                BsonValue v = cursor.valueAt(i);
+                if (v != null) {
+                    values.append(Integer.toString(n), v);
+                }
+                n++;
+            }
+            BsonDocument withValues = new BsonDocument();
+            withValues.putAll(doc);
+            withValues.put(VALUES, values);
+            BsonDocument out = setter.get().apply(withValues);
+            out.remove(VALUES);
+            return out;
+        }
+
+        private void openPartition() {
+            partitionStart = next;
+            int end = next;
+            while (end < sorted.size() && BsonOrder.compare(sorted.get(end).partition(), sorted.get(next).partition()) == 0) {
+                end++;
+            }
+            List<BsonDocument> docs = new ArrayList<>(end - next);
+            for (int j = next; j < end; j++) {
+                docs.add(sorted.get(j).document());
+            }
+            partition = docs;
+            WindowPartition p = new WindowPartition(docs, variables);
+            cursors = new ArrayList<>();
+            for (WindowFunction f : outputs.values()) {
+                cursors.add(f.open(p));
+            }
+        }
+    }
+}
