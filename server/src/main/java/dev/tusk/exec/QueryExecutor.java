@@ -154,7 +154,7 @@ public final class QueryExecutor {
      * that MongoDB's refines (and every row tied with the last), so only those reach the exact sort here.
      */
     static boolean sortsTopInSql(QuerySpec spec, Pushdown pushdown) {
-        return spec.limit() > 0 && pushdown.exact() && spec.sort().isPresent() && dev.tusk.sql.SortSql.reduces(spec.sort().get());
+        return spec.limit() > 0 && pushdown.exact() && spec.sort().isPresent();
     }
 
     /** A blocking sort of everything the source gives, then skip, limit and the output of each result. */
