@@ -74,7 +74,8 @@ final class AggregateCommand implements Command {
             }
             stages = new BsonArray(stages.subList(0, stages.size() - 1));
         }
-        Pipeline pipeline = Pipeline.parse(stages, Variables.withLet(args.document("let").orElse(new BsonDocument())));
+        boolean allowDiskUse = args.bool("allowDiskUse", true);
+        Pipeline pipeline = Pipeline.parse(stages, Variables.withLet(args.document("let").orElse(new BsonDocument())), allowDiskUse);
         Optional<CollectionInfo> info = databaseLevel ? Optional.empty() : cx.catalog().collection(request.database(), collection);
         Hints.check(cx, info, args.value("hint"));
         Iterator<BsonDocument> input = documents.<Iterator<BsonDocument>>map(d -> d.stream().map(v -> v.asDocument()).iterator())
@@ -85,7 +86,7 @@ final class AggregateCommand implements Command {
             FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
             rest = pipeline.after(leading.stages());
             DocumentSource scan = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
-                    .open(info.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty()));
+                    .withDiskUse(allowDiskUse).open(info.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty()));
             input = new SourceIterator(scan);
         }
         CollectionReader reader = (foreign, filter) -> cx.catalog().collection(request.database(), foreign)

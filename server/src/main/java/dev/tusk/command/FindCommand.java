@@ -74,6 +74,7 @@ final class FindCommand implements Command {
             // with returnKey a result is the index key alone: MongoDB drops $recordId too
             DocumentStore store = showRecordId && !returnKey ? cx.store().withRecordIds() : cx.store();
             source = new QueryExecutor(store, request.timeBudget(), cx.indexes().secondary(info.get()))
+                    .withDiskUse(args.bool("allowDiskUse", true))
                     .open(info.get(), new QuerySpec(filter, sort, skip, limit, projection), options);
         }
         int firstBatch = (int) Math.min(batchSize, limit == 0 ? Integer.MAX_VALUE : limit);

@@ -3,25 +3,31 @@ package dev.tusk.exec;
 import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.cursor.DocumentSizes;
 import dev.tusk.cursor.DocumentSource;
+import dev.tusk.cursor.IteratorSource;
 import dev.tusk.cursor.ListSource;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.index.IndexBounds;
 import dev.tusk.index.KeyRange;
 import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.SortBuffer;
 import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.Pushdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.BsonDocument;
 
 /**
  * Turns a {@link QuerySpec} into a stream of documents: the filter goes to SQL (exact or superset),
  * rows the SQL could not decide are re-checked by the reference evaluator, and sorting happens in
- * memory within MongoDB's 100 MiB blocking-sort limit. For find, {@link FindOptions} add min/max
+ * memory within MongoDB's 100 MiB blocking-sort limit, spilling to disk past it unless allowDiskUse is false. For find, {@link FindOptions} add min/max
  * (a key range of the hinted index) and returnKey (the index keys instead of the documents).
  */
 public final class QueryExecutor {
@@ -31,11 +37,22 @@ public final class QueryExecutor {
     private final DocumentStore store;
     private final TimeBudget budget;
     private final List<SecondaryIndex> indexes;
+    private final boolean allowDiskUse;
 
     public QueryExecutor(DocumentStore store, TimeBudget budget, List<SecondaryIndex> indexes) {
+        this(store, budget, indexes, true);
+    }
+
+    private QueryExecutor(DocumentStore store, TimeBudget budget, List<SecondaryIndex> indexes, boolean allowDiskUse) {
         this.store = store;
         this.budget = budget;
         this.indexes = indexes;
+        this.allowDiskUse = allowDiskUse;
+    }
+
+    /** The same executor, whose blocking sorts spill to disk past 100 MiB only if {@code allowed} (MongoDB 7.0's default). */
+    public QueryExecutor withDiskUse(boolean allowed) {
+        return new QueryExecutor(store, budget, indexes, allowed);
     }
 
     /** The filter's pushdown, narrowed to an index's key ranges when one serves the filter. */
@@ -157,41 +174,35 @@ public final class QueryExecutor {
         return spec.limit() > 0 && pushdown.exact() && spec.sort().isPresent();
     }
 
-    /** A blocking sort of everything the source gives, then skip, limit and the output of each result. */
+    /**
+     * A blocking sort of everything the source gives, then skip, limit and the output of each result.
+     * Past 100 MiB the sort spills to disk unless allowDiskUse is false (292), and the results stream
+     * from the merge instead of a list.
+     */
     private DocumentSource sortedInMemory(DocumentSource source, QuerySpec spec, UnaryOperator<BsonDocument> output) {
-        List<BsonDocument> all = drain(source);
-        all.sort(spec.sort().orElseThrow().comparator());
-        int from = (int) Math.min(spec.skip(), all.size());
-        int to = spec.limit() == 0 ? all.size() : (int) Math.min(all.size(), from + spec.limit());
-        UnaryOperator<BsonDocument> finish = store.readsRecordIds() ? RecordIds.keptLast(output) : output;
-        List<BsonDocument> page = new ArrayList<>(to - from);
-        for (BsonDocument d : all.subList(from, to)) {
-            page.add(finish.apply(d));
-        }
-        return new ListSource(page);
-    }
-
-    /** Every matching document, in `_key` order, within the blocking-sort memory limit. */
-    public List<BsonDocument> matching(CollectionInfo c, Pushdown pushdown, Predicate<BsonDocument> recheck) {
-        return drain(new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget));
-    }
-
-    /** Everything a source gives, within the blocking-sort memory limit. */
-    private static List<BsonDocument> drain(DocumentSource source) {
-        List<BsonDocument> all = new ArrayList<>();
-        long bytes = 0;
-        while (!source.exhausted()) {
-            for (BsonDocument d : source.next(1000, Long.MAX_VALUE)) {
-                bytes += DocumentSizes.of(d);
-                if (bytes > MAX_SORT_BYTES) {
-                    throw ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
-                            "Executor error during find command :: caused by :: Sort exceeded memory limit of %d bytes, "
-                                    + "but did not opt in to external sorting.", MAX_SORT_BYTES);
-                }
-                all.add(d);
+        SortBuffer buffer = new SortBuffer(spec.sort().orElseThrow().comparator(), MAX_SORT_BYTES, allowDiskUse,
+                DocumentSizes::of, QueryExecutor::sortTooBig);
+        try {
+            while (!source.exhausted()) {
+                source.next(1000, Long.MAX_VALUE).forEach(buffer::add);
             }
+        } catch (RuntimeException e) {
+            buffer.close();
+            throw e;
         }
-        return all;
+        UnaryOperator<BsonDocument> finish = store.readsRecordIds() ? RecordIds.keptLast(output) : output;
+        Stream<BsonDocument> sorted = StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(buffer.sorted(), Spliterator.ORDERED), false).skip(spec.skip());
+        if (spec.limit() > 0) {
+            sorted = sorted.limit(spec.limit());
+        }
+        return new IteratorSource(sorted.map(finish).iterator(), buffer::close);
+    }
+
+    private static RuntimeException sortTooBig() {
+        return ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
+                "Executor error during find command :: caused by :: Sort exceeded memory limit of %d bytes, "
+                        + "but did not opt in to external sorting.", MAX_SORT_BYTES);
     }
 
     /** The evaluator's verdict for rows from a superset pushdown; nothing to check for an exact one. */

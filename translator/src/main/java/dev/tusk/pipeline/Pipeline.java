@@ -39,7 +39,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$sample", (v, cx) -> SampleStage.parse(v)),
             Map.entry("$set", (v, cx) -> AddFieldsStage.parse("$set", v, cx)),
             Map.entry("$skip", (v, cx) -> new SkipStage(positive("$skip", v, true))),
-            Map.entry("$sort", (v, cx) -> new SortStage(SortSpec.parse(document("$sort", v)))),
+            Map.entry("$sort", (v, cx) -> new SortStage(SortSpec.parse(document("$sort", v)), cx.allowDiskUse())),
             Map.entry("$sortByCount", SortByCountStage::parse),
             Map.entry("$unionWith", UnionWithStage::parse),
             Map.entry("$unset", UnsetStage::parse),
@@ -76,7 +76,12 @@ public record Pipeline(List<Stage> stages) {
 
     /** Parses a pipeline whose expressions may use the command's variables ($$NOW, let). */
     public static Pipeline parse(BsonArray pipeline, Variables variables) {
-        ParseContext cx = ParseContext.of(variables);
+        return parse(pipeline, variables, true);
+    }
+
+    /** Parses a command's pipeline; without {@code allowDiskUse} a blocking $sort past 100 MiB is 292 instead of spilling. */
+    public static Pipeline parse(BsonArray pipeline, Variables variables, boolean allowDiskUse) {
+        ParseContext cx = ParseContext.of(variables).withDiskUse(allowDiskUse);
         List<Stage> stages = new ArrayList<>();
         for (BsonValue v : pipeline) {
             if (!v.isDocument() || v.asDocument().size() != 1) {
