@@ -172,11 +172,21 @@ public final class DocumentStore {
     }
 
     /** The SQL of the first page an index scan would read, with PostgreSQL's plan for it (run if {@code analyze}). */
-    public SqlPlan explainIndexPage(CollectionInfo c, SecondaryIndex index, Condition where, Condition onIndexKey, int limit,
-            boolean analyze) {
+    public SqlPlan explainIndexPage(CollectionInfo c, SecondaryIndex index, Condition where, Condition onIndexKey,
+            boolean reverse, int limit, boolean analyze) {
         return withConnection(conn -> {
             DSLContext dsl = dsl(conn);
-            return explained(dsl, indexPageQuery(dsl, c, index, where, onIndexKey, Optional.empty(), false, limit), analyze);
+            return explained(dsl, indexPageQuery(dsl, c, index, where, onIndexKey, Optional.empty(), reverse, limit), analyze);
+        });
+    }
+
+    /** The lookup {@link #byKey} runs (as SQL of the same shape), with PostgreSQL's plan for it. */
+    public SqlPlan explainByKey(CollectionInfo c, byte[] key, boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            Field<byte[]> k = DSL.field(DSL.name(CollectionTable.KEY), SQLDataType.BLOB);
+            Field<byte[]> doc = DSL.field(DSL.name(CollectionTable.DOC), SQLDataType.BLOB);
+            return explained(dsl, dsl.select(k, doc).from(table(c)).where(k.eq(key)), analyze);
         });
     }
 
