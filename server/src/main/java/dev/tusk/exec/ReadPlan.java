@@ -39,7 +39,8 @@ public sealed interface ReadPlan {
             return new ById(idKey.get());
         }
         Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
-        if (spec.sort().isPresent()) {
+        boolean binarySort = spec.sort().map(s -> s.collation().isSimple()).orElse(true); // indexes and SQL order bytes
+        if (spec.sort().isPresent() && binarySort) {
             Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), indexes);
             if (order.isPresent()) { // an IndexOrder index is never multikey
                 return new InIndexOrder(order.get(), IndexBounds.of(spec.filter(), order.get().index().keys(), false, false));
@@ -49,7 +50,7 @@ public sealed interface ReadPlan {
             return new ThroughIndex(choice.get());
         }
         Pushdown narrowed = narrowed(spec.filter(), choice);
-        if (spec.limit() > 0 && spec.sort().isPresent() && narrowed.exact()) {
+        if (spec.limit() > 0 && spec.sort().isPresent() && binarySort && narrowed.exact()) {
             return new TopK(narrowed, choice);
         }
         return new TableScan(narrowed, choice);
