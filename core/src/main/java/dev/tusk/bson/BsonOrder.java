@@ -61,6 +61,11 @@ public final class BsonOrder {
     }
 
     public static int compare(BsonValue a, BsonValue b) {
+        return compare(a, b, BsonOrder::compareStrings);
+    }
+
+    /** BSON order with strings and symbols (also inside documents and arrays) ordered by {@code strings}: a collation. */
+    public static int compare(BsonValue a, BsonValue b, Comparator<String> strings) {
         int ta = canonicalType(a);
         int tb = canonicalType(b);
         if (ta != tb) {
@@ -69,9 +74,9 @@ public final class BsonOrder {
         return switch (ta) {
             case -1, 0, 5, 100 -> 0;
             case 10 -> BsonNumbers.compare(a, b);
-            case 15 -> compareStrings(stringValue(a), stringValue(b));
-            case 20 -> compareDocuments(a.asDocument(), b.asDocument());
-            case 25 -> compareArrays(a.asArray(), b.asArray());
+            case 15 -> strings.compare(stringValue(a), stringValue(b));
+            case 20 -> compareDocuments(a.asDocument(), b.asDocument(), strings);
+            case 25 -> compareArrays(a.asArray(), b.asArray(), strings);
             case 30 -> compareBinary(a.asBinary(), b.asBinary());
             case 35 -> ((BsonObjectId) a).getValue().compareTo(((BsonObjectId) b).getValue());
             case 40 -> Boolean.compare(((BsonBoolean) a).getValue(), ((BsonBoolean) b).getValue());
@@ -80,7 +85,7 @@ public final class BsonOrder {
             case 50 -> compareRegex((BsonRegularExpression) a, (BsonRegularExpression) b);
             case 55 -> compareDbPointer((BsonDbPointer) a, (BsonDbPointer) b);
             case 60 -> compareStrings(((BsonJavaScript) a).getCode(), ((BsonJavaScript) b).getCode());
-            case 65 -> compareCodeWithScope((BsonJavaScriptWithScope) a, (BsonJavaScriptWithScope) b);
+            case 65 -> compareCodeWithScope((BsonJavaScriptWithScope) a, (BsonJavaScriptWithScope) b, strings);
             default -> throw new IllegalStateException("no canonical type " + ta);
         };
     }
@@ -108,7 +113,7 @@ public final class BsonOrder {
         return v instanceof BsonSymbol s ? s.getSymbol() : ((BsonString) v).getValue();
     }
 
-    private static int compareDocuments(BsonDocument a, BsonDocument b) {
+    private static int compareDocuments(BsonDocument a, BsonDocument b, Comparator<String> strings) {
         Iterator<Map.Entry<String, BsonValue>> ia = a.entrySet().iterator();
         Iterator<Map.Entry<String, BsonValue>> ib = b.entrySet().iterator();
         while (ia.hasNext() && ib.hasNext()) {
@@ -119,7 +124,7 @@ public final class BsonOrder {
                 c = compareStrings(ea.getKey(), eb.getKey());
             }
             if (c == 0) {
-                c = compare(ea.getValue(), eb.getValue());
+                c = compare(ea.getValue(), eb.getValue(), strings);
             }
             if (c != 0) {
                 return c;
@@ -128,10 +133,10 @@ public final class BsonOrder {
         return Boolean.compare(ia.hasNext(), ib.hasNext());
     }
 
-    private static int compareArrays(BsonArray a, BsonArray b) {
+    private static int compareArrays(BsonArray a, BsonArray b, Comparator<String> strings) {
         int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
-            int c = compare(a.get(i), b.get(i));
+            int c = compare(a.get(i), b.get(i), strings);
             if (c != 0) {
                 return c;
             }
@@ -161,8 +166,8 @@ public final class BsonOrder {
         return c != 0 ? c : a.getId().compareTo(b.getId());
     }
 
-    private static int compareCodeWithScope(BsonJavaScriptWithScope a, BsonJavaScriptWithScope b) {
+    private static int compareCodeWithScope(BsonJavaScriptWithScope a, BsonJavaScriptWithScope b, Comparator<String> strings) {
         int c = compareStrings(a.getCode(), b.getCode());
-        return c != 0 ? c : compareDocuments(a.getScope(), b.getScope());
+        return c != 0 ? c : compareDocuments(a.getScope(), b.getScope(), strings);
     }
 }

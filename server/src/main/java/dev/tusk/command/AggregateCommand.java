@@ -16,6 +16,7 @@ import dev.tusk.pipeline.CollectionReader;
 import dev.tusk.pipeline.Pipeline;
 import dev.tusk.pipeline.Sink;
 import dev.tusk.exec.SinkWriter;
+import dev.tusk.query.Collation;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import java.util.Collections;
@@ -46,7 +47,7 @@ final class AggregateCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
-        Collations.requireSimple(args.value("collation"), "collation");
+        Collation collation = Collation.parse(args.value("collation"), "collation");
         BsonArray stages = args.array("pipeline").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'aggregate.pipeline' is missing but a required field"));
         boolean databaseLevel = request.commandValue().isNumber() && request.commandValue().asNumber().intValue() == 1;
@@ -74,7 +75,9 @@ final class AggregateCommand implements Command {
             }
             stages = new BsonArray(stages.subList(0, stages.size() - 1));
         }
-        Pipeline pipeline = Pipeline.parse(stages, Variables.withLet(args.document("let").orElse(new BsonDocument())));
+        boolean allowDiskUse = args.bool("allowDiskUse", true);
+        Pipeline pipeline = Pipeline.parse(stages, dev.tusk.expr.ParseContext.of(
+                Variables.withLet(args.document("let").orElse(new BsonDocument()))).withDiskUse(allowDiskUse).withCollation(collation));
         Optional<CollectionInfo> info = databaseLevel ? Optional.empty() : cx.catalog().collection(request.database(), collection);
         Hints.check(cx, info, args.value("hint"));
         Iterator<BsonDocument> input = documents.<Iterator<BsonDocument>>map(d -> d.stream().map(v -> v.asDocument()).iterator())
@@ -85,7 +88,7 @@ final class AggregateCommand implements Command {
             FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
             rest = pipeline.after(leading.stages());
             DocumentSource scan = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
-                    .open(info.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty()));
+                    .withDiskUse(allowDiskUse).open(info.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty()));
             input = new SourceIterator(scan);
         }
         CollectionReader reader = (foreign, filter) -> cx.catalog().collection(request.database(), foreign)

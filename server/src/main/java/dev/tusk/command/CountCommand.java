@@ -8,6 +8,8 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.query.Collation;
+import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import dev.tusk.sql.Pushdown;
@@ -31,9 +33,9 @@ final class CountCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("query", "limit", "skip", "hint", "collation", "fields", "readConcern"));
-        Collations.requireSimple(args.value("collation"), "collation");
+        Collation collation = Collation.parse(args.value("collation"), "collation");
         String collection = args.collection();
-        FilterNode filter = FilterParser.parse(args.document("query").orElse(new BsonDocument()));
+        FilterNode filter = CollatedFilter.of(FilterParser.parse(args.document("query").orElse(new BsonDocument())), collation);
         long skip = args.nonNegative("skip", 0);
         long limit = Math.abs(args.integer("limit").orElse(0L));
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);

@@ -11,6 +11,8 @@ import dev.tusk.error.MongoServerException;
 import dev.tusk.exec.DeleteExecutor;
 import dev.tusk.exec.WriteError;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.Collation;
+import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import java.util.ArrayList;
@@ -55,7 +57,8 @@ final class DeleteCommand implements Command {
         for (int i = 0; i < deletes.size(); i++) {
             try {
                 BsonDocument s = statement(deletes.get(i), i);
-                FilterNode filter = FilterParser.parse(s.getDocument("q"), vars);
+                FilterNode filter = CollatedFilter.of(FilterParser.parse(s.getDocument("q"), vars),
+                        Collation.parse(Optional.ofNullable(s.get("collation")), "delete.deletes.collation"));
                 Hints.check(cx, info, Optional.ofNullable(s.get("hint")));
                 boolean one = limitOne(s);
                 if (info.isEmpty()) {
@@ -87,7 +90,7 @@ final class DeleteCommand implements Command {
                 throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field 'delete.deletes.%s' is an unknown field.", key);
             }
         }
-        Collations.requireSimple(java.util.Optional.ofNullable(s.get("collation")), "delete.deletes.collation");
+        Collation.parse(Optional.ofNullable(s.get("collation")), "delete.deletes.collation");
         BsonValue q = s.get("q");
         if (q == null) {
             throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'delete.deletes.q' is missing but a required field");

@@ -10,6 +10,8 @@ import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.query.Collation;
+import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.DistinctValues;
 import java.util.Optional;
@@ -34,15 +36,15 @@ final class DistinctCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("key", "query", "hint", "collation"));
-        Collations.requireSimple(args.value("collation"), "collation");
+        Collation collation = Collation.parse(args.value("collation"), "collation");
         String collection = args.collection();
         String key = args.string("key").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'distinct.key' is missing but a required field"));
         if (key.isEmpty()) {
             throw ErrorCode.FAILED_TO_PARSE.error("FieldPath cannot be constructed with empty string");
         }
-        var filter = FilterParser.parse(args.document("query").orElse(new BsonDocument()));
-        TreeSet<BsonValue> values = new TreeSet<>(BsonOrder.COMPARATOR);
+        var filter = CollatedFilter.of(FilterParser.parse(args.document("query").orElse(new BsonDocument())), collation);
+        TreeSet<BsonValue> values = new TreeSet<>(collation::compare); // equal under the collation: the first seen stays
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
         Hints.check(cx, info, args.value("hint"));
         if (info.isPresent()) {

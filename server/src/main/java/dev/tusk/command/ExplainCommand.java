@@ -6,6 +6,7 @@ import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.ExplainStages;
 import dev.tusk.exec.FindOptions;
 import dev.tusk.exec.QueryExplainer;
 import dev.tusk.exec.QuerySpec;
@@ -84,12 +85,16 @@ final class ExplainCommand implements Command {
                 .append("indexFilterSet", BsonBoolean.FALSE)
                 .append("parsedQuery", parsedQuery);
         BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
+        FindOptions options = info.filter(c -> innerName.equals("find")).map(c -> findOptions(cx, c, command))
+                .orElse(FindOptions.NONE);
         Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c))
-                .explain(c, spec, innerName.equals("find") ? findOptions(cx, c, command) : FindOptions.NONE, execute));
-        BsonDocument access = new BsonDocument("stage", new BsonString(explained.map(QueryExplainer.Explained::accessStage).orElse("EOF")));
-        explained.flatMap(QueryExplainer.Explained::indexName).ifPresent(i -> access.append("indexName",
-                new BsonString(i)));
-        BsonDocument winning = wrap(access, spec, innerName);
+                .explain(c, spec, options, execute));
+        Optional<BsonDocument> projection = innerName.equals("find") ? Optional.of(doc(command, "projection")) : Optional.empty();
+        BsonDocument winning = explained.map(e -> ExplainStages.winningPlan(e, spec, options, parsedQuery, projection))
+                .orElseGet(() -> new BsonDocument("stage", new BsonString("EOF")));
+        if (innerName.equals("count")) {
+            winning = new BsonDocument("stage", new BsonString("COUNT")).append("inputStage", winning);
+        }
         queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
         BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);
         if (execute) {
@@ -126,26 +131,6 @@ final class ExplainCommand implements Command {
         BsonDocument max = find.isDocument("max") ? find.getDocument("max") : new BsonDocument();
         boolean returnKey = find.isBoolean("returnKey") && find.getBoolean("returnKey").getValue();
         return FindOptions.of(Hints.resolve(cx, c, Optional.ofNullable(find.get("hint"))), returnKey, min, max);
-    }
-
-    /** MongoDB's stage tree: access path, then in-memory SORT, SKIP, LIMIT and the command's own stage. */
-    private static BsonDocument wrap(BsonDocument access, QuerySpec spec, String command) {
-        BsonDocument plan = access;
-        if (spec.sort().isPresent()) {
-            plan = new BsonDocument("stage", new BsonString("SORT")).append("inputStage", plan);
-        }
-        if (spec.skip() > 0) {
-            plan = new BsonDocument("stage", new BsonString("SKIP")).append("skipAmount", new BsonInt32((int) spec.skip()))
-                    .append("inputStage", plan);
-        }
-        if (spec.limit() > 0) {
-            plan = new BsonDocument("stage", new BsonString("LIMIT")).append("limitAmount", new BsonInt32((int) spec.limit()))
-                    .append("inputStage", plan);
-        }
-        if (command.equals("count")) {
-            plan = new BsonDocument("stage", new BsonString("COUNT")).append("inputStage", plan);
-        }
-        return plan;
     }
 
     private static BsonDocument doc(BsonDocument command, String field) {

@@ -10,6 +10,8 @@ import dev.tusk.exec.DeleteExecutor;
 import dev.tusk.exec.UpdateExecutor;
 import dev.tusk.exec.UpdateResult;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.Collation;
+import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.Projection;
@@ -51,12 +53,13 @@ final class FindAndModifyCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
-        Collations.requireSimple(args.value("collation"), "collation");
+        Collation collation = Collation.parse(args.value("collation"), "collation");
         String collection = args.collection();
         Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         BsonDocument rawQuery = args.document("query").orElse(new BsonDocument());
-        FilterNode filter = FilterParser.parse(rawQuery, vars);
-        Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse);
+        FilterNode filter = CollatedFilter.of(FilterParser.parse(rawQuery, vars), collation);
+        Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse)
+                .map(s -> s.collated(collation));
         Optional<Projection> fields = args.document("fields").map(Projection::parse);
         boolean remove = args.bool("remove", false);
         boolean returnNew = args.bool("new", false);

@@ -13,6 +13,8 @@ import dev.tusk.exec.FindOptions;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.Collation;
+import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.Projection;
 import dev.tusk.query.SortSpec;
@@ -41,11 +43,12 @@ final class FindCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
-        Collations.requireSimple(args.value("collation"), "collation");
+        Collation collation = Collation.parse(args.value("collation"), "collation");
         String collection = args.collection();
         Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
-        var filter = FilterParser.parse(args.document("filter").orElse(new BsonDocument()), vars);
-        Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse);
+        var filter = CollatedFilter.of(FilterParser.parse(args.document("filter").orElse(new BsonDocument()), vars), collation);
+        Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse)
+                .map(s -> s.collated(collation));
         Optional<Projection> projection = args.document("projection").map(p -> Projection.parse(p, vars));
         long skip = args.nonNegative("skip", 0);
         long limit = args.integer("limit").orElse(0L);
@@ -74,6 +77,7 @@ final class FindCommand implements Command {
             // with returnKey a result is the index key alone: MongoDB drops $recordId too
             DocumentStore store = showRecordId && !returnKey ? cx.store().withRecordIds() : cx.store();
             source = new QueryExecutor(store, request.timeBudget(), cx.indexes().secondary(info.get()))
+                    .withDiskUse(args.bool("allowDiskUse", true))
                     .open(info.get(), new QuerySpec(filter, sort, skip, limit, projection), options);
         }
         int firstBatch = (int) Math.min(batchSize, limit == 0 ? Integer.MAX_VALUE : limit);

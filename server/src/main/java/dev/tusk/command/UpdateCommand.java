@@ -11,6 +11,8 @@ import dev.tusk.exec.UpdateExecutor;
 import dev.tusk.exec.UpdateResult;
 import dev.tusk.exec.WriteError;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.Collation;
+import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterParser;
 import dev.tusk.update.UpdateSpec;
 import java.util.ArrayList;
@@ -103,7 +105,7 @@ final class UpdateCommand implements Command {
                 throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field 'update.updates.%s' is an unknown field.", key);
             }
         }
-        Collations.requireSimple(java.util.Optional.ofNullable(s.get("collation")), "update.updates.collation");
+        Collation collation = Collation.parse(Optional.ofNullable(s.get("collation")), "update.updates.collation");
         BsonValue q = s.get("q");
         if (q == null) {
             throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'update.updates.q' is missing but a required field");
@@ -121,7 +123,8 @@ final class UpdateCommand implements Command {
         if (multi && spec.isReplacement()) {
             throw ErrorCode.FAILED_TO_PARSE.error("multi update is not supported for replacement-style update");
         }
-        return new UpdateExecutor.Statement(FilterParser.parse(q.asDocument(), vars), q.asDocument(), spec, multi,
+        return new UpdateExecutor.Statement(CollatedFilter.of(FilterParser.parse(q.asDocument(), vars), collation),
+                q.asDocument(), spec, multi,
                 Flags.bool(s, "upsert", "update.updates"), Optional.empty());
     }
 }

@@ -8,9 +8,16 @@ import org.bson.BsonDocument;
 /** A source over a lazy iterator (e.g. the output of an aggregation pipeline). */
 public final class IteratorSource implements DocumentSource {
     private final Iterator<BsonDocument> iterator;
+    private final Runnable onClose;
 
     public IteratorSource(Iterator<BsonDocument> iterator) {
+        this(iterator, () -> {});
+    }
+
+    /** A source that runs {@code onClose} when its cursor is closed (e.g. to delete a sort's spill files). */
+    public IteratorSource(Iterator<BsonDocument> iterator, Runnable onClose) {
         this.iterator = iterator;
+        this.onClose = onClose;
     }
 
     @Override
@@ -28,5 +35,10 @@ public final class IteratorSource implements DocumentSource {
     @Override
     public boolean exhausted() {
         return !iterator.hasNext();
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
     }
 }

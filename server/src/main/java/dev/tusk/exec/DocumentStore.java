@@ -97,12 +97,17 @@ public final class DocumentStore {
 
     private static Select<?> sortedTopQuery(DSLContext dsl, CollectionInfo c, Condition where, dev.tusk.query.SortSpec sort,
             long n, boolean recordIds) {
-        var coarse = dev.tusk.sql.SortSql.of(sort, "k").orElseThrow();
+        var coarse = dev.tusk.sql.SortSql.of(sort, "k");
         Field<byte[]> tKey = DSL.field(DSL.name("t", CollectionTable.KEY), SQLDataType.BLOB);
         Field<byte[]> tDoc = DSL.field(DSL.name("t", CollectionTable.DOC), SQLDataType.BLOB);
         Field<String> tCtid = DSL.field(DSL.name("t", "ctid")).cast(SQLDataType.VARCHAR); // a lateral join hides bare ctid
-        return (recordIds ? dsl.select(tKey, tDoc, tCtid) : dsl.select(tKey, tDoc)).from(table(c).as("t")).crossJoin(coarse.lateral())
-                .where(where).orderBy(coarse.orderBy()).limit(n).withTies();
+        List<Field<?>> columns = recordIds ? List.of(tKey, tDoc, tCtid) : List.of(tKey, tDoc);
+        Select<org.jooq.Record> top = dsl.select(columns).from(table(c).as("t")).crossJoin(coarse.lateral())
+                .where(where).and(coarse.unordered().map(Condition::not).orElse(DSL.noCondition()))
+                .orderBy(coarse.orderBy()).limit(n).withTies();
+        return coarse.unordered()
+                .<Select<?>>map(u -> dsl.select(columns).from(table(c).as("t")).where(where).and(u).unionAll(top))
+                .orElse(top);
     }
 
     /** The SQL of {@link #sortedTop} with PostgreSQL's plan for it (run if {@code analyze}). */
@@ -167,11 +172,21 @@ public final class DocumentStore {
     }
 
     /** The SQL of the first page an index scan would read, with PostgreSQL's plan for it (run if {@code analyze}). */
-    public SqlPlan explainIndexPage(CollectionInfo c, SecondaryIndex index, Condition where, Condition onIndexKey, int limit,
-            boolean analyze) {
+    public SqlPlan explainIndexPage(CollectionInfo c, SecondaryIndex index, Condition where, Condition onIndexKey,
+            boolean reverse, int limit, boolean analyze) {
         return withConnection(conn -> {
             DSLContext dsl = dsl(conn);
-            return explained(dsl, indexPageQuery(dsl, c, index, where, onIndexKey, Optional.empty(), false, limit), analyze);
+            return explained(dsl, indexPageQuery(dsl, c, index, where, onIndexKey, Optional.empty(), reverse, limit), analyze);
+        });
+    }
+
+    /** The lookup {@link #byKey} runs (as SQL of the same shape), with PostgreSQL's plan for it. */
+    public SqlPlan explainByKey(CollectionInfo c, byte[] key, boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            Field<byte[]> k = DSL.field(DSL.name(CollectionTable.KEY), SQLDataType.BLOB);
+            Field<byte[]> doc = DSL.field(DSL.name(CollectionTable.DOC), SQLDataType.BLOB);
+            return explained(dsl, dsl.select(k, doc).from(table(c)).where(k.eq(key)), analyze);
         });
     }
 

@@ -3,25 +3,29 @@ package dev.tusk.exec;
 import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.cursor.DocumentSizes;
 import dev.tusk.cursor.DocumentSource;
+import dev.tusk.cursor.IteratorSource;
 import dev.tusk.cursor.ListSource;
 import dev.tusk.error.ErrorCode;
-import dev.tusk.index.IndexBounds;
-import dev.tusk.index.KeyRange;
 import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.SortBuffer;
 import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.Pushdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.BsonDocument;
 
 /**
  * Turns a {@link QuerySpec} into a stream of documents: the filter goes to SQL (exact or superset),
  * rows the SQL could not decide are re-checked by the reference evaluator, and sorting happens in
- * memory within MongoDB's 100 MiB blocking-sort limit. For find, {@link FindOptions} add min/max
+ * memory within MongoDB's 100 MiB blocking-sort limit, spilling to disk past it unless allowDiskUse is false. For find, {@link FindOptions} add min/max
  * (a key range of the hinted index) and returnKey (the index keys instead of the documents).
  */
 public final class QueryExecutor {
@@ -31,21 +35,27 @@ public final class QueryExecutor {
     private final DocumentStore store;
     private final TimeBudget budget;
     private final List<SecondaryIndex> indexes;
+    private final boolean allowDiskUse;
 
     public QueryExecutor(DocumentStore store, TimeBudget budget, List<SecondaryIndex> indexes) {
+        this(store, budget, indexes, true);
+    }
+
+    private QueryExecutor(DocumentStore store, TimeBudget budget, List<SecondaryIndex> indexes, boolean allowDiskUse) {
         this.store = store;
         this.budget = budget;
         this.indexes = indexes;
+        this.allowDiskUse = allowDiskUse;
+    }
+
+    /** The same executor, whose blocking sorts spill to disk past 100 MiB only if {@code allowed} (MongoDB 7.0's default). */
+    public QueryExecutor withDiskUse(boolean allowed) {
+        return new QueryExecutor(store, budget, indexes, allowed);
     }
 
     /** The filter's pushdown, narrowed to an index's key ranges when one serves the filter. */
     public Pushdown pushdown(dev.tusk.query.FilterNode filter) {
-        return pushdown(filter, IndexPlanner.choose(filter, indexes));
-    }
-
-    private static Pushdown pushdown(dev.tusk.query.FilterNode filter, Optional<IndexPlanner.Choice> choice) {
-        Pushdown pushdown = FilterSql.compile(filter);
-        return choice.map(ch -> new Pushdown(pushdown.condition().and(ch.condition()), pushdown.exact())).orElse(pushdown);
+        return ReadPlan.narrowed(filter, IndexPlanner.choose(filter, indexes));
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {
@@ -54,44 +64,48 @@ public final class QueryExecutor {
 
     /** A find's read: {@link #open(CollectionInfo, QuerySpec)} with its index options (returnKey, min/max). */
     public DocumentSource open(CollectionInfo c, QuerySpec spec, FindOptions options) {
-        if (options.bounds().isPresent()) {
-            return minMax(c, spec, options);
-        }
-        Optional<byte[]> idKey = IdLookup.key(spec.filter());
-        if (idKey.isPresent()) {
-            return byId(c, spec, idKey.get(), output(spec, options,
+        ReadPlan plan = ReadPlan.of(spec, options, indexes);
+        return switch (plan) {
+            case ReadPlan.KeyRangeScan k -> minMax(c, spec, options);
+            case ReadPlan.ById b -> byId(c, spec, b.key(), output(spec, options,
                     () -> ReturnKeys.through(IndexPlanner.idPattern(), Optional.empty())));
-        }
-        Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
-        if (spec.sort().isPresent()) {
-            var order = IndexOrder.find(spec.sort().get(), indexes);
-            if (order.isPresent()) {
-                return inIndexOrder(c, spec, order.get(), options);
+            case ReadPlan.InIndexOrder o -> inIndexOrder(c, spec, o, options);
+            case ReadPlan.ThroughIndex t -> throughIndex(c, spec, t.choice(), planned(spec, options, t.choice()));
+            case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
+            case ReadPlan.TableScan t -> {
+                Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
+                UnaryOperator<BsonDocument> output = planned(spec, options, t.choice());
+                yield spec.sort().isEmpty()
+                        ? new ScanSource(store, c, t.pushdown().condition(), recheck, output, spec.skip(), spec.limit(), budget)
+                        : sortedInMemory(new ScanSource(store, c, t.pushdown().condition(), recheck, UnaryOperator.identity(),
+                                0, 0, budget), spec, output);
             }
-        }
-        UnaryOperator<BsonDocument> output = output(spec, options, () -> choice
+        };
+    }
+
+    private static UnaryOperator<BsonDocument> planned(QuerySpec spec, FindOptions options, Optional<IndexPlanner.Choice> choice) {
+        return output(spec, options, () -> choice
                 .map(ch -> ReturnKeys.through(ch.keyPattern(), Optional.of(ch.ranges())))
                 .orElseGet(ReturnKeys::collectionScan));
-        if (spec.sort().isEmpty() && choice.isPresent() && choice.get().index().isPresent()) {
-            return throughIndex(c, spec, choice.get(), output);
+    }
+
+    private static UnaryOperator<BsonDocument> planned(QuerySpec spec, FindOptions options, IndexPlanner.Choice choice) {
+        return planned(spec, options, Optional.of(choice));
+    }
+
+    /**
+     * A sort with a limit over an exact filter: PostgreSQL returns the first skip+limit rows in an order
+     * that MongoDB's refines (and every row tied with the last), so only those reach the exact sort here.
+     */
+    private DocumentSource topK(CollectionInfo c, QuerySpec spec, Pushdown pushdown, UnaryOperator<BsonDocument> output) {
+        List<Row> rows = new ArrayList<>(store.sortedTop(c, pushdown.condition(), spec.sort().get(),
+                spec.skip() + spec.limit(), budget));
+        rows.sort((x, y) -> java.util.Arrays.compareUnsigned(x.key(), y.key())); // exact ties keep `_key` order
+        List<BsonDocument> top = new ArrayList<>();
+        for (Row row : rows) {
+            top.add(RecordIds.appendTo(row.document(), row));
         }
-        Pushdown pushdown = pushdown(spec.filter(), choice);
-        Predicate<BsonDocument> recheck = recheck(spec.filter(), pushdown);
-        if (spec.sort().isEmpty()) {
-            return new ScanSource(store, c, pushdown.condition(), recheck, output, spec.skip(), spec.limit(), budget);
-        }
-        if (sortsTopInSql(spec, pushdown)) {
-            List<Row> rows = new ArrayList<>(store.sortedTop(c, pushdown.condition(), spec.sort().get(),
-                    spec.skip() + spec.limit(), budget));
-            rows.sort((x, y) -> java.util.Arrays.compareUnsigned(x.key(), y.key())); // exact ties keep `_key` order
-            List<BsonDocument> top = new ArrayList<>();
-            for (Row row : rows) {
-                top.add(RecordIds.appendTo(row.document(), row));
-            }
-            return sortedInMemory(new ListSource(top), spec, output);
-        }
-        return sortedInMemory(new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget),
-                spec, output);
+        return sortedInMemory(new ListSource(top), spec, output);
     }
 
     /** What a result is: the projected document, or with returnKey the key of the index hinted or else {@code planned}. */
@@ -129,11 +143,11 @@ public final class QueryExecutor {
     }
 
     /** A sorted read served by an index in sort order: no blocking sort, and a limit stops the scan early. */
-    private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, IndexOrder order, FindOptions options) {
+    private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, ReadPlan.InIndexOrder plan, FindOptions options) {
         Pushdown onDocument = FilterSql.compile(spec.filter());
-        Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), order.index().keys(), false, false); // IndexOrder: never multikey
-        org.jooq.Condition onKey = ranges.map(r -> dev.tusk.sql.IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition());
-        UnaryOperator<BsonDocument> output = output(spec, options, () -> ReturnKeys.through(order.index().info().key(), ranges));
+        IndexOrder order = plan.order();
+        org.jooq.Condition onKey = plan.ranges().map(r -> dev.tusk.sql.IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition());
+        UnaryOperator<BsonDocument> output = output(spec, options, () -> ReturnKeys.through(order.index().info().key(), plan.ranges()));
         return new IndexScanSource(store, c, order.index(), onDocument.condition(), onKey, order.reverse(),
                 recheck(spec.filter(), onDocument), output, spec.skip(), spec.limit(), budget);
     }
@@ -149,49 +163,36 @@ public final class QueryExecutor {
         return sorted ? sortedInMemory(scan, spec, output) : scan;
     }
 
+
     /**
-     * A sort with a limit over an exact filter: PostgreSQL returns the first skip+limit rows in an order
-     * that MongoDB's refines (and every row tied with the last), so only those reach the exact sort here.
+     * A blocking sort of everything the source gives, then skip, limit and the output of each result.
+     * Past 100 MiB the sort spills to disk unless allowDiskUse is false (292), and the results stream
+     * from the merge instead of a list.
      */
-    static boolean sortsTopInSql(QuerySpec spec, Pushdown pushdown) {
-        return spec.limit() > 0 && pushdown.exact() && spec.sort().isPresent() && dev.tusk.sql.SortSql.reduces(spec.sort().get());
-    }
-
-    /** A blocking sort of everything the source gives, then skip, limit and the output of each result. */
     private DocumentSource sortedInMemory(DocumentSource source, QuerySpec spec, UnaryOperator<BsonDocument> output) {
-        List<BsonDocument> all = drain(source);
-        all.sort(spec.sort().orElseThrow().comparator());
-        int from = (int) Math.min(spec.skip(), all.size());
-        int to = spec.limit() == 0 ? all.size() : (int) Math.min(all.size(), from + spec.limit());
-        UnaryOperator<BsonDocument> finish = store.readsRecordIds() ? RecordIds.keptLast(output) : output;
-        List<BsonDocument> page = new ArrayList<>(to - from);
-        for (BsonDocument d : all.subList(from, to)) {
-            page.add(finish.apply(d));
-        }
-        return new ListSource(page);
-    }
-
-    /** Every matching document, in `_key` order, within the blocking-sort memory limit. */
-    public List<BsonDocument> matching(CollectionInfo c, Pushdown pushdown, Predicate<BsonDocument> recheck) {
-        return drain(new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0, budget));
-    }
-
-    /** Everything a source gives, within the blocking-sort memory limit. */
-    private static List<BsonDocument> drain(DocumentSource source) {
-        List<BsonDocument> all = new ArrayList<>();
-        long bytes = 0;
-        while (!source.exhausted()) {
-            for (BsonDocument d : source.next(1000, Long.MAX_VALUE)) {
-                bytes += DocumentSizes.of(d);
-                if (bytes > MAX_SORT_BYTES) {
-                    throw ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
-                            "Executor error during find command :: caused by :: Sort exceeded memory limit of %d bytes, "
-                                    + "but did not opt in to external sorting.", MAX_SORT_BYTES);
-                }
-                all.add(d);
+        SortBuffer buffer = new SortBuffer(spec.sort().orElseThrow().comparator(), MAX_SORT_BYTES, allowDiskUse,
+                DocumentSizes::of, QueryExecutor::sortTooBig);
+        try {
+            while (!source.exhausted()) {
+                source.next(1000, Long.MAX_VALUE).forEach(buffer::add);
             }
+        } catch (RuntimeException e) {
+            buffer.close();
+            throw e;
         }
-        return all;
+        UnaryOperator<BsonDocument> finish = store.readsRecordIds() ? RecordIds.keptLast(output) : output;
+        Stream<BsonDocument> sorted = StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(buffer.sorted(), Spliterator.ORDERED), false).skip(spec.skip());
+        if (spec.limit() > 0) {
+            sorted = sorted.limit(spec.limit());
+        }
+        return new IteratorSource(sorted.map(finish).iterator(), buffer::close);
+    }
+
+    private static RuntimeException sortTooBig() {
+        return ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
+                "Executor error during find command :: caused by :: Sort exceeded memory limit of %d bytes, "
+                        + "but did not opt in to external sorting.", MAX_SORT_BYTES);
     }
 
     /** The evaluator's verdict for rows from a superset pushdown; nothing to check for an exact one. */

@@ -1,13 +1,13 @@
 package dev.tusk.exec;
 
 import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.sql.FilterSql;
+import dev.tusk.sql.IndexSql;
 import dev.tusk.sql.Pushdown;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-import org.bson.BsonValue;
 
 /**
  * What explain reports about a read: the SQL Tusk sends, PostgreSQL's plan for it, whether the
@@ -23,21 +23,8 @@ public final class QueryExplainer {
     }
 
     /** The outcome of explaining one read. */
-    public record Explained(Pushdown pushdown, DocumentStore.SqlPlan plan, long nReturned, long docsExamined,
-            long millis, boolean executed, java.util.Optional<SecondaryIndex> chosen) {
-
-        /** MongoDB's name for how PostgreSQL reads the table: IXSCAN if it walks an index, else COLLSCAN. */
-        public String accessStage() {
-            return indexName().isPresent() ? "IXSCAN" : "COLLSCAN";
-        }
-
-        /** The MongoDB index PostgreSQL's plan reads: a side table it scans, or the primary key (`_id_`). */
-        public java.util.Optional<String> indexName() {
-            if (chosen.isPresent() && new BsonDocument("p", plan.plan()).toJson().contains("\"" + chosen.get().storage() + "\"")) {
-                return java.util.Optional.of(chosen.get().info().name());
-            }
-            return findIndex(plan.plan()).filter(n -> n.endsWith("$_id_")).map(n -> "_id_");
-        }
+    public record Explained(ReadPlan readPlan, Pushdown pushdown, DocumentStore.SqlPlan plan, long nReturned,
+            long docsExamined, long millis, boolean executed) {
 
         /** The `tusk` section: SQL, exactness and PostgreSQL's own plan. */
         public BsonDocument tuskSection() {
@@ -45,98 +32,64 @@ public final class QueryExplainer {
                     .append("pushdown", new BsonString(pushdown.exact() ? "exact" : "superset (re-checked in Java)"))
                     .append("postgresPlan", plan.plan());
         }
-
-        private static java.util.Optional<String> findIndex(BsonValue node) {
-            if (node instanceof BsonArray a) {
-                for (BsonValue v : a) {
-                    var found = findIndex(v);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            } else if (node instanceof BsonDocument d) {
-                if (d.containsKey("Index Name")) {
-                    return java.util.Optional.of(d.getString("Index Name").getValue());
-                }
-                for (BsonValue v : d.values()) {
-                    var found = findIndex(v);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-            return java.util.Optional.empty();
-        }
     }
 
     public Explained explain(CollectionInfo c, QuerySpec spec, boolean execute) {
         return explain(c, spec, FindOptions.NONE, execute);
     }
 
-    /** A find's read with its index options: min/max read the hinted index's key range, as QueryExecutor does. */
+    /** A read with its find options, explained as {@link ReadPlan} decides it (what QueryExecutor runs). */
     public Explained explain(CollectionInfo c, QuerySpec spec, FindOptions options, boolean execute) {
-        if (options.bounds().isPresent()) {
-            return explainMinMax(c, spec, options, execute);
-        }
-        QueryExecutor queries = new QueryExecutor(store, TimeBudget.unlimited(), indexes);
-        java.util.Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
-        java.util.Optional<SecondaryIndex> chosen = choice.flatMap(IndexPlanner.Choice::index);
+        ReadPlan readPlan = ReadPlan.of(spec, options, indexes);
         int pageSize = 1000;
-        Pushdown pushdown;
-        DocumentStore.SqlPlan plan;
-        Pushdown whole = queries.pushdown(spec.filter());
-        boolean sortedTop = spec.sort().isPresent() && IndexOrder.find(spec.sort().get(), indexes).isEmpty()
-                && QueryExecutor.sortsTopInSql(spec, whole);
-        if (sortedTop) { // the first skip+limit rows in (coarse) sort order, as QueryExecutor reads them
-            pushdown = whole;
-            plan = store.explainSortedTop(c, whole.condition(), spec.sort().get(), spec.skip() + spec.limit(), execute);
-        } else if (chosen.isPresent()) { // read through the index, as QueryExecutor does
-            pushdown = dev.tusk.sql.FilterSql.compile(spec.filter());
-            org.jooq.Condition onKey = dev.tusk.sql.IndexSql.onKey("s", choice.get().ranges());
-            plan = store.explainIndexPage(c, chosen.get(), pushdown.condition(), onKey, pageSize, execute);
-        } else {
-            pushdown = whole;
-            plan = store.explainPage(c, pushdown.condition(), pageSize, execute);
-        }
-        if (!execute) {
-            return new Explained(pushdown, plan, 0, 0, 0, false, chosen);
-        }
-        long start = System.nanoTime();
-        PagedSource scan = chosen.isPresent()
-                ? new IndexScanSource(store, c, chosen.get(), pushdown.condition(),
-                        dev.tusk.sql.IndexSql.onKey("s", choice.get().ranges()), false,
-                        QueryExecutor.recheck(spec.filter(), pushdown), UnaryOperator.identity(), 0, 0, TimeBudget.unlimited())
-                : new ScanSource(store, c, pushdown.condition(), QueryExecutor.recheck(spec.filter(), pushdown),
-                        UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
-        return executed(spec, pushdown, plan, scan, start, chosen);
-    }
-
-    private Explained explainMinMax(CollectionInfo c, QuerySpec spec, FindOptions options, boolean execute) {
-        Pushdown pushdown = dev.tusk.sql.FilterSql.compile(spec.filter());
-        dev.tusk.index.KeyRange range = options.bounds().orElseThrow();
-        int pageSize = 1000;
-        java.util.Optional<SecondaryIndex> chosen = java.util.Optional.empty();
-        DocumentStore.SqlPlan plan;
-        if (options.hint().orElseThrow() instanceof FindOptions.Hint.Secondary s) {
-            chosen = java.util.Optional.of(s.index());
-            plan = store.explainIndexPage(c, s.index(), pushdown.condition(), dev.tusk.sql.IndexSql.onKey("s", List.of(range)),
+        Pushdown pushdown = switch (readPlan) {
+            case ReadPlan.TopK t -> t.pushdown();
+            case ReadPlan.TableScan t -> t.pushdown();
+            case ReadPlan.ById b -> new Pushdown(org.jooq.impl.DSL.noCondition(), true);
+            default -> FilterSql.compile(spec.filter());
+        };
+        DocumentStore.SqlPlan plan = switch (readPlan) {
+            case ReadPlan.KeyRangeScan k -> k.hint() instanceof FindOptions.Hint.Secondary s
+                    ? store.explainIndexPage(c, s.index(), pushdown.condition(), IndexSql.onKey("s", List.of(k.range())), false,
+                            pageSize, execute)
+                    : store.explainPage(c, pushdown.condition().and(IndexSql.primaryKey(List.of(k.range()))), pageSize, execute);
+            case ReadPlan.ById b -> store.explainByKey(c, b.key(), execute);
+            case ReadPlan.InIndexOrder o -> store.explainIndexPage(c, o.order().index(), pushdown.condition(),
+                    o.ranges().map(r -> IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition()), o.order().reverse(),
                     pageSize, execute);
-        } else {
-            plan = store.explainPage(c, pushdown.condition().and(dev.tusk.sql.IndexSql.primaryKey(List.of(range))), pageSize,
-                    execute);
-        }
+            case ReadPlan.ThroughIndex t -> store.explainIndexPage(c, t.choice().index().orElseThrow(), pushdown.condition(),
+                    IndexSql.onKey("s", t.choice().ranges()), false, pageSize, execute);
+            case ReadPlan.TopK t -> store.explainSortedTop(c, t.pushdown().condition(), spec.sort().orElseThrow(),
+                    spec.skip() + spec.limit(), execute);
+            case ReadPlan.TableScan t -> store.explainPage(c, t.pushdown().condition(), pageSize, execute);
+        };
         if (!execute) {
-            return new Explained(pushdown, plan, 0, 0, 0, false, chosen);
+            return new Explained(readPlan, pushdown, plan, 0, 0, 0, false);
         }
         long start = System.nanoTime();
-        PagedSource scan = KeyRangeScan.of(store, c, options.hint().get(), range, pushdown.condition(),
-                QueryExecutor.recheck(spec.filter(), pushdown), UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
-        return executed(spec, pushdown, plan, scan, start, chosen);
+        if (readPlan instanceof ReadPlan.ById b) {
+            long found = spec.skip() == 0 && store.byKey(c, b.key(), TimeBudget.unlimited()).isPresent() ? 1 : 0;
+            return new Explained(readPlan, pushdown, plan, found, found, (System.nanoTime() - start) / 1_000_000, true);
+        }
+        var recheck = QueryExecutor.recheck(spec.filter(), pushdown);
+        PagedSource scan = switch (readPlan) {
+            case ReadPlan.KeyRangeScan k -> KeyRangeScan.of(store, c, k.hint(), k.range(), pushdown.condition(), recheck,
+                    UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+            case ReadPlan.InIndexOrder o -> new IndexScanSource(store, c, o.order().index(), pushdown.condition(),
+                    o.ranges().map(r -> IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition()), o.order().reverse(),
+                    recheck, UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+            case ReadPlan.ThroughIndex t -> new IndexScanSource(store, c, t.choice().index().orElseThrow(), pushdown.condition(),
+                    IndexSql.onKey("s", t.choice().ranges()), false, recheck, UnaryOperator.identity(), 0, 0,
+                    TimeBudget.unlimited());
+            default -> new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0,
+                    TimeBudget.unlimited());
+        };
+        return executed(readPlan, spec, pushdown, plan, scan, start);
     }
 
     /** Runs the scan to its end and counts what the read returns (after skip and limit) and examines. */
-    private static Explained executed(QuerySpec spec, Pushdown pushdown, DocumentStore.SqlPlan plan, PagedSource scan,
-            long start, java.util.Optional<SecondaryIndex> chosen) {
+    private static Explained executed(ReadPlan readPlan, QuerySpec spec, Pushdown pushdown, DocumentStore.SqlPlan plan,
+            PagedSource scan, long start) {
         long matched = 0;
         while (!scan.exhausted()) {
             matched += scan.next(1000, Long.MAX_VALUE).size();
@@ -146,7 +99,7 @@ public final class QueryExplainer {
             returned = Math.min(returned, spec.limit());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Explained(pushdown, plan, returned, scan.rowsExamined(), millis, true, chosen);
+        return new Explained(readPlan, pushdown, plan, returned, scan.rowsExamined(), millis, true);
     }
 
 }

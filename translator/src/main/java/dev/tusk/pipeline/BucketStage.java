@@ -54,7 +54,7 @@ public record BucketStage(GroupStage group, SortStage sort) implements Stage {
         BsonDocument output = d.containsKey("output") ? d.getDocument("output")
                 : new BsonDocument("count", new BsonDocument("$sum", new BsonInt32(1)));
         output.forEach(groupSpec::append);
-        return new BucketStage(GroupStage.parse(groupSpec, cx), new SortStage(SortSpec.parse(new BsonDocument("_id", new BsonInt32(1)))));
+        return new BucketStage(GroupStage.parse(groupSpec, cx), new SortStage(SortSpec.parse(new BsonDocument("_id", new BsonInt32(1))), cx.allowDiskUse()));
     }
 
     private static BsonValue literal(BsonValue v) {

@@ -16,11 +16,20 @@ final class MemoryLimit {
     }
 
     void add(BsonDocument d) {
-        used += d instanceof RawBsonDocument raw ? raw.getByteBuffer().remaining()
-                : new RawBsonDocument(d, new BsonDocumentCodec()).getByteBuffer().remaining();
+        used += sizeOf(d);
         if (used > BYTES) {
-            throw ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
-                    "Exceeded memory limit for %s, but didn't allow external spilling; pass allowDiskUse:true to opt in.", stage);
+            throw exceeded(stage);
         }
+    }
+
+    /** A document's BSON size, what the limit counts. */
+    static long sizeOf(BsonDocument d) {
+        return d instanceof RawBsonDocument raw ? raw.getByteBuffer().remaining()
+                : new RawBsonDocument(d, new BsonDocumentCodec()).getByteBuffer().remaining();
+    }
+
+    static RuntimeException exceeded(String stage) {
+        return ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED.error(
+                "Exceeded memory limit for %s, but didn't allow external spilling; pass allowDiskUse:true to opt in.", stage);
     }
 }

@@ -3,6 +3,7 @@ package dev.tusk.pipeline;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.SortSpec;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$group", GroupStage::parse),
             Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
             Map.entry("$lookup", LookupStage::parse),
-            Map.entry("$match", (v, cx) -> new MatchStage(FilterParser.parse(document("$match", v), cx.variables()))),
+            Map.entry("$match", (v, cx) -> new MatchStage(CollatedFilter.of(FilterParser.parse(document("$match", v),
+                    cx.variables()), cx.collation()))),
             Map.entry("$project", ProjectStage::parse),
             Map.entry("$replaceRoot", ReplaceRootStage::replaceRoot),
             Map.entry("$replaceWith", ReplaceRootStage::replaceWith),
@@ -39,7 +41,8 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$set", (v, cx) -> AddFieldsStage.parse("$set", v, cx)),
             Map.entry("$setWindowFields", SetWindowFieldsStage::parse),
             Map.entry("$skip", (v, cx) -> new SkipStage(positive("$skip", v, true))),
-            Map.entry("$sort", (v, cx) -> new SortStage(SortSpec.parse(document("$sort", v)))),
+            Map.entry("$sort", (v, cx) -> new SortStage(SortSpec.parse(document("$sort", v)).collated(cx.collation()),
+                    cx.allowDiskUse())),
             Map.entry("$sortByCount", SortByCountStage::parse),
             Map.entry("$unionWith", UnionWithStage::parse),
             Map.entry("$unset", UnsetStage::parse),
@@ -61,7 +64,14 @@ public record Pipeline(List<Stage> stages) {
 
     /** Parses a pipeline whose expressions may use the command's variables ($$NOW, let). */
     public static Pipeline parse(BsonArray pipeline, Variables variables) {
-        ParseContext cx = ParseContext.of(variables);
+        return parse(pipeline, ParseContext.of(variables));
+    }
+
+    /**
+     * Parses a command's pipeline with its context: variables, allowDiskUse (without it a blocking
+     * $sort past 100 MiB is 292 instead of spilling) and collation.
+     */
+    public static Pipeline parse(BsonArray pipeline, ParseContext cx) {
         List<Stage> stages = new ArrayList<>();
         for (BsonValue v : pipeline) {
             if (!v.isDocument() || v.asDocument().size() != 1) {

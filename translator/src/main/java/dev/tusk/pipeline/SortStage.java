@@ -1,22 +1,20 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.query.SortBuffer;
 import dev.tusk.query.SortSpec;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import org.bson.BsonDocument;
 
-/** $sort: blocking, stable, within the 100 MiB blocking-stage limit. */
-public record SortStage(SortSpec sort) implements Stage {
+/**
+ * $sort: blocking and stable. Past 100 MiB it spills sorted runs to disk and merges them, as MongoDB
+ * 7.0 does unless the command says allowDiskUse: false (then 292).
+ */
+public record SortStage(SortSpec sort, boolean allowDiskUse) implements Stage {
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        List<BsonDocument> all = new ArrayList<>();
-        MemoryLimit limit = new MemoryLimit("$sort");
-        input.forEachRemaining(d -> {
-            limit.add(d);
-            all.add(d);
-        });
-        all.sort(sort.comparator());
-        return all.iterator();
+        SortBuffer buffer = new SortBuffer(sort.comparator(), MemoryLimit.BYTES, allowDiskUse, MemoryLimit::sizeOf,
+                () -> MemoryLimit.exceeded("$sort"));
+        input.forEachRemaining(buffer::add);
+        return buffer.sorted();
     }
 }

@@ -7,6 +7,7 @@ import dev.tusk.expr.ExprEvaluator;
 import dev.tusk.query.FilterNode.AlwaysFalse;
 import dev.tusk.query.FilterNode.AlwaysTrue;
 import dev.tusk.query.FilterNode.And;
+import dev.tusk.query.FilterNode.Collated;
 import dev.tusk.query.FilterNode.Compare;
 import dev.tusk.query.FilterNode.ElemMatchObject;
 import dev.tusk.query.FilterNode.ElemMatchValue;
@@ -47,7 +48,12 @@ public final class FilterEvaluator {
             case Nor n -> n.children().stream().noneMatch(c -> eval(c, root));
             case Not n -> !eval(n.child(), root);
             case Compare c -> PathValues.anyMatch(root, c.path(), true, v -> compare(c.op(), v, c.value()));
-            case In in -> PathValues.anyMatch(root, in.path(), true, v -> inMatches(in, v));
+            case In in -> PathValues.anyMatch(root, in.path(), true, v -> inMatches(in, v, Collation.SIMPLE));
+            case Collated col -> switch (col.comparison()) {
+                case Compare c -> PathValues.anyMatch(root, c.path(), true, v -> compare(c.op(), v, c.value(), col.collation()));
+                case In in -> PathValues.anyMatch(root, in.path(), true, v -> inMatches(in, v, col.collation()));
+                default -> throw new IllegalStateException("only comparisons are collated");
+            };
             case Exists e -> PathValues.anyMatch(root, e.path(), false, v -> v != null);
             case TypeIs t -> PathValues.anyMatch(root, t.path(), true,
                     v -> v != null && t.types().contains(v.getBsonType() == org.bson.BsonType.MIN_KEY ? -1
@@ -77,6 +83,11 @@ public final class FilterEvaluator {
      * equals NaN and no range includes it except GTE/LTE NaN.
      */
     static boolean compare(Op op, BsonValue v, BsonValue rhs) {
+        return compare(op, v, rhs, Collation.SIMPLE);
+    }
+
+    /** {@link #compare(Op, BsonValue, BsonValue)} with strings ordered by a collation. */
+    static boolean compare(Op op, BsonValue v, BsonValue rhs, Collation collation) {
         if (v == null || v.isNull()) {
             boolean nullRhs = rhs.isNull();
             if (v == null && !nullRhs) {
@@ -99,7 +110,7 @@ public final class FilterEvaluator {
             boolean both = BsonNumbers.isNaN(v) && BsonNumbers.isNaN(rhs);
             return both && (op == Op.EQ || op == Op.GTE || op == Op.LTE);
         }
-        int c = BsonOrder.compare(v, rhs);
+        int c = collation.compare(v, rhs);
         return switch (op) {
             case EQ -> c == 0;
             case GT -> c > 0;
@@ -109,9 +120,9 @@ public final class FilterEvaluator {
         };
     }
 
-    private static boolean inMatches(In in, BsonValue v) {
+    private static boolean inMatches(In in, BsonValue v, Collation collation) {
         for (BsonValue candidate : in.values()) {
-            if (compare(Op.EQ, v, candidate)) {
+            if (compare(Op.EQ, v, candidate, collation)) {
                 return true;
             }
         }

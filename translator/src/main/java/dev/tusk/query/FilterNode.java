@@ -93,6 +93,18 @@ public sealed interface FilterNode {
      */
     record ExprMatch(dev.tusk.expr.Expr expr, dev.tusk.expr.Variables variables) implements FilterNode {}
 
+    /**
+     * A {@link Compare} or {@link In} whose values hold strings, under a non-simple collation: strings
+     * compare by the collation, so SQL (binary order) can only give a superset and indexes do not apply.
+     */
+    record Collated(FilterNode comparison, Collation collation) implements FilterNode {
+        public Collated {
+            if (!(comparison instanceof Compare || comparison instanceof In)) {
+                throw new IllegalArgumentException("only comparisons are collated: " + comparison);
+            }
+        }
+    }
+
     record AlwaysTrue() implements FilterNode {}
 
     record AlwaysFalse() implements FilterNode {}

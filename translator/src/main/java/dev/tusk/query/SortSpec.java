@@ -1,6 +1,5 @@
 package dev.tusk.query;
 
-import dev.tusk.bson.BsonOrder;
 import dev.tusk.bson.FieldPath;
 import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
@@ -20,13 +19,22 @@ import org.bson.BsonValue;
  * array; missing = null; an empty array sorts below null), descending the largest. Ties are left to a
  * stable sort by the caller.
  */
-public record SortSpec(List<Key> keys) {
+public record SortSpec(List<Key> keys, Collation collation) {
     public record Key(FieldPath path, boolean ascending) {}
 
     private static final BsonValue EMPTY_ARRAY = new BsonUndefined(); // sorts just below null
 
     public SortSpec {
         keys = List.copyOf(keys);
+    }
+
+    public SortSpec(List<Key> keys) {
+        this(keys, Collation.SIMPLE);
+    }
+
+    /** The same keys with strings ordered by {@code collation}. */
+    public SortSpec collated(Collation collation) {
+        return new SortSpec(keys, collation);
     }
 
     public static SortSpec parse(BsonDocument sort) {
@@ -61,10 +69,11 @@ public record SortSpec(List<Key> keys) {
         return keys.isEmpty();
     }
 
+    /** MongoDB's order of documents under this sort, strings ordered by the sort's collation. */
     public Comparator<BsonDocument> comparator() {
         return (a, b) -> {
             for (Key key : keys) {
-                int c = BsonOrder.compare(sortKey(a, key), sortKey(b, key));
+                int c = collation.compare(sortKey(a, key, collation), sortKey(b, key, collation));
                 if (c != 0) {
                     return key.ascending() ? c : -c;
                 }
@@ -75,6 +84,10 @@ public record SortSpec(List<Key> keys) {
 
     /** The value a document sorts by for one key. */
     static BsonValue sortKey(BsonDocument doc, Key key) {
+        return sortKey(doc, key, Collation.SIMPLE);
+    }
+
+    private static BsonValue sortKey(BsonDocument doc, Key key, Collation collation) {
         List<BsonValue> values = new ArrayList<>();
         PathValues.anyMatch(doc, key.path(), false, v -> {
             if (v == null) {
@@ -94,7 +107,7 @@ public record SortSpec(List<Key> keys) {
         }
         BsonValue best = values.get(0);
         for (BsonValue v : values) {
-            int c = BsonOrder.compare(v, best);
+            int c = collation.compare(v, best);
             if (key.ascending() ? c < 0 : c > 0) {
                 best = v;
             }

@@ -62,6 +62,7 @@ public final class FilterSql {
             case Mod m -> leaf(m.path(), "(@.type() == \"number\")", false);
             case Bits b -> leaf(b.path(), "(@.type() == \"number\" || " + JsonPathText.markerExists("$bin") + ")", false);
             case ExprMatch e -> Pushdown.everything(); // evaluated in Java: a TRUE superset
+            case FilterNode.Collated c -> Pushdown.everything(); // PostgreSQL orders strings by bytes, not by the collation
             case FilterNode.SchemaMatch s -> Pushdown.everything();
             case AlwaysTrue t -> Pushdown.exact(DSL.trueCondition());
             case AlwaysFalse f -> Pushdown.exact(DSL.falseCondition());

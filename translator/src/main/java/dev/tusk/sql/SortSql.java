@@ -1,5 +1,6 @@
 package dev.tusk.sql;
 
+import dev.tusk.bson.FieldPath;
 import dev.tusk.query.SortSpec;
 import dev.tusk.storage.QueryForm;
 import java.util.ArrayList;
@@ -23,58 +24,76 @@ import org.jooq.impl.SQLDataType;
  *
  * <p>So the first n documents in MongoDB's order are among the first n rows {@code WITH TIES} in
  * this order; the caller sorts those exactly. A compound sort orders by a later key only where the
- * earlier keys' reduced values are {@link #exact}. Only top-level fields are reduced here: dotted paths
- * traverse arrays of documents, which this form does not follow.
+ * earlier keys' reduced values are {@link #exact}. A dotted path is reduced where it walks through
+ * documents only; a row where some part of a path before the last is an array (MongoDB then collects
+ * the path from every element, and numeric parts may index) is not ordered here but always returned:
+ * {@link Coarse#unordered}.
  */
 public final class SortSql {
     private static final String UNDEFINED = "{\"" + QueryForm.UNDEFINED + "\": true}";
 
     private SortSql() {}
 
-    /** True if every key is a top-level field, the keys {@link #of} reduces. */
-    public static boolean reduces(SortSpec sort) {
-        return sort.keys().stream().allMatch(k -> k.path().size() == 1);
-    }
-
     /**
-     * A lateral subquery named {@code lateral} that picks each key's value per row, and the ORDER BY
-     * over them. Empty when some key is not a top-level field.
+     * A lateral subquery named {@code lateral} that picks each key's value per row, the ORDER BY over
+     * them, and the rows this order cannot place.
      */
-    public static Optional<Coarse> of(SortSpec sort, String lateral) {
+    public static Coarse of(SortSpec sort, String lateral) {
         List<Field<?>> picked = new ArrayList<>();
         List<SortField<?>> order = new ArrayList<>();
         Condition earlierExact = DSL.trueCondition();
-        if (!reduces(sort)) {
-            return Optional.empty();
-        }
+        List<Condition> unordered = new ArrayList<>();
         for (int i = 0; i < sort.keys().size(); i++) {
             SortSpec.Key key = sort.keys().get(i);
             boolean asc = key.ascending();
-            picked.add(picked(key.path().get(0), asc).as("p" + i));
+            picked.add(picked(key.path(), asc).as("p" + i));
             Field<JSONB> p = DSL.field(DSL.name(lateral, "p" + i), SQLDataType.JSONB);
             for (Field<?> part : List.of(bracket(p), number(p), text(p))) {
                 Field<?> guarded = i == 0 ? part : DSL.when(earlierExact, part);
                 order.add(asc ? guarded.asc() : guarded.desc());
             }
             earlierExact = earlierExact.and(exact(p));
+            for (int length = 1; length < key.path().size(); length++) {
+                unordered.add(DSL.condition("coalesce(jsonb_typeof({0}) = 'array', false)", at(key.path(), length)));
+            }
         }
         // OFFSET 0 keeps PostgreSQL from flattening the lateral into ORDER BY, which would copy the
         // array subquery into every reference to p<i> and run it that many times per row.
-        return Optional.of(new Coarse(DSL.lateral(DSL.select(picked).offset(0)).as(lateral), order));
+        return new Coarse(DSL.lateral(DSL.select(picked).offset(0)).as(lateral), order,
+                unordered.isEmpty() ? Optional.empty() : Optional.of(DSL.or(unordered)));
     }
 
-    /** The lateral subquery to join (one picked value per key, p0, p1...) and the ORDER BY over it. */
-    public record Coarse(Table<?> lateral, List<SortField<?>> orderBy) {}
+    /**
+     * The lateral subquery to join (one picked value per key, p0, p1...), the ORDER BY over it, and
+     * the condition of rows it does not order (none when every key is a top-level field): those must
+     * all be read besides the first rows in this order.
+     */
+    public record Coarse(Table<?> lateral, List<SortField<?>> orderBy, Optional<Condition> unordered) {}
 
     /** The value a key sorts by: the field, its extreme element if it is an array, null if missing. */
-    private static Field<JSONB> picked(String field, boolean asc) {
-        Field<JSONB> v = DSL.field("{0} -> {1}", SQLDataType.JSONB, FilterSql.Q, DSL.inline(QueryForm.storedName(field)));
+    private static Field<JSONB> picked(FieldPath path, boolean asc) {
+        Field<JSONB> v = at(path, path.size());
         Field<JSONB> e = DSL.field(DSL.name("e"), SQLDataType.JSONB);
         String dir = asc ? "" : " desc";
         Field<JSONB> extreme = DSL.field("(select {0} from jsonb_array_elements({1}) {0} order by {2}" + dir + ", {3}" + dir
                 + ", {4}" + dir + " limit 1)", SQLDataType.JSONB, e, v, bracket(e), number(e), text(e));
         return DSL.field("case when jsonb_typeof({0}) = 'array' then coalesce({1}, {2}::jsonb) else coalesce({0}, 'null'::jsonb) end",
                 SQLDataType.JSONB, v, extreme, DSL.inline(UNDEFINED));
+    }
+
+    /** The value at the path's first {@code length} parts through documents only (SQL NULL past a non-document). */
+    private static Field<JSONB> at(FieldPath path, int length) {
+        if (length == 1) {
+            return DSL.field("{0} -> {1}", SQLDataType.JSONB, FilterSql.Q, DSL.inline(QueryForm.storedName(path.get(0))));
+        }
+        List<Field<?>> args = new ArrayList<>();
+        args.add(FilterSql.Q);
+        StringBuilder template = new StringBuilder("jsonb_extract_path({0}");
+        for (int i = 0; i < length; i++) {
+            args.add(DSL.inline(QueryForm.storedName(path.get(i))));
+            template.append(", {").append(i + 1).append('}');
+        }
+        return DSL.field(template.append(')').toString(), SQLDataType.JSONB, args.toArray(new Field<?>[0]));
     }
 
     /**

@@ -249,13 +249,12 @@ class IndexesIT {
         }
         Document plan = c.find(Filters.eq("sku", "sku-4242")).explain(ExplainVerbosity.EXECUTION_STATS);
         Document winning = plan.get("queryPlanner", Document.class).get("winningPlan", Document.class);
-        assertEquals("IXSCAN", winning.getString("stage"), plan.toJson());
-        assertEquals("sku_1", winning.getString("indexName"));
+        assertEquals("FETCH", winning.getString("stage"), plan.toJson());
+        assertEquals("IXSCAN", winning.get("inputStage", Document.class).getString("stage"), plan.toJson());
+        assertEquals("sku_1", winning.get("inputStage", Document.class).getString("indexName"));
         assertEquals(1, plan.get("executionStats", Document.class).getInteger("nReturned"));
         assertTrue(plan.get("executionStats", Document.class).getInteger("totalDocsExamined") < 100);
         Document noIndex = c.find(Filters.eq("qty", 5)).explain(ExplainVerbosity.QUERY_PLANNER);
-        assertFalse(noIndex.get("queryPlanner", Document.class).get("winningPlan", Document.class)
-                .getString("stage").equals("IXSCAN") && "sku_1".equals(noIndex.get("queryPlanner", Document.class)
-                .get("winningPlan", Document.class).getString("indexName")));
+        assertFalse(noIndex.get("queryPlanner", Document.class).get("winningPlan", Document.class).toJson().contains("sku_1"));
     }
 }

@@ -38,8 +38,10 @@ class ExplainIT {
         assertEquals("explain_it.c", planner.getString("namespace"));
         assertEquals(new Document("a", 3), planner.get("parsedQuery", Document.class));
         Document winning = planner.get("winningPlan", Document.class);
-        assertEquals("LIMIT", winning.getString("stage"));
-        assertEquals("SORT", winning.get("inputStage", Document.class).getString("stage"));
+        assertEquals("SORT", winning.getString("stage"), winning.toJson());
+        assertEquals(new Document("a", 1), winning.get("sortPattern", Document.class));
+        assertEquals(5L, ((Number) winning.get("limitAmount")).longValue());
+        assertEquals("COLLSCAN", winning.get("inputStage", Document.class).getString("stage"));
         Document tusk = plan.get("tusk", Document.class);
         assertTrue(tusk.getString("sql").contains("jsonpath"), tusk.getString("sql"));
         assertTrue(tusk.getList("postgresPlan", Document.class).get(0).containsKey("Plan"));
@@ -71,8 +73,9 @@ class ExplainIT {
                 .append("hint", new Document("a", 1)).append("min", new Document("a", 3)).append("max", new Document("a", 6)))
                 .append("verbosity", "executionStats"));
         Document winning = plan.get("queryPlanner", Document.class).get("winningPlan", Document.class);
-        assertEquals("IXSCAN", winning.getString("stage"), winning.toJson());
-        assertEquals("a_1", winning.getString("indexName"));
+        assertEquals("FETCH", winning.getString("stage"), winning.toJson());
+        assertEquals("IXSCAN", winning.get("inputStage", Document.class).getString("stage"));
+        assertEquals("a_1", winning.get("inputStage", Document.class).getString("indexName"));
         assertEquals(90, plan.get("executionStats", Document.class).getInteger("nReturned"), "a in [3, 6): 3, 4 and 5");
         assertEquals(90, ranged.find().hint(new Document("a", 1)).min(new Document("a", 3)).max(new Document("a", 6))
                 .into(new ArrayList<>()).size());
@@ -84,6 +87,54 @@ class ExplainIT {
                 com.mongodb.MongoCommandException.class, () -> db.runCommand(new Document("explain",
                         new Document("find", "ranged").append("min", new Document("a", 3))).append("verbosity", "queryPlanner")));
         assertEquals(51173, noHint.getErrorCode());
+    }
+
+    @Test
+    void stageTreesFollowTheReadThatRuns() {
+        MongoCollection<Document> shaped = db.getCollection("shaped");
+        shaped.drop();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            docs.add(new Document("_id", i).append("a", i % 10).append("b", i));
+        }
+        shaped.insertMany(docs);
+        shaped.createIndex(new Document("b", -1));
+        assertEquals("IDHACK", winning(shaped.find(Filters.eq("_id", 7))).getString("stage"));
+
+        Document ordered = winning(shaped.find().sort(Sorts.ascending("b")).skip(2).limit(3));
+        assertEquals(List.of("LIMIT", "SKIP", "FETCH", "IXSCAN"), stages(ordered), "the index gives the order: no SORT");
+        assertEquals("backward", innermost(ordered).getString("direction"));
+        assertEquals(List.of(2, 3, 4), shaped.find().sort(Sorts.ascending("b")).skip(2).limit(3).map(d -> d.getInteger("b"))
+                .into(new ArrayList<>()));
+
+        Document topK = winning(shaped.find(Filters.gt("a", 2)).sort(Sorts.descending("a")).skip(4).limit(6)
+                .projection(new Document("a", 1)));
+        assertEquals(List.of("PROJECTION_SIMPLE", "SKIP", "SORT", "COLLSCAN"), stages(topK));
+        assertEquals(10L, ((Number) topK.get("inputStage", Document.class).get("inputStage", Document.class)
+                .get("limitAmount")).longValue(), "skip + limit");
+        assertEquals(List.of("LIMIT", "PROJECTION_DEFAULT", "COLLSCAN"),
+                stages(winning(shaped.find().limit(2).projection(new Document("a", new Document("$add", List.of("$a", 1)))))));
+        assertEquals(List.of("RETURN_KEY", "IXSCAN"), stages(winning(shaped.find(Filters.gt("b", 150)).returnKey(true))));
+    }
+
+    private static Document winning(com.mongodb.client.FindIterable<Document> find) {
+        return find.explain(ExplainVerbosity.QUERY_PLANNER).get("queryPlanner", Document.class).get("winningPlan", Document.class);
+    }
+
+    private static List<String> stages(Document plan) {
+        List<String> names = new ArrayList<>();
+        for (Document d = plan; d != null; d = d.get("inputStage", Document.class)) {
+            names.add(d.getString("stage"));
+        }
+        return names;
+    }
+
+    private static Document innermost(Document plan) {
+        Document d = plan;
+        while (d.containsKey("inputStage")) {
+            d = d.get("inputStage", Document.class);
+        }
+        return d;
     }
 
     @Test

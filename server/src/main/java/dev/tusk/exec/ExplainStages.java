@@ -1,0 +1,125 @@
+package dev.tusk.exec;
+
+import java.util.Optional;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * MongoDB's stage tree for an explained read, the shape the classic engine of MongoDB 7.0 prints:
+ * the access path the {@link ReadPlan} takes (IDHACK; IXSCAN under FETCH when it reads through an
+ * index's keys or the `_id` ranges, RETURN_KEY instead of FETCH with returnKey; else COLLSCAN), then
+ * an in-memory SORT (with limitAmount when a limit bounds it), SKIP, the projection and LIMIT.
+ */
+public final class ExplainStages {
+    private ExplainStages() {}
+
+    /**
+     * The winning plan of a read explained by {@link QueryExplainer}; {@code filter} and
+     * {@code projection} are the command's own documents, echoed as MongoDB does.
+     */
+    public static BsonDocument winningPlan(QueryExplainer.Explained e, QuerySpec spec, FindOptions options,
+            BsonDocument filter, Optional<BsonDocument> projection) {
+        BsonDocument plan = access(e, filter);
+        if (options.returnKey()) {
+            plan = stage("RETURN_KEY", plan.getString("stage").getValue().equals("FETCH") ? plan.getDocument("inputStage") : plan);
+        }
+        boolean sortedInMemory = e.readPlan().sortsInMemory(spec);
+        if (sortedInMemory) {
+            BsonDocument sort = new BsonDocument("stage", new BsonString("SORT"))
+                    .append("sortPattern", sortPattern(spec))
+                    .append("memLimit", new BsonInt64(QueryExecutor.MAX_SORT_BYTES));
+            if (spec.limit() > 0) {
+                sort.append("limitAmount", new BsonInt64(spec.skip() + spec.limit()));
+            }
+            plan = sort.append("type", new BsonString("simple")).append("inputStage", plan);
+        }
+        boolean byId = e.readPlan() instanceof ReadPlan.ById;
+        if (spec.skip() > 0 && !byId) {
+            plan = new BsonDocument("stage", new BsonString("SKIP")).append("skipAmount", new BsonInt64(spec.skip()))
+                    .append("inputStage", plan);
+        }
+        if (projection.isPresent() && !projection.get().isEmpty() && !options.returnKey()) {
+            plan = new BsonDocument("stage", new BsonString(simple(projection.get()) ? "PROJECTION_SIMPLE" : "PROJECTION_DEFAULT"))
+                    .append("transformBy", projection.get()).append("inputStage", plan);
+        }
+        if (spec.limit() > 0 && !sortedInMemory && !byId) {
+            plan = new BsonDocument("stage", new BsonString("LIMIT")).append("limitAmount", new BsonInt64(spec.limit()))
+                    .append("inputStage", plan);
+        }
+        return plan;
+    }
+
+    private static BsonDocument access(QueryExplainer.Explained e, BsonDocument filter) {
+        if (e.readPlan() instanceof ReadPlan.ById) {
+            return new BsonDocument("stage", new BsonString("IDHACK"));
+        }
+        // present: the read walks an index's keys, a secondary one or (empty inside) the `_id_` index
+        Optional<Optional<SecondaryIndex>> index = switch (e.readPlan()) {
+            case ReadPlan.ById b -> Optional.empty(); // returned above
+            case ReadPlan.KeyRangeScan k -> Optional.of(k.hint() instanceof FindOptions.Hint.Secondary s
+                    ? Optional.of(s.index()) : Optional.empty());
+            case ReadPlan.InIndexOrder o -> Optional.of(Optional.of(o.order().index()));
+            case ReadPlan.ThroughIndex t -> Optional.of(t.choice().index());
+            case ReadPlan.TopK t -> t.choice().map(IndexPlanner.Choice::index);
+            case ReadPlan.TableScan t -> t.choice().map(IndexPlanner.Choice::index);
+        };
+        if (index.isEmpty()) {
+            BsonDocument scan = new BsonDocument("stage", new BsonString("COLLSCAN"));
+            if (!filter.isEmpty()) {
+                scan.append("filter", filter);
+            }
+            return scan.append("direction", new BsonString("forward"));
+        }
+        boolean backward = e.readPlan() instanceof ReadPlan.InIndexOrder o && o.order().reverse();
+        BsonDocument ixscan = new BsonDocument("stage", new BsonString("IXSCAN"));
+        if (index.get().isPresent()) {
+            var info = index.get().get().info();
+            ixscan.append("keyPattern", info.key())
+                    .append("indexName", new BsonString(info.name()))
+                    .append("isMultiKey", BsonBoolean.valueOf(info.multikey()))
+                    .append("isUnique", BsonBoolean.valueOf(info.unique()))
+                    .append("isSparse", BsonBoolean.valueOf(info.sparse()))
+                    .append("isPartial", BsonBoolean.valueOf(info.partialFilterExpression().isPresent()));
+        } else {
+            ixscan.append("keyPattern", IndexPlanner.idPattern())
+                    .append("indexName", new BsonString("_id_"))
+                    .append("isMultiKey", BsonBoolean.FALSE)
+                    .append("isUnique", BsonBoolean.TRUE)
+                    .append("isSparse", BsonBoolean.FALSE)
+                    .append("isPartial", BsonBoolean.FALSE);
+        }
+        ixscan.append("indexVersion", new BsonInt32(2)).append("direction", new BsonString(backward ? "backward" : "forward"));
+        BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
+        if (!filter.isEmpty()) {
+            fetch.append("filter", filter);
+        }
+        return fetch.append("inputStage", ixscan);
+    }
+
+    private static BsonDocument stage(String name, BsonDocument input) {
+        return new BsonDocument("stage", new BsonString(name)).append("inputStage", input);
+    }
+
+    private static BsonDocument sortPattern(QuerySpec spec) {
+        BsonDocument pattern = new BsonDocument();
+        for (var key : spec.sort().orElseThrow().keys()) {
+            pattern.append(key.path().toString(), new BsonInt32(key.ascending() ? 1 : -1));
+        }
+        return pattern;
+    }
+
+    /** MongoDB's PROJECTION_SIMPLE: only inclusions or exclusions of top-level fields. */
+    private static boolean simple(BsonDocument projection) {
+        for (var field : projection.entrySet()) {
+            BsonValue v = field.getValue();
+            if (field.getKey().contains(".") || field.getKey().startsWith("$") || !(v.isNumber() || v.isBoolean())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tusk.exec;
+
+import dev.tusk.index.IndexBounds;
+import dev.tusk.index.KeyRange;
+import dev.tusk.sql.FilterSql;
+import dev.tusk.sql.Pushdown;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a read gets its documents, decided once: {@link QueryExecutor} runs the plan and
+ * {@link QueryExplainer} describes the same plan, so explain shows what runs.
+ */
+public sealed interface ReadPlan {
+    /** min/max: the hinted index's key range in index order (sorted in memory if the read sorts). */
+    record KeyRangeScan(FindOptions.Hint hint, KeyRange range) implements ReadPlan {}
+
+    /** {@code {_id: <value>}}: the one row with that key (MongoDB's IDHACK). */
+    record ById(byte[] key) implements ReadPlan {}
+
+    /** A sort an index gives: its side table in key order (backward if {@code reverse}), within the filter's ranges. */
+    record InIndexOrder(IndexOrder order, Optional<List<KeyRange>> ranges) implements ReadPlan {}
+
+    /** An unsorted read the planner gave to a secondary index: its key ranges, then the documents (IXSCAN, FETCH). */
+    record ThroughIndex(IndexPlanner.Choice choice) implements ReadPlan {}
+
+    /** The first skip+limit rows of a coarse sort order in PostgreSQL, sorted exactly in Java (sql.SortSql). */
+    record TopK(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
+
+    /** The table in `_key` order, narrowed by the chosen index's ranges; sorted in memory if the read sorts. */
+    record TableScan(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
+
+    static ReadPlan of(QuerySpec spec, FindOptions options, List<SecondaryIndex> indexes) {
+        if (options.bounds().isPresent()) {
+            return new KeyRangeScan(options.hint().orElseThrow(), options.bounds().get());
+        }
+        Optional<byte[]> idKey = IdLookup.key(spec.filter());
+        if (idKey.isPresent()) {
+            return new ById(idKey.get());
+        }
+        Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
+        boolean binarySort = spec.sort().map(s -> s.collation().isSimple()).orElse(true); // indexes and SQL order bytes
+        if (spec.sort().isPresent() && binarySort) {
+            Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), indexes);
+            if (order.isPresent()) { // an IndexOrder index is never multikey
+                return new InIndexOrder(order.get(), IndexBounds.of(spec.filter(), order.get().index().keys(), false, false));
+            }
+        }
+        if (spec.sort().isEmpty() && choice.isPresent() && choice.get().index().isPresent()) {
+            return new ThroughIndex(choice.get());
+        }
+        Pushdown narrowed = narrowed(spec.filter(), choice);
+        if (spec.limit() > 0 && spec.sort().isPresent() && binarySort && narrowed.exact()) {
+            return new TopK(narrowed, choice);
+        }
+        return new TableScan(narrowed, choice);
+    }
+
+    /** The filter's pushdown, narrowed to the chosen index's key ranges. */
+    static Pushdown narrowed(dev.tusk.query.FilterNode filter, Optional<IndexPlanner.Choice> choice) {
+        Pushdown pushdown = FilterSql.compile(filter);
+        return choice.map(ch -> new Pushdown(pushdown.condition().and(ch.condition()), pushdown.exact())).orElse(pushdown);
+    }
+
+    /** True if the documents come out of the plan unsorted and the read's sort runs in Java after it. */
+    default boolean sortsInMemory(QuerySpec spec) {
+        return spec.sort().isPresent() && !(this instanceof InIndexOrder) && !(this instanceof ById);
+    }
+}
