@@ -24,6 +24,9 @@ import org.flywaydb.core.Flyway;
  * the cache forgets what this catalog's own DDL changes.
  */
 public final class Catalog {
+    /** How many views a read may pass through before reaching a collection (MongoDB's limit). */
+    public static final int MAX_VIEW_DEPTH = 20;
+
     private final DataSource dataSource;
     private final Map<String, CollectionInfo> cache = new ConcurrentHashMap<>();
     private final Map<String, List<IndexInfo>> indexCache = new ConcurrentHashMap<>();
@@ -177,7 +180,7 @@ public final class Catalog {
                 if (failIfExists) {
                     throw ErrorCode.NAMESPACE_EXISTS.error("Collection " + db + "." + coll + " already exists.");
                 }
-                return existing.get();
+                return existing.get().requireCollection();
             }
             store.checkDatabaseCase(db);
             String schema = store.ensureDatabase(db);
@@ -185,6 +188,65 @@ public final class Catalog {
         });
         cache.put(key(db, coll), info);
         return info;
+    }
+
+    /**
+     * Records the view {@code db.name} (options {viewOn, pipeline}, already validated): a catalog row
+     * without a table. 48 NamespaceExists if the name is taken; the viewOn chain must end within
+     * {@link #MAX_VIEW_DEPTH} views and never come back to this one.
+     */
+    public CollectionInfo createView(String db, String name, BsonDocument options) {
+        NameRules.validateCollectionName(db, name);
+        CollectionInfo info = transaction(store -> {
+            store.lockDatabases(db);
+            if (store.collection(db, name).isPresent()) {
+                throw ErrorCode.NAMESPACE_EXISTS.error("Collection " + db + "." + name + " already exists.");
+            }
+            checkViewChain(store, db, name, options.getString(CollectionInfo.VIEW_ON).getValue());
+            store.checkDatabaseCase(db);
+            return store.insertView(db, name, store.ensureDatabase(db), options);
+        });
+        cache.put(key(db, name), info);
+        return info;
+    }
+
+    /** Replaces a view's viewOn and pipeline (collMod), with the same chain checks as {@link #createView}. */
+    public CollectionInfo updateView(CollectionInfo view, BsonDocument options) {
+        try {
+            transaction(store -> {
+                store.lockDatabases(view.db());
+                checkViewChain(store, view.db(), view.name(), options.getString(CollectionInfo.VIEW_ON).getValue());
+                store.updateCollectionOptions(view.db(), view.name(), options);
+                return null;
+            });
+        } finally {
+            cache.remove(key(view.db(), view.name()));
+        }
+        return collection(view.db(), view.name()).orElseThrow();
+    }
+
+    /** 165 ViewDepthLimitExceeded: a viewOn chain longer than {@link #MAX_VIEW_DEPTH}. */
+    public static MongoServerException viewDepthExceeded() {
+        return ErrorCode.VIEW_DEPTH_LIMIT_EXCEEDED.error("View depth too deep or view cycle detected. Maximum depth is " + MAX_VIEW_DEPTH);
+    }
+
+    private static void checkViewChain(CatalogStore store, String db, String name, String viewOn) throws SQLException {
+        List<String> chain = new java.util.ArrayList<>(List.of(db + "." + name));
+        String next = viewOn;
+        while (true) {
+            chain.add(db + "." + next);
+            if (next.equals(name)) {
+                throw ErrorCode.GRAPH_CONTAINS_CYCLE.error("View cycle detected: [" + String.join(" => ", chain) + "]");
+            }
+            Optional<CollectionInfo> on = store.collection(db, next);
+            if (on.isEmpty() || !on.get().isView()) {
+                return;
+            }
+            if (chain.size() > MAX_VIEW_DEPTH) {
+                throw viewDepthExceeded();
+            }
+            next = on.get().viewOn();
+        }
     }
 
     /** Drops {@code db.coll}; false when it did not exist. */
@@ -249,7 +311,7 @@ public final class Catalog {
             transaction(store -> {
                 store.lockDatabases(db, toDb);
                 CollectionInfo source = store.collection(db, from).orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND
-                        .error("Source collection " + db + "." + from + " does not exist"));
+                        .error("Source collection " + db + "." + from + " does not exist")).requireCollection();
                 if (db.equals(toDb) && from.equals(to)) {
                     throw ErrorCode.ILLEGAL_OPERATION.error("Can't rename a collection to itself");
                 }

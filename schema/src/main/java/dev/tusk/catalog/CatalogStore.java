@@ -169,7 +169,23 @@ final class CatalogStore {
         return new CollectionInfo(db, name, schema, table, uuid, options);
     }
 
+    /**
+     * A view's row. It has no table; its table_name is {@code $view$<name>}, unique in the database
+     * and never a real table's (table names never contain {@code $}), so the catalog's constraints hold.
+     */
+    CollectionInfo insertView(String db, String name, String schema, BsonDocument options) throws SQLException {
+        String table = "$view$" + name;
+        UUID uuid = UUID.randomUUID();
+        update("INSERT INTO tusk_catalog.collections (db, name, table_name, uuid, options) VALUES (?, ?, ?, ?, ?::json)",
+                db, name, table, uuid, options.toJson(JSON));
+        return new CollectionInfo(db, name, schema, table, uuid, options);
+    }
+
     void dropTable(CollectionInfo info) throws SQLException {
+        if (info.isView()) {
+            update("DELETE FROM tusk_catalog.collections WHERE db = ? AND name = ?", info.db(), info.name());
+            return;
+        }
         for (IndexInfo index : indexInfos(info.db(), info.name())) {
             if (index.storage().isPresent()) {
                 execute("DROP TABLE IF EXISTS " + qualified(info.schemaName(), index.storage().get()));

@@ -1,14 +1,21 @@
 package dev.tusk.catalog;
 
+import dev.tusk.error.ErrorCode;
+import dev.tusk.error.MongoServerException;
 import java.util.UUID;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 
 /**
  * One collection as the catalog records it: its MongoDB namespace, the PostgreSQL schema and table
- * that hold it, its UUID and the options it was created with.
+ * that hold it, its UUID and the options it was created with. A view is a row too: its options hold
+ * {@code viewOn} and {@code pipeline}, and it has no table (see {@link #isView}).
  */
 public record CollectionInfo(String db, String name, String schemaName, String tableName, UUID uuid,
                              BsonDocument options) {
+    public static final String VIEW_ON = "viewOn";
+    public static final String PIPELINE = "pipeline";
+
     public CollectionInfo {
         options = options.clone();
     }
@@ -17,6 +24,34 @@ public record CollectionInfo(String db, String name, String schemaName, String t
     @Override
     public BsonDocument options() {
         return options.clone();
+    }
+
+    /** A read-only view: its documents are its pipeline run over {@link #viewOn}; there is no table to read or write. */
+    public boolean isView() {
+        return options.containsKey(VIEW_ON);
+    }
+
+    /** The collection or view a view reads (same database). */
+    public String viewOn() {
+        return options.getString(VIEW_ON).getValue();
+    }
+
+    /** A view's pipeline (empty for a collection). */
+    public BsonArray viewPipeline() {
+        return options.getArray(PIPELINE, new BsonArray()).clone();
+    }
+
+    /** This collection, or 166 CommandNotSupportedOnView for a view (writes, index commands). */
+    public CollectionInfo requireCollection() {
+        if (isView()) {
+            throw notACollection();
+        }
+        return this;
+    }
+
+    /** 166 CommandNotSupportedOnView with MongoDB's message, for what only a collection can do. */
+    public MongoServerException notACollection() {
+        return ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW.error("Namespace " + namespace() + " is a view, not a collection");
     }
 
     public String namespace() {

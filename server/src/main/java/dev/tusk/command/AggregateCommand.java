@@ -1,25 +1,18 @@
 package dev.tusk.command;
 
 import dev.tusk.catalog.CollectionInfo;
-import dev.tusk.cursor.DocumentSource;
 import dev.tusk.cursor.IteratorSource;
-import dev.tusk.cursor.SourceIterator;
 import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
-import dev.tusk.exec.QueryExecutor;
-import dev.tusk.exec.QuerySpec;
+import dev.tusk.expr.ParseContext;
 import dev.tusk.expr.Variables;
-import dev.tusk.pipeline.CollectionReader;
 import dev.tusk.pipeline.Pipeline;
 import dev.tusk.pipeline.Sink;
 import dev.tusk.exec.SinkWriter;
 import dev.tusk.query.Collation;
-import dev.tusk.query.FilterNode;
-import dev.tusk.query.FilterParser;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -76,26 +69,20 @@ final class AggregateCommand implements Command {
             stages = new BsonArray(stages.subList(0, stages.size() - 1));
         }
         boolean allowDiskUse = args.bool("allowDiskUse", true);
-        Pipeline pipeline = Pipeline.parse(stages, dev.tusk.expr.ParseContext.of(
-                Variables.withLet(args.document("let").orElse(new BsonDocument()))).withDiskUse(allowDiskUse).withCollation(collation));
+        ParseContext parse = ParseContext.of(Variables.withLet(args.document("let").orElse(new BsonDocument())))
+                .withDiskUse(allowDiskUse).withCollation(collation);
         Optional<CollectionInfo> info = databaseLevel ? Optional.empty() : cx.catalog().collection(request.database(), collection);
-        Hints.check(cx, info, args.value("hint"));
-        Iterator<BsonDocument> input = documents.<Iterator<BsonDocument>>map(d -> d.stream().map(v -> v.asDocument()).iterator())
-                .orElse(Collections.emptyIterator());
-        Pipeline rest = pipeline;
-        if (info.isPresent()) {
-            Pipeline.LeadingRead leading = pipeline.leadingRead();
-            FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
-            rest = pipeline.after(leading.stages());
-            DocumentSource scan = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
-                    .withDiskUse(allowDiskUse).open(info.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty()));
-            input = new SourceIterator(scan);
+        Iterator<BsonDocument> results;
+        if (info.isPresent() && info.get().isView()) {
+            results = Views.read(request, cx, info.get(), stages, parse);
+        } else {
+            Pipeline pipeline = Pipeline.parse(stages, parse);
+            Hints.check(cx, info, args.value("hint"));
+            PipelineReads reads = new PipelineReads(request, cx, allowDiskUse);
+            results = documents.isPresent()
+                    ? pipeline.run(documents.get().stream().map(v -> v.asDocument()).iterator(), reads.reader())
+                    : reads.run(info, pipeline);
         }
-        CollectionReader reader = (foreign, filter) -> cx.catalog().collection(request.database(), foreign)
-                .<Iterator<BsonDocument>>map(c -> new SourceIterator(new QueryExecutor(cx.store(), request.timeBudget(),
-                        cx.indexes().secondary(c)).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()))))
-                .orElse(Collections.emptyIterator());
-        Iterator<BsonDocument> results = rest.run(input, reader);
         if (sink.isPresent()) {
             new SinkWriter(cx.store(), cx.catalog(), cx.indexes()).write(sink.get(), results);
             return Cursors.reply("firstBatch", java.util.List.of(), 0, request.database() + "." + collection);

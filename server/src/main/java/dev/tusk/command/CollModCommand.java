@@ -8,17 +8,20 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.index.IndexSpecs;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonValue;
 
-/** collMod: today the index options MongoDB lets you change (hidden, expireAfterSeconds). */
+/**
+ * collMod: a collection's validation, the index options MongoDB lets you change (hidden,
+ * expireAfterSeconds), a view's viewOn and pipeline.
+ */
 final class CollModCommand implements Command {
-    private static final Set<String> NOT_YET = Set.of("viewOn", "pipeline",
-            "changeStreamPreAndPostImages", "timeseries", "clusteredIndex", "cappedSize", "cappedMax", "expireAfterSeconds",
-            "recordPreImages", "dryRun");
+    private static final Set<String> NOT_YET = Set.of("changeStreamPreAndPostImages", "timeseries", "clusteredIndex",
+            "cappedSize", "cappedMax", "expireAfterSeconds", "recordPreImages", "dryRun");
 
     @Override
     public String name() {
@@ -32,7 +35,9 @@ final class CollModCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
-        CommandArgs args = new CommandArgs(request, union());
+        var known = new java.util.HashSet<>(union());
+        known.addAll(Set.of(CollectionInfo.VIEW_ON, CollectionInfo.PIPELINE));
+        CommandArgs args = new CommandArgs(request, known);
         String collection = args.collection();
         for (String option : NOT_YET) {
             if (args.value(option).isPresent()) {
@@ -41,6 +46,9 @@ final class CollModCommand implements Command {
         }
         CollectionInfo info = cx.catalog().collection(request.database(), collection)
                 .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace()));
+        if (info.isView() || ViewOptions.present(args)) {
+            return changeView(args, info, cx);
+        }
         BsonDocument reply = new BsonDocument();
         if (args.value("validator").isPresent() || args.value("validationLevel").isPresent()
                 || args.value("validationAction").isPresent()) {
@@ -50,6 +58,22 @@ final class CollModCommand implements Command {
             changeIndex(args.document("index").get(), info, cx, reply);
         }
         return Replies.ok(reply);
+    }
+
+    private static BsonDocument changeView(CommandArgs args, CollectionInfo info, CommandContext cx) {
+        for (String option : union()) {
+            if (args.value(option).isPresent()) {
+                throw ErrorCode.INVALID_OPTIONS.error("option not supported on a view: %s", option);
+            }
+        }
+        if (!info.isView()) {
+            throw ErrorCode.INVALID_OPTIONS.error("option only supported on a view: %s",
+                    args.value(CollectionInfo.VIEW_ON).isPresent() ? CollectionInfo.VIEW_ON : CollectionInfo.PIPELINE);
+        }
+        if (ViewOptions.present(args)) {
+            cx.catalog().updateView(info, ViewOptions.from(args, info.db(), info.name(), Optional.of(info)));
+        }
+        return Replies.ok();
     }
 
     private static void changeIndex(BsonDocument change, CollectionInfo info, CommandContext cx, BsonDocument reply) {

@@ -8,13 +8,16 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.expr.ParseContext;
 import dev.tusk.query.Collation;
 import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import dev.tusk.sql.Pushdown;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 
@@ -39,8 +42,17 @@ final class CountCommand implements Command {
         long skip = args.nonNegative("skip", 0);
         long limit = Math.abs(args.integer("limit").orElse(0L));
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
-        Hints.check(cx, info, args.value("hint"));
         long n = 0;
+        if (info.isPresent() && info.get().isView()) {
+            BsonArray stages = Views.matchSkipLimit(args.document("query").orElse(new BsonDocument()), skip, limit);
+            Iterator<BsonDocument> docs = Views.read(request, cx, info.get(), stages, ParseContext.defaults().withCollation(collation));
+            while (docs.hasNext()) {
+                docs.next();
+                n++;
+            }
+            return Replies.ok(new BsonDocument("n", new BsonInt32((int) n)));
+        }
+        Hints.check(cx, info, args.value("hint"));
         if (info.isPresent()) {
             QueryExecutor queries = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()));
             Pushdown pushdown = queries.pushdown(filter);

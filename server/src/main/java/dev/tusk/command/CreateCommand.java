@@ -5,15 +5,16 @@ import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
 
-/** create: an empty collection (its table and catalog row). */
+/** create: an empty collection (its table and catalog row), or a view (viewOn + pipeline: a catalog row only). */
 final class CreateCommand implements Command {
     /** Options MongoDB knows that Tusk does not implement yet: refused rather than silently ignored. */
     private static final Set<String> NOT_YET = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
-            "viewOn", "pipeline", "clusteredIndex",
-            "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
+            "clusteredIndex", "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
     private static final Set<String> KNOWN = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
             "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
             "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation",
@@ -37,6 +38,16 @@ final class CreateCommand implements Command {
             if (NOT_YET.contains(option) && isSet(request.body().get(option))) {
                 throw ErrorCode.NOT_IMPLEMENTED.error("create option '%s' is not supported by Tusk yet", option);
             }
+        }
+        if (ViewOptions.present(args)) {
+            for (String option : List.of("validator", "validationLevel", "validationAction", "idIndex", "autoIndexId")) {
+                if (args.value(option).isPresent()) {
+                    throw ErrorCode.INVALID_OPTIONS.error("option not supported on a view: %s", option);
+                }
+            }
+            cx.catalog().createView(request.database(), collection,
+                    ViewOptions.from(args, request.database(), collection, Optional.empty()));
+            return Replies.ok();
         }
         cx.catalog().createCollection(request.database(), collection, ValidationOptions.from(args, new BsonDocument()), true);
         return Replies.ok();

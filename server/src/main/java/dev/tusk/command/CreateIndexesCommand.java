@@ -46,7 +46,11 @@ final class CreateIndexesCommand implements Command {
         for (BsonValue v : raw) {
             specs.add(IndexSpecs.normalise(v));
         }
-        boolean created = cx.catalog().collection(request.database(), collection).isEmpty();
+        Optional<CollectionInfo> existing = cx.catalog().collection(request.database(), collection);
+        if (existing.isPresent() && existing.get().isView()) {
+            throw ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW.error("Cannot create indexes on a view");
+        }
+        boolean created = existing.isEmpty();
         CollectionInfo info = cx.catalog().createCollection(request.database(), collection, new BsonDocument(), false);
         int before = cx.catalog().indexes(info).size();
         IndexBuilder builder = new IndexBuilder(cx.store(), cx.catalog(), cx.indexes());

@@ -51,6 +51,9 @@ final class DeleteCommand implements Command {
         boolean ordered = args.bool("ordered", true);
         WriteBatches.checkSize(deletes.size());
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        if (info.isPresent() && info.get().isView()) {
+            return WriteBatches.onView(info.get(), new BsonDocument("n", new org.bson.BsonInt32(0)), deletes.size(), ordered);
+        }
         Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         long n = 0;
         List<WriteError> errors = new ArrayList<>();

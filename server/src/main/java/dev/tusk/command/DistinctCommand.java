@@ -10,6 +10,7 @@ import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.expr.ParseContext;
 import dev.tusk.query.Collation;
 import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterParser;
@@ -46,15 +47,17 @@ final class DistinctCommand implements Command {
         var filter = CollatedFilter.of(FilterParser.parse(args.document("query").orElse(new BsonDocument())), collation);
         TreeSet<BsonValue> values = new TreeSet<>(collation::compare); // equal under the collation: the first seen stays
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
-        Hints.check(cx, info, args.value("hint"));
-        if (info.isPresent()) {
+        if (info.isPresent() && info.get().isView()) {
+            BsonArray stages = Views.matchSkipLimit(args.document("query").orElse(new BsonDocument()), 0, 0);
+            Views.read(request, cx, info.get(), stages, ParseContext.defaults().withCollation(collation))
+                    .forEachRemaining(d -> values.addAll(DistinctValues.of(d, key)));
+        } else if (info.isPresent()) {
+            Hints.check(cx, info, args.value("hint"));
             DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
                     .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
             while (!matches.exhausted()) {
                 for (BsonDocument d : matches.next(1000, Long.MAX_VALUE)) {
-                    for (BsonValue v : DistinctValues.of(d, key)) {
-                        values.add(v);
-                    }
+                    values.addAll(DistinctValues.of(d, key));
                 }
             }
         }

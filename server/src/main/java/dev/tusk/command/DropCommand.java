@@ -9,7 +9,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
 
-/** drop: a collection and its data. Dropping a collection that does not exist succeeds (MongoDB 7.0). */
+/** drop: a collection and its data, or a view. Dropping a collection that does not exist succeeds (MongoDB 7.0). */
 final class DropCommand implements Command {
     @Override
     public String name() {
@@ -25,8 +25,9 @@ final class DropCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of());
         String collection = args.collection();
+        boolean view = cx.catalog().collection(request.database(), collection).filter(c -> c.isView()).isPresent();
         boolean existed = cx.catalog().dropCollection(request.database(), collection);
-        if (!existed) {
+        if (!existed || view) {
             return Replies.ok();
         }
         return Replies.ok(new BsonDocument("nIndexesWas", new BsonInt32(1))

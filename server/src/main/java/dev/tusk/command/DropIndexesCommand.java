@@ -40,7 +40,7 @@ final class DropIndexesCommand implements Command {
         BsonValue which = args.value("index").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'dropIndexes.index' is missing but a required field"));
         CollectionInfo info = cx.catalog().collection(request.database(), collection).orElseThrow(() ->
-                ErrorCode.NAMESPACE_NOT_FOUND.error("ns not found %s", args.namespace()));
+                ErrorCode.NAMESPACE_NOT_FOUND.error("ns not found %s", args.namespace())).requireCollection();
         List<IndexInfo> indexes = cx.catalog().indexes(info);
         List<String> names = new ArrayList<>();
         if (which.isString() && which.asString().getValue().equals("*")) {

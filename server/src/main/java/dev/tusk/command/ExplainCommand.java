@@ -76,6 +76,9 @@ final class ExplainCommand implements Command {
             default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", innerName);
         };
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collectionName.asString().getValue());
+        if (info.isPresent() && info.get().isView()) {
+            throw ErrorCode.NOT_IMPLEMENTED.error("explain on a view is not supported by Tusk yet");
+        }
         BsonDocument parsedQuery = innerName.equals("find") ? doc(command, "filter") : innerName.equals("aggregate")
                 ? command.getArray("pipeline").stream().findFirst().map(v -> v.asDocument())
                         .filter(d -> d.isDocument("$match")).map(d -> d.getDocument("$match")).orElseGet(BsonDocument::new)

@@ -75,7 +75,8 @@ final class FindAndModifyCommand implements Command {
             throw ErrorCode.FAILED_TO_PARSE.error(upsert ? "Cannot specify both upsert=true and remove=true"
                     : "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
         }
-        Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection)
+                .map(CollectionInfo::requireCollection);
         Hints.check(cx, info, args.value("hint"));
         if (remove) {
             Optional<BsonDocument> deleted = Optional.empty();

@@ -2,6 +2,7 @@ package dev.tusk.command;
 
 import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.cursor.DocumentSource;
+import dev.tusk.cursor.IteratorSource;
 import dev.tusk.cursor.ListSource;
 import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandArgs;
@@ -12,6 +13,7 @@ import dev.tusk.exec.DocumentStore;
 import dev.tusk.exec.FindOptions;
 import dev.tusk.exec.QueryExecutor;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.expr.ParseContext;
 import dev.tusk.expr.Variables;
 import dev.tusk.query.Collation;
 import dev.tusk.query.CollatedFilter;
@@ -21,6 +23,7 @@ import dev.tusk.query.SortSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 
 /** find: filter/sort/projection/skip/limit over one collection, answered with a cursor. */
@@ -69,6 +72,13 @@ final class FindCommand implements Command {
         }
         String ns = args.namespace();
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        if (info.isPresent() && info.get().isView()) {
+            BsonArray stages = Views.findStages(args.document("filter").orElse(new BsonDocument()), args.document("sort"),
+                    skip, limit, args.document("projection"), request.body());
+            ParseContext parse = ParseContext.of(vars).withDiskUse(args.bool("allowDiskUse", true)).withCollation(collation);
+            DocumentSource source = new IteratorSource(Views.read(request, cx, info.get(), stages, parse));
+            return Cursors.firstBatchReply(cx, ns, source, firstBatch(batchSize, limit), singleBatch);
+        }
         Hints.check(cx, info, args.value("hint"));
         DocumentSource source = new ListSource(List.of());
         if (info.isPresent()) {
@@ -80,7 +90,10 @@ final class FindCommand implements Command {
                     .withDiskUse(args.bool("allowDiskUse", true))
                     .open(info.get(), new QuerySpec(filter, sort, skip, limit, projection), options);
         }
-        int firstBatch = (int) Math.min(batchSize, limit == 0 ? Integer.MAX_VALUE : limit);
-        return Cursors.firstBatchReply(cx, ns, source, firstBatch, singleBatch);
+        return Cursors.firstBatchReply(cx, ns, source, firstBatch(batchSize, limit), singleBatch);
+    }
+
+    private static int firstBatch(long batchSize, long limit) {
+        return (int) Math.min(batchSize, limit == 0 ? Integer.MAX_VALUE : limit);
     }
 }

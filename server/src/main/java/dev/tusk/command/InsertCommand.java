@@ -49,6 +49,10 @@ final class InsertCommand implements Command {
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'insert.documents' is missing but a required field"));
         boolean ordered = args.bool("ordered", true);
         WriteBatches.checkSize(documents.size());
+        Optional<CollectionInfo> view = cx.catalog().collection(request.database(), collection).filter(CollectionInfo::isView);
+        if (view.isPresent()) {
+            return WriteBatches.onView(view.get(), new BsonDocument("n", new org.bson.BsonInt32(0)), documents.size(), ordered);
+        }
         CollectionInfo info = cx.catalog().createCollection(request.database(), collection, new BsonDocument(), false);
         try (var writing = cx.indexes().writing(info)) {
             return insert(args, documents, ordered, info, writing, cx);

@@ -50,6 +50,12 @@ final class ListCollectionsCommand implements Command {
     }
 
     static BsonDocument describe(CollectionInfo c) {
+        if (c.isView()) {
+            return new BsonDocument("name", new BsonString(c.name()))
+                    .append("type", new BsonString("view"))
+                    .append("options", c.options())
+                    .append("info", new BsonDocument("readOnly", BsonBoolean.TRUE));
+        }
         return new BsonDocument("name", new BsonString(c.name()))
                 .append("type", new BsonString("collection"))
                 .append("options", c.options())

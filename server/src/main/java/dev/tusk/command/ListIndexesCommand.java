@@ -26,7 +26,8 @@ final class ListIndexesCommand implements Command {
         CommandArgs args = new CommandArgs(request, Set.of("cursor"));
         String collection = args.collection();
         var info = cx.catalog().collection(request.database(), collection)
-                .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace()));
+                .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace()))
+                .requireCollection();
         List<BsonDocument> specs = cx.catalog().indexes(info).stream().map(dev.tusk.catalog.IndexInfo::spec).toList();
         return Cursors.firstBatchReply(cx, args.namespace(), new dev.tusk.cursor.ListSource(specs), Cursors.batchSize(args));
     }

@@ -54,6 +54,10 @@ final class UpdateCommand implements Command {
         WriteBatches.checkSize(updates.size());
         Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         Optional<CollectionInfo> existing = cx.catalog().collection(request.database(), collection);
+        if (existing.isPresent() && existing.get().isView()) {
+            return WriteBatches.onView(existing.get(), new BsonDocument("n", new BsonInt32(0)).append("nModified", new BsonInt32(0)),
+                    updates.size(), ordered);
+        }
         long n = 0;
         long nModified = 0;
         BsonArray upserted = new BsonArray();

@@ -1,5 +1,6 @@
 package dev.tusk.command;
 
+import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.WriteError;
 import java.util.List;
@@ -16,6 +17,15 @@ final class WriteBatches {
             throw ErrorCode.INVALID_LENGTH.error("Write batch sizes must be between 1 and %d. Got %d operations.",
                     ServerInfo.MAX_WRITE_BATCH_SIZE, size);
         }
+    }
+
+    /** A batch on a view: every statement fails with 166, an ordered batch at its first (as on MongoDB). */
+    static BsonDocument onView(CollectionInfo view, BsonDocument counts, int size, boolean ordered) {
+        List<WriteError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < (ordered ? 1 : size); i++) {
+            errors.add(new WriteError(i, view.notACollection()));
+        }
+        return reply(counts, errors);
     }
 
     static BsonDocument reply(long n, List<WriteError> errors) {

@@ -44,7 +44,7 @@ public final class SinkWriter {
     }
 
     private void out(Sink.Out out, Iterator<BsonDocument> results) {
-        Optional<CollectionInfo> target = catalog.collection(out.db(), out.collection());
+        Optional<CollectionInfo> target = catalog.collection(out.db(), out.collection()).map(CollectionInfo::requireCollection);
         String tempName = "tmp.agg_out." + UUID.randomUUID();
         CollectionInfo temp = catalog.createCollection(out.db(), tempName, target.map(CollectionInfo::options).orElse(new BsonDocument()), true);
         try {

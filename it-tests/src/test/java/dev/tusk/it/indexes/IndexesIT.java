@@ -18,6 +18,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.tusk.it.support.Ids;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,7 +207,7 @@ class IndexesIT {
         List<List<Object>> before = new ArrayList<>();
         for (Bson sort : sorts) {
             for (Bson filter : filters) {
-                before.add(ids(c.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending("_id"))).skip(7).limit(300)));
+                before.add(Ids.of(c.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending("_id"))).skip(7).limit(300)));
             }
         }
         c.createIndex(Indexes.ascending("n"));
@@ -215,23 +216,18 @@ class IndexesIT {
         int i = 0;
         for (Bson sort : sorts) {
             for (Bson filter : filters) {
-                assertEquals(before.get(i++), ids(c.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending("_id"))).skip(7).limit(300)),
+                assertEquals(before.get(i++), Ids.of(c.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending("_id"))).skip(7).limit(300)),
                         "sort " + sort + " filter " + filter);
             }
         }
         c.insertOne(new Document("_id", -1).append("n", List.of(1000, -1000)).append("g", 1));
-        assertEquals(List.of(-1), ids(c.find(Filters.eq("_id", -1)).sort(Sorts.ascending("n"))));
+        assertEquals(List.of(-1), Ids.of(c.find(Filters.eq("_id", -1)).sort(Sorts.ascending("n"))));
         assertEquals(-1, c.find(Filters.type("n", "number")).sort(Sorts.ascending("n")).first().getInteger("_id"),
                 "the array's smallest element sorts first");
         assertEquals(-1, c.find(Filters.type("n", "number")).sort(Sorts.descending("n")).first().getInteger("_id"),
                 "the array's largest element sorts first descending");
     }
 
-    private static List<Object> ids(Iterable<Document> docs) {
-        List<Object> out = new ArrayList<>();
-        docs.forEach(d -> out.add(d.get("_id")));
-        return out;
-    }
 
     @Test
     void explainShowsTheIndexPostgreSqlUses() {

@@ -16,6 +16,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.tusk.it.support.Ids;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,23 +37,18 @@ class CollationIT {
                 new Document("_id", 5).append("x", "B"), new Document("_id", 6).append("x", "a")));
     }
 
-    private static List<Integer> ids(Iterable<Document> docs) {
-        List<Integer> ids = new ArrayList<>();
-        docs.forEach(d -> ids.add(d.getInteger("_id")));
-        return ids;
-    }
 
     @Test
     void readsMatchAndSortByTheCollation() {
-        assertEquals(List.of(1, 2), ids(c.find(Filters.eq("x", "Ping")).collation(CASELESS)));
-        assertEquals(List.of(), ids(c.find(Filters.eq("x", "Ping"))));
+        assertEquals(List.of(1, 2), Ids.of(c.find(Filters.eq("x", "Ping")).collation(CASELESS)));
+        assertEquals(List.of(), Ids.of(c.find(Filters.eq("x", "Ping"))));
         assertEquals(2, c.countDocuments(Filters.eq("x", "PING"), new CountOptions().collation(CASELESS)));
         assertEquals(List.of("a", "b", "ping", "pong"), c.distinct("x", String.class).collation(CASELESS).into(new ArrayList<>()),
                 "one value per class of equal strings, the first one met");
-        assertEquals(List.of(6, 4, 5, 1, 2, 3), ids(c.find().sort(Sorts.ascending("x")).collation(CASELESS)));
-        assertEquals(List.of(6, 4), ids(c.find().sort(Sorts.ascending("x")).limit(2).collation(CASELESS)));
-        assertEquals(List.of(5, 2, 6, 4, 1, 3), ids(c.find().sort(Sorts.ascending("x"))), "binary order without one");
-        assertEquals(List.of(2, 1), ids(c.aggregate(List.of(Aggregates.match(Filters.in("x", List.of("PING"))),
+        assertEquals(List.of(6, 4, 5, 1, 2, 3), Ids.of(c.find().sort(Sorts.ascending("x")).collation(CASELESS)));
+        assertEquals(List.of(6, 4), Ids.of(c.find().sort(Sorts.ascending("x")).limit(2).collation(CASELESS)));
+        assertEquals(List.of(5, 2, 6, 4, 1, 3), Ids.of(c.find().sort(Sorts.ascending("x"))), "binary order without one");
+        assertEquals(List.of(2, 1), Ids.of(c.aggregate(List.of(Aggregates.match(Filters.in("x", List.of("PING"))),
                 Aggregates.sort(Sorts.descending("_id")))).collation(CASELESS)));
     }
 
@@ -65,13 +61,13 @@ class CollationIT {
         assertEquals(3, found.getInteger("_id"));
         assertEquals(3, c.countDocuments(Filters.eq("hit", true)));
         assertEquals(2, c.deleteMany(Filters.eq("x", "b"), new DeleteOptions().collation(CASELESS)).getDeletedCount());
-        assertEquals(List.of(1, 2, 3, 6), ids(c.find()));
+        assertEquals(List.of(1, 2, 3, 6), Ids.of(c.find()));
     }
 
     @Test
     void theSimpleCollationIsBinaryComparison() {
         Collation simple = Collation.builder().locale("simple").build();
-        assertEquals(List.of(1), ids(c.find(Filters.eq("x", "ping")).collation(simple)));
+        assertEquals(List.of(1), Ids.of(c.find(Filters.eq("x", "ping")).collation(simple)));
         assertEquals(1, c.countDocuments(Filters.eq("x", "PING"), new CountOptions().collation(simple)));
     }
 

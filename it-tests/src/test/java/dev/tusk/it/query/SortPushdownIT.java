@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import dev.tusk.it.support.Ids;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
 import java.util.Date;
@@ -82,11 +83,6 @@ class SortPushdownIT {
         };
     }
 
-    private static List<Object> ids(Iterable<Document> docs) {
-        List<Object> ids = new ArrayList<>();
-        docs.forEach(d -> ids.add(d.get("_id")));
-        return ids;
-    }
 
     @Test
     void topKEqualsTheFullSortCutShort() {
@@ -94,12 +90,12 @@ class SortPushdownIT {
                 Sorts.descending("w")), Sorts.orderBy(Sorts.descending("w"), Sorts.ascending("v")));
         for (Bson sort : sorts) {
             for (Bson filter : List.of(Filters.empty(), Filters.eq("g", 1))) {
-                List<Object> all = ids(c.find(filter).sort(sort));
+                List<Object> all = Ids.of(c.find(filter).sort(sort));
                 for (int[] skipLimit : new int[][] {{0, 1}, {0, 7}, {3, 40}, {0, 600}, {990, 20}}) {
                     int from = Math.min(skipLimit[0], all.size());
                     int to = Math.min(all.size(), from + skipLimit[1]);
                     List<Object> expected = all.subList(from, to);
-                    List<Object> got = ids(c.find(filter).sort(sort).skip(skipLimit[0]).limit(skipLimit[1]));
+                    List<Object> got = Ids.of(c.find(filter).sort(sort).skip(skipLimit[0]).limit(skipLimit[1]));
                     assertEquals(expected, got,
                             "find " + sort + " " + filter + " skip/limit " + skipLimit[0] + "/" + skipLimit[1]);
                     List<Bson> pipeline = new ArrayList<>(List.of(Aggregates.match(filter), Aggregates.sort(sort)));
@@ -107,7 +103,7 @@ class SortPushdownIT {
                         pipeline.add(Aggregates.skip(skipLimit[0]));
                     }
                     pipeline.add(Aggregates.limit(skipLimit[1]));
-                    assertEquals(expected, ids(c.aggregate(pipeline)), "aggregate " + pipeline);
+                    assertEquals(expected, Ids.of(c.aggregate(pipeline)), "aggregate " + pipeline);
                 }
             }
         }
@@ -135,11 +131,11 @@ class SortPushdownIT {
         List<Bson> sorts = List.of(Sorts.ascending("v.k"), Sorts.descending("e.x"), Sorts.ascending("e.y.z"),
                 Sorts.orderBy(Sorts.descending("e.y.z"), Sorts.ascending("e.x"), Sorts.descending("_id")));
         for (Bson sort : sorts) {
-            List<Object> all = ids(c.find().sort(sort));
+            List<Object> all = Ids.of(c.find().sort(sort));
             for (int[] skipLimit : new int[][] {{0, 1}, {0, 9}, {5, 30}, {0, 700}}) {
                 int from = Math.min(skipLimit[0], all.size());
                 List<Object> expected = all.subList(from, Math.min(all.size(), from + skipLimit[1]));
-                assertEquals(expected, ids(c.find().sort(sort).skip(skipLimit[0]).limit(skipLimit[1])),
+                assertEquals(expected, Ids.of(c.find().sort(sort).skip(skipLimit[0]).limit(skipLimit[1])),
                         "find " + sort + " skip/limit " + skipLimit[0] + "/" + skipLimit[1]);
             }
         }

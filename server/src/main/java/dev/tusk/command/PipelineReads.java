@@ -1,0 +1,72 @@
+package dev.tusk.command;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.cursor.DocumentSource;
+import dev.tusk.cursor.SourceIterator;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.exec.QueryExecutor;
+import dev.tusk.exec.QuerySpec;
+import dev.tusk.pipeline.CollectionReader;
+import dev.tusk.pipeline.Pipeline;
+import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterNode;
+import dev.tusk.query.FilterParser;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
+import org.bson.BsonDocument;
+
+/**
+ * Runs a parsed pipeline over a collection: its leading {@code [$match] [$sort [$skip] $limit]} is the
+ * collection read (pushed into SQL), the rest streams through the Java stages. Stages that read other
+ * collections ($lookup, $unionWith) read views through their pipelines.
+ */
+final class PipelineReads {
+    private final CommandRequest request;
+    private final CommandContext cx;
+    private final boolean allowDiskUse;
+
+    PipelineReads(CommandRequest request, CommandContext cx, boolean allowDiskUse) {
+        this.request = request;
+        this.cx = cx;
+        this.allowDiskUse = allowDiskUse;
+    }
+
+    /** The pipeline's results over {@code collection} (a collection, never a view); empty input when it does not exist. */
+    Iterator<BsonDocument> run(Optional<CollectionInfo> collection, Pipeline pipeline) {
+        Iterator<BsonDocument> input = Collections.emptyIterator();
+        Pipeline rest = pipeline;
+        if (collection.isPresent()) {
+            Pipeline.LeadingRead leading = pipeline.leadingRead();
+            FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
+            rest = pipeline.after(leading.stages());
+            input = new SourceIterator(queries(collection.get()).withDiskUse(allowDiskUse)
+                    .open(collection.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty())));
+        }
+        return rest.run(input, reader());
+    }
+
+    /** Reads other collections of the database for $lookup and friends; a view through its pipeline. */
+    CollectionReader reader() {
+        return (foreign, filter) -> {
+            Optional<CollectionInfo> info = cx.catalog().collection(request.database(), foreign);
+            if (info.isPresent() && info.get().isView()) {
+                Views.Resolved view = Views.resolve(cx.catalog(), info.get());
+                Iterator<BsonDocument> all = run(view.source(), Pipeline.parse(view.pipeline()));
+                return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, 0), false)
+                        .filter(d -> FilterEvaluator.matches(filter, d)).iterator();
+            }
+            return info.<Iterator<BsonDocument>>map(c -> {
+                DocumentSource scan = queries(c).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+                return new SourceIterator(scan);
+            }).orElse(Collections.emptyIterator());
+        };
+    }
+
+    private QueryExecutor queries(CollectionInfo c) {
+        return new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(c));
+    }
+}
