@@ -6,7 +6,10 @@ import org.bson.BsonObjectId;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 
-/** The rules a document must meet to be stored: `_id` present and first, of an allowed type, and size. */
+/**
+ * The rules a document must meet to be stored: `_id` present and first, of an allowed type, and size.
+ * Field names may start with `$` (MongoDB 5.0+ stores them on insert), except inside `_id`.
+ */
 public final class NewDocuments {
     public static final int MAX_BSON_SIZE = 16 * 1024 * 1024;
 
@@ -17,11 +20,6 @@ public final class NewDocuments {
         BsonValue id = doc.get("_id");
         if (id != null) {
             checkId(id);
-        }
-        for (String key : doc.keySet()) {
-            if (key.startsWith("$")) {
-                throw ErrorCode.BAD_VALUE.error("Document can't have $ prefixed field names: %s", key);
-            }
         }
         BsonDocument out;
         if (id != null && doc.getFirstKey().equals("_id")) {
@@ -43,7 +41,22 @@ public final class NewDocuments {
             case ARRAY -> throw ErrorCode.INVALID_ID_FIELD.error("The '_id' value cannot be of type array");
             case REGULAR_EXPRESSION -> throw ErrorCode.BAD_VALUE.error("can't use a regex for _id");
             case UNDEFINED -> throw ErrorCode.BAD_VALUE.error("can't use a undefined for _id");
+            case DOCUMENT -> checkNoDollarNames(id.asDocument());
             default -> { }
+        }
+    }
+
+    private static void checkNoDollarNames(BsonValue v) {
+        if (v instanceof BsonDocument d) {
+            for (var e : d.entrySet()) {
+                if (e.getKey().startsWith("$")) {
+                    throw ErrorCode.DOLLAR_PREFIXED_FIELD_NAME.error(
+                            "_id fields may not contain '$'-prefixed fields: %s is not valid for storage.", e.getKey());
+                }
+                checkNoDollarNames(e.getValue());
+            }
+        } else if (v instanceof org.bson.BsonArray a) {
+            a.forEach(NewDocuments::checkNoDollarNames);
         }
     }
 

@@ -70,7 +70,7 @@ public final class QueryExecutor {
             case ReadPlan.ById b -> byId(c, spec, b.key(), output(spec, options,
                     () -> ReturnKeys.through(IndexPlanner.idPattern(), Optional.empty())));
             case ReadPlan.InIndexOrder o -> inIndexOrder(c, spec, o, options);
-            case ReadPlan.ThroughIndex t -> throughIndex(c, spec, t.choice(), planned(spec, options, t.choice()));
+            case ReadPlan.ThroughIndex t -> throughIndex(c, spec, t, planned(spec, options, t.choice()));
             case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
             case ReadPlan.TableScan t -> {
                 Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
@@ -134,9 +134,10 @@ public final class QueryExecutor {
      * A read the planner gave to a secondary index: pages walk the index's key ranges in index order
      * (IXSCAN then FETCH, as on MongoDB), a plan PostgreSQL gets right however many documents there are.
      */
-    private DocumentSource throughIndex(CollectionInfo c, QuerySpec spec, IndexPlanner.Choice choice,
+    private DocumentSource throughIndex(CollectionInfo c, QuerySpec spec, ReadPlan.ThroughIndex plan,
             UnaryOperator<BsonDocument> output) {
-        Pushdown onDocument = FilterSql.compile(spec.filter());
+        IndexPlanner.Choice choice = plan.choice();
+        Pushdown onDocument = plan.onDocument();
         return new IndexScanSource(store, c, choice.index().orElseThrow(), onDocument.condition(),
                 dev.tusk.sql.IndexSql.onKey("s", choice.ranges()), false, recheck(spec.filter(), onDocument), output,
                 spec.skip(), spec.limit(), budget);
@@ -144,7 +145,7 @@ public final class QueryExecutor {
 
     /** A sorted read served by an index in sort order: no blocking sort, and a limit stops the scan early. */
     private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, ReadPlan.InIndexOrder plan, FindOptions options) {
-        Pushdown onDocument = FilterSql.compile(spec.filter());
+        Pushdown onDocument = plan.onDocument();
         IndexOrder order = plan.order();
         org.jooq.Condition onKey = plan.ranges().map(r -> dev.tusk.sql.IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition());
         UnaryOperator<BsonDocument> output = output(spec, options, () -> ReturnKeys.through(order.index().info().key(), plan.ranges()));

@@ -46,6 +46,8 @@ public final class QueryExplainer {
             case ReadPlan.TopK t -> t.pushdown();
             case ReadPlan.TableScan t -> t.pushdown();
             case ReadPlan.ById b -> new Pushdown(org.jooq.impl.DSL.noCondition(), true);
+            case ReadPlan.InIndexOrder o -> o.onDocument();
+            case ReadPlan.ThroughIndex t -> t.onDocument();
             default -> FilterSql.compile(spec.filter());
         };
         DocumentStore.SqlPlan plan = switch (readPlan) {

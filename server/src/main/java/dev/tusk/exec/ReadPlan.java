@@ -18,11 +18,17 @@ public sealed interface ReadPlan {
     /** {@code {_id: <value>}}: the one row with that key (MongoDB's IDHACK). */
     record ById(byte[] key) implements ReadPlan {}
 
-    /** A sort an index gives: its side table in key order (backward if {@code reverse}), within the filter's ranges. */
-    record InIndexOrder(IndexOrder order, Optional<List<KeyRange>> ranges) implements ReadPlan {}
+    /**
+     * A sort an index gives: its side table in key order (backward if {@code reverse}), within the
+     * filter's ranges; {@code onDocument} is what the documents must still meet.
+     */
+    record InIndexOrder(IndexOrder order, Optional<List<KeyRange>> ranges, Pushdown onDocument) implements ReadPlan {}
 
-    /** An unsorted read the planner gave to a secondary index: its key ranges, then the documents (IXSCAN, FETCH). */
-    record ThroughIndex(IndexPlanner.Choice choice) implements ReadPlan {}
+    /**
+     * An unsorted read the planner gave to a secondary index: its key ranges, then the documents
+     * (IXSCAN, FETCH) that meet {@code onDocument}.
+     */
+    record ThroughIndex(IndexPlanner.Choice choice, Pushdown onDocument) implements ReadPlan {}
 
     /** The first skip+limit rows of a coarse sort order in PostgreSQL, sorted exactly in Java (sql.SortSql). */
     record TopK(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
@@ -42,18 +48,30 @@ public sealed interface ReadPlan {
         boolean binarySort = spec.sort().map(s -> s.collation().isSimple()).orElse(true); // indexes and SQL order bytes
         if (spec.sort().isPresent() && binarySort) {
             Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), indexes);
-            if (order.isPresent()) { // an IndexOrder index is never multikey
-                return new InIndexOrder(order.get(), IndexBounds.of(spec.filter(), order.get().index().keys(), false, false));
+            if (order.isPresent()) { // an IndexOrder index is never multikey or sparse
+                SecondaryIndex index = order.get().index();
+                Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), index.keys(), false, false);
+                return new InIndexOrder(order.get(), ranges, onDocument(spec, ranges.isPresent(), index));
             }
         }
         if (spec.sort().isEmpty() && choice.isPresent() && choice.get().index().isPresent()) {
-            return new ThroughIndex(choice.get());
+            return new ThroughIndex(choice.get(), onDocument(spec, true, choice.get().index().get()));
         }
         Pushdown narrowed = narrowed(spec.filter(), choice);
         if (spec.limit() > 0 && spec.sort().isPresent() && binarySort && narrowed.exact()) {
             return new TopK(narrowed, choice);
         }
         return new TableScan(narrowed, choice);
+    }
+
+    /**
+     * What documents read through an index's key ranges must still meet: nothing when the ranges
+     * decide the filter exactly (then PostgreSQL need not read the documents' JSONB at all), else the
+     * filter's pushdown.
+     */
+    private static Pushdown onDocument(QuerySpec spec, boolean bounded, SecondaryIndex index) {
+        boolean decided = bounded && IndexBounds.decides(spec.filter(), index.keys(), index.info().sparse(), index.info().multikey());
+        return decided ? Pushdown.exact(org.jooq.impl.DSL.trueCondition()) : FilterSql.compile(spec.filter());
     }
 
     /** The filter's pushdown, narrowed to the chosen index's key ranges. */

@@ -79,6 +79,56 @@ public final class IndexBounds {
         return Optional.of(out);
     }
 
+    /**
+     * True if the keys in {@link #of}'s ranges are exactly the documents the filter matches, so the
+     * documents need no other test: a single-field index that is neither multikey nor sparse (one key
+     * per document, its value or null), and a filter that is one equality or $in, or one or two range
+     * bounds of one type bracket (for numbers, one of them a lower bound), all on that field, with
+     * values whose key order is MongoDB's order within their bracket (finite numbers, strings,
+     * ObjectIds, booleans, dates).
+     */
+    public static boolean decides(FilterNode filter, IndexKeys index, boolean sparse, boolean multikey) {
+        if (multikey || sparse || index.paths().size() != 1) {
+            return false;
+        }
+        FieldPath field = index.paths().get(0);
+        List<FilterNode> conjuncts = new ArrayList<>();
+        flatten(filter, conjuncts);
+        if (conjuncts.size() == 1 && conjuncts.get(0) instanceof FilterNode.In in) {
+            return in.path().equals(field) && in.regexes().isEmpty() && !in.values().isEmpty()
+                    && in.values().stream().allMatch(IndexBounds::keyOrdered);
+        }
+        if (conjuncts.size() == 1 && conjuncts.get(0) instanceof FilterNode.Compare c && c.op() == FilterNode.Op.EQ) {
+            return c.path().equals(field) && keyOrdered(c.value());
+        }
+        if (conjuncts.isEmpty() || conjuncts.size() > 2) {
+            return false;
+        }
+        Integer bracket = null;
+        boolean numeric = false;
+        boolean lowerBound = false;
+        for (FilterNode n : conjuncts) {
+            if (!(n instanceof FilterNode.Compare c) || c.op() == FilterNode.Op.EQ || !c.path().equals(field)
+                    || !keyOrdered(c.value()) || bracket != null && bracket != IdKey.bracket(c.value())) {
+                return false;
+            }
+            bracket = IdKey.bracket(c.value());
+            numeric = c.value().isNumber() || c.value().isDecimal128();
+            lowerBound |= c.op() == FilterNode.Op.GT || c.op() == FilterNode.Op.GTE;
+        }
+        // NaN keys sort below every number, where a range open downwards reaches, but no range matches NaN
+        return lowerBound || !numeric;
+    }
+
+    private static boolean keyOrdered(BsonValue v) {
+        return switch (v.getBsonType()) {
+            case INT32, INT64, STRING, OBJECT_ID, BOOLEAN, DATE_TIME -> true;
+            case DOUBLE -> Double.isFinite(v.asDouble().getValue());
+            case DECIMAL128 -> v.asDecimal128().getValue().isFinite();
+            default -> false;
+        };
+    }
+
     private static void flatten(FilterNode n, List<FilterNode> out) {
         if (n instanceof FilterNode.And and) {
             and.children().forEach(c -> flatten(c, out));

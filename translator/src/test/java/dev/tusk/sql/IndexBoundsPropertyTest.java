@@ -1,5 +1,6 @@
 package dev.tusk.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.error.MongoServerException;
@@ -80,6 +81,56 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(checked > 1000, "too few matching cases checked: " + checked);
+    }
+
+    /** Where IndexBounds.decides says so, the ranges hold exactly the matching documents: no test on them is needed. */
+    @Test
+    void decidingBoundsHoldExactlyTheMatches() {
+        long seed = Long.getLong("tusk.seed", 20261205L);
+        Random random = new Random(seed);
+        RandomBson bson = new RandomBson(random);
+        RandomFilters filters = new RandomFilters(random);
+        List<BsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            docs.add(bson.document(0));
+        }
+        List<String> ops = List.of("$eq", "$gt", "$gte", "$lt", "$lte");
+        int decided = 0;
+        int matched = 0;
+        for (int f = 0; f < 3000; f++) {
+            BsonDocument raw = switch (f % 4) {
+                case 0 -> new BsonDocument("a", new BsonDocument(ops.get(random.nextInt(5)), bson.value(3)));
+                case 1 -> new BsonDocument("a", new BsonDocument(ops.get(1 + random.nextInt(2)), bson.value(3))
+                        .append(ops.get(3 + random.nextInt(2)), bson.value(3)));
+                case 2 -> new BsonDocument("a", new BsonDocument("$in", new org.bson.BsonArray(List.of(bson.value(3), bson.value(3)))));
+                default -> filters.filter(0);
+            };
+            FilterNode filter;
+            try {
+                filter = FilterParser.parse(raw);
+            } catch (MongoServerException e) {
+                continue;
+            }
+            for (String pattern : List.of("{a: 1}", "{a: -1}")) {
+                IndexKeys index = new IndexKeys(BsonDocument.parse(pattern), false, Optional.empty());
+                Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index, false, false);
+                if (ranges.isEmpty() || !IndexBounds.decides(filter, index, false, false)) {
+                    continue;
+                }
+                decided++;
+                for (BsonDocument d : docs) {
+                    if (index.isMultikeyFor(d)) {
+                        continue; // decides is asked only of indexes that are not multikey
+                    }
+                    boolean matches = FilterEvaluator.matches(filter, d);
+                    matched += matches ? 1 : 0;
+                    boolean found = index.of(d).stream().anyMatch(k -> inAny(k, ranges.get()));
+                    assertEquals(matches, found, "seed " + seed + ": index " + pattern + ", filter " + raw.toJson()
+                            + ", document " + d.toJson());
+                }
+            }
+        }
+        assertTrue(decided > 500 && matched > 500, "too few decided cases: " + decided + " filters, " + matched + " matches");
     }
 
     private static boolean inAny(ByteBuffer key, List<KeyRange> ranges) {

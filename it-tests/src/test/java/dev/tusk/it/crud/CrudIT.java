@@ -63,6 +63,21 @@ class CrudIT {
     }
 
     @Test
+    void dollarPrefixedNamesAreStoredExceptInsideId() {
+        MongoCollection<Document> c = db.getCollection("dollars");
+        c.drop();
+        c.insertOne(new Document("_id", 1).append("$price", 50).append("location", new Document("$db", "novels")));
+        Document back = c.find().first();
+        assertEquals(50, back.getInteger("$price"));
+        assertEquals("novels", back.get("location", Document.class).getString("$db"));
+        assertEquals(1, c.countDocuments(Filters.eq("location.$db", "novels")));
+        MongoWriteException e = assertThrows(MongoWriteException.class,
+                () -> c.insertOne(new Document("_id", new Document("a", new Document("$b", 1)))));
+        assertEquals(52, e.getCode());
+        assertEquals(1, c.countDocuments());
+    }
+
+    @Test
     void findWithComparisonsAndLogic() {
         assertEquals(List.of(1, 3), ids(people.find(Filters.gt("age", 30))));
         assertEquals(List.of(2, 4), ids(people.find(Filters.eq("age", 25))));
