@@ -10,7 +10,11 @@ import dev.tusk.exec.ExplainStages;
 import dev.tusk.exec.FindOptions;
 import dev.tusk.exec.QueryExplainer;
 import dev.tusk.exec.QuerySpec;
+import dev.tusk.expr.ParseContext;
+import dev.tusk.expr.Variables;
 import dev.tusk.pipeline.Pipeline;
+import dev.tusk.query.CollatedFilter;
+import dev.tusk.query.Collation;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.SortSpec;
 import java.util.Optional;
@@ -50,24 +54,31 @@ final class ExplainCommand implements Command {
         if (!VERBOSITIES.contains(verbosity)) {
             throw ErrorCode.BAD_VALUE.error("verbosity string must be one of {'queryPlanner', 'executionStats', 'allPlansExecution'}");
         }
-        BsonDocument command = inner.asDocument();
+        BsonDocument asked = inner.asDocument();
+        BsonValue askedName = asked.get(asked.getFirstKey());
+        if (!askedName.isString()) {
+            throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type %s", dev.tusk.bson.BsonText.typeName(askedName));
+        }
+        BsonDocument command = cx.catalog().collection(request.database(), askedName.asString().getValue())
+                .filter(CollectionInfo::isView)
+                .map(view -> overSource(cx, view, asked))
+                .orElse(asked);
         String innerName = command.getFirstKey();
         BsonValue collectionName = command.get(innerName);
-        if (!collectionName.isString()) {
-            throw ErrorCode.INVALID_NAMESPACE.error("collection name has invalid type %s", dev.tusk.bson.BsonText.typeName(collectionName));
-        }
+        Collation collation = Collation.parse(Optional.ofNullable(command.get("collation")), "collation");
         String ns = request.database() + "." + collectionName.asString().getValue();
         Optional<BsonArray> tail = Optional.empty();
         QuerySpec spec = switch (innerName) {
-            case "find" -> new QuerySpec(FilterParser.parse(doc(command, "filter")),
-                    Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse),
+            case "find" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "filter")), collation),
+                    Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).map(o -> o.collated(collation)),
                     number(command, "skip"), number(command, "limit"), Optional.empty());
-            case "count" -> new QuerySpec(FilterParser.parse(doc(command, "query")), Optional.empty(),
+            case "count" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "query")), collation), Optional.empty(),
                     number(command, "skip"), number(command, "limit"), Optional.empty());
-            case "distinct" -> new QuerySpec(FilterParser.parse(doc(command, "query")), Optional.empty(), 0, 0, Optional.empty());
+            case "distinct" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "query")), collation),
+                    Optional.empty(), 0, 0, Optional.empty());
             case "aggregate" -> {
                 BsonArray stages = command.isArray("pipeline") ? command.getArray("pipeline") : new BsonArray();
-                Pipeline pipeline = Pipeline.parse(stages);
+                Pipeline pipeline = Pipeline.parse(stages, ParseContext.of(Variables.defaults()).withCollation(collation));
                 Pipeline.LeadingRead leading = pipeline.leadingRead();
                 tail = Optional.of(new BsonArray(stages.subList(leading.stages(), stages.size())));
                 yield new QuerySpec(leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument())),
@@ -76,9 +87,6 @@ final class ExplainCommand implements Command {
             default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", innerName);
         };
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collectionName.asString().getValue());
-        if (info.isPresent() && info.get().isView()) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("explain on a view is not supported by Tusk yet");
-        }
         BsonDocument parsedQuery = innerName.equals("find") ? doc(command, "filter") : innerName.equals("aggregate")
                 ? command.getArray("pipeline").stream().findFirst().map(v -> v.asDocument())
                         .filter(d -> d.isDocument("$match")).map(d -> d.getDocument("$match")).orElseGet(BsonDocument::new)
@@ -126,6 +134,37 @@ final class ExplainCommand implements Command {
                 .append("gitVersion", new BsonString("tusk")));
         explained.ifPresent(e -> reply.append("tusk", e.tuskSection()));
         return Replies.ok(reply);
+    }
+
+    /**
+     * A read of a view, explained as MongoDB does: an aggregate over the collection under the view,
+     * the view's pipeline first, then the read's own stages.
+     */
+    private static BsonDocument overSource(CommandContext cx, CollectionInfo view, BsonDocument read) {
+        Views.Resolved resolved = Views.resolve(cx.catalog(), view);
+        String name = read.getFirstKey();
+        BsonArray stages = resolved.pipeline();
+        switch (name) {
+            case "find" -> stages.addAll(Views.findStages(doc(read, "filter"), Optional.of(doc(read, "sort")),
+                    number(read, "skip"), number(read, "limit"), Optional.of(doc(read, "projection")), read));
+            case "count" -> {
+                stages.addAll(Views.matchSkipLimit(doc(read, "query"), number(read, "skip"), number(read, "limit")));
+                stages.add(new BsonDocument("$count", new BsonString("count")));
+            }
+            case "distinct" -> {
+                stages.addAll(Views.matchSkipLimit(doc(read, "query"), 0, 0));
+                stages.add(new BsonDocument("$group", new BsonDocument("_id", new BsonString("$" + read.getString("key",
+                        new BsonString("_id")).getValue()))));
+            }
+            case "aggregate" -> stages.addAll(read.isArray("pipeline") ? read.getArray("pipeline") : new BsonArray());
+            default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", name);
+        }
+        BsonDocument aggregate = new BsonDocument("aggregate",
+                new BsonString(resolved.source().map(CollectionInfo::name).orElse(view.viewOn()))).append("pipeline", stages);
+        if (read.containsKey("collation")) {
+            aggregate.append("collation", read.get("collation"));
+        }
+        return aggregate;
     }
 
     /** A find's hint, returnKey and min/max, as the find command reads them. */

@@ -47,6 +47,17 @@ class ViewsIT {
         db.createView("big", "items", List.of(Aggregates.match(Filters.gte("n", 30)), Aggregates.project(Projections.exclude("secret"))));
     }
 
+    @Test
+    void explainOfAReadOnAViewIsTheAggregateOverItsSource() {
+        Document plan = view.find(Filters.eq("kind", "odd")).sort(Sorts.descending("n"))
+                .explain(com.mongodb.ExplainVerbosity.EXECUTION_STATS);
+        List<Document> stages = plan.getList("stages", Document.class);
+        Document cursor = stages.get(0).get("$cursor", Document.class);
+        assertEquals(DB + ".items", cursor.get("queryPlanner", Document.class).getString("namespace"));
+        assertEquals(4, cursor.get("executionStats", Document.class).getInteger("nReturned"), "the view's own $match ran in SQL");
+        assertEquals(List.of("$project", "$match", "$sort"), stages.subList(1, stages.size()).stream()
+                .map(d -> d.keySet().iterator().next()).toList());
+    }
 
     @Test
     void findRunsTheViewPipelineThenFilterSortSkipLimitProjection() {

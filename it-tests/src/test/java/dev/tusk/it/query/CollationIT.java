@@ -43,6 +43,8 @@ class CollationIT {
         assertEquals(List.of(1, 2), Ids.of(c.find(Filters.eq("x", "Ping")).collation(CASELESS)));
         assertEquals(List.of(), Ids.of(c.find(Filters.eq("x", "Ping"))));
         assertEquals(2, c.countDocuments(Filters.eq("x", "PING"), new CountOptions().collation(CASELESS)));
+        assertEquals(2, c.find(Filters.eq("x", "Ping")).collation(CASELESS).explain(com.mongodb.ExplainVerbosity.EXECUTION_STATS)
+                .get("executionStats", Document.class).getInteger("nReturned"), "explain runs the collated read");
         assertEquals(List.of("a", "b", "ping", "pong"), c.distinct("x", String.class).collation(CASELESS).into(new ArrayList<>()),
                 "one value per class of equal strings, the first one met");
         assertEquals(List.of(6, 4, 5, 1, 2, 3), Ids.of(c.find().sort(Sorts.ascending("x")).collation(CASELESS)));
