@@ -13,6 +13,11 @@ interface AccumulatorState {
     /** The accumulated value; also defined before anything was added (the empty-window value). */
     BsonValue result();
 
+    /** About how many bytes the state holds, for the 100 MiB limit of blocking stages: 0 when it stays small. */
+    default long bytes() {
+        return 0;
+    }
+
     /**
      * A state that can also take back the oldest value it was given, so a sliding window moves in
      * constant work per document instead of re-adding the whole window.

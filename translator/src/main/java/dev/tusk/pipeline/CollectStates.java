@@ -12,19 +12,27 @@ final class CollectStates {
 
     static final class Push implements AccumulatorState.Removable {
         private final ArrayDeque<BsonValue> values = new ArrayDeque<>();
+        private long bytes;
 
         @Override
         public void add(BsonValue v) {
             if (v != null) {
                 values.addLast(v);
+                bytes += MemoryLimit.sizeOf(v);
             }
         }
 
         @Override
         public void remove(BsonValue v) {
             if (v != null) {
-                values.pollFirst();
+                BsonValue oldest = values.pollFirst();
+                bytes -= oldest == null ? 0 : MemoryLimit.sizeOf(oldest);
             }
+        }
+
+        @Override
+        public long bytes() {
+            return bytes;
         }
 
         @Override
@@ -36,19 +44,25 @@ final class CollectStates {
     /** Distinct values in BSON order (MongoDB leaves the order unspecified). */
     static final class AddToSet implements AccumulatorState.Removable {
         private final ValueMultiset values = new ValueMultiset();
+        private long bytes;
 
         @Override
         public void add(BsonValue v) {
-            if (v != null) {
-                values.add(v);
+            if (v != null && values.add(v)) {
+                bytes += MemoryLimit.sizeOf(v);
             }
         }
 
         @Override
         public void remove(BsonValue v) {
-            if (v != null) {
-                values.remove(v);
+            if (v != null && values.remove(v)) {
+                bytes -= MemoryLimit.sizeOf(v);
             }
+        }
+
+        @Override
+        public long bytes() {
+            return bytes;
         }
 
         @Override

@@ -63,7 +63,10 @@ public record GroupStage(Expr id, Map<String, Accumulator> accumulators, Variabl
             }
             int i = 0;
             for (Accumulator a : accumulators.values()) {
-                states.get(i++).add(a.argument().evaluate(cx));
+                AccumulatorState state = states.get(i++);
+                long before = state.bytes();
+                state.add(a.argument().evaluate(cx));
+                limit.grow(state.bytes() - before); // $push, $addToSet and percentiles grow with their input
             }
         }
         List<BsonDocument> out = new ArrayList<>(groups.size());

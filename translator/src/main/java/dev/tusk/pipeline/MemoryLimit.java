@@ -2,6 +2,7 @@ package dev.tusk.pipeline;
 
 import dev.tusk.error.ErrorCode;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 
@@ -16,10 +17,27 @@ final class MemoryLimit {
     }
 
     void add(BsonDocument d) {
-        used += sizeOf(d);
+        grow(sizeOf(d));
+    }
+
+    /** Counts bytes a stage's state grew by (negative: shrank). */
+    void grow(long bytes) {
+        used += bytes;
         if (used > BYTES) {
             throw exceeded(stage);
         }
+    }
+
+    /** About the BSON size of a value: exact for documents and arrays, an estimate for the rest. */
+    static long sizeOf(BsonValue v) {
+        return switch (v) {
+            case RawBsonDocument raw -> raw.getByteBuffer().remaining();
+            case BsonDocument d -> sizeOf(d);
+            case org.bson.BsonArray a -> sizeOf(new BsonDocument("", a));
+            case org.bson.BsonString s -> 5L + s.getValue().length() * 3L;
+            case org.bson.BsonBinary b -> 5L + b.getData().length;
+            default -> 16;
+        };
     }
 
     /** A document's BSON size, what the limit counts. */

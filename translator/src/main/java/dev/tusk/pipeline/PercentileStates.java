@@ -53,6 +53,11 @@ final class PercentileStates {
         }
 
         @Override
+        public long bytes() {
+            return (long) size * Double.BYTES;
+        }
+
+        @Override
         public void remove(BsonValue v) {
             Double d = number(v);
             if (d == null) {

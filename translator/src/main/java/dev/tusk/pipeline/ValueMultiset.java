@@ -13,19 +13,23 @@ final class ValueMultiset {
     private final TreeMap<BsonValue, int[]> counts = new TreeMap<>(BsonOrder.COMPARATOR);
     private long size;
 
-    void add(BsonValue v) {
-        counts.computeIfAbsent(v, k -> new int[1])[0]++;
+    /** Adds one of v; true if v was not there before. */
+    boolean add(BsonValue v) {
         size++;
+        return counts.computeIfAbsent(v, k -> new int[1])[0]++ == 0;
     }
 
-    void remove(BsonValue v) {
+    /** Removes one of v; true if that was its last. */
+    boolean remove(BsonValue v) {
         int[] n = counts.get(v);
         if (n != null) {
             size--;
             if (--n[0] == 0) {
                 counts.remove(v);
+                return true;
             }
         }
+        return false;
     }
 
     long size() {
