@@ -145,7 +145,7 @@ final class AccumulatorArgs {
         }
         double[] ps = median ? new double[] {0.5} : ps(d.get("p"), cx);
         return new Accumulator(op, ExprParser.parse(d.get("input"), cx), Optional.empty(),
-                (count, removable) -> new PercentileStates.Percentile(ps, median));
+                (count, removable) -> new PercentileStates.Percentile(ps, median, removable));
     }
 
     private static double[] ps(BsonValue p, ParseContext cx) {

@@ -19,13 +19,20 @@ final class PercentileStates {
     static final class Percentile implements AccumulatorState.Removable {
         private final double[] ps;
         private final boolean median;
+        private final boolean removable;
         private double[] sorted = new double[16];
         private int size;
+        private boolean ordered = true;
 
-        /** median: a single value (null when empty) instead of an array of one per p. */
-        Percentile(double[] ps, boolean median) {
+        /**
+         * median: a single value (null when empty) instead of an array of one per p. A removable
+         * state (a sliding window) keeps its values sorted as they come; a $group's state sorts them
+         * once, when asked for the result (inserting in order would cost a shift per value).
+         */
+        Percentile(double[] ps, boolean median, boolean removable) {
             this.ps = ps.clone();
             this.median = median;
+            this.removable = removable;
         }
 
         private static Double number(BsonValue v) {
@@ -44,6 +51,11 @@ final class PercentileStates {
             }
             if (size == sorted.length) {
                 sorted = Arrays.copyOf(sorted, size * 2);
+            }
+            if (!removable) {
+                sorted[size++] = d;
+                ordered = false;
+                return;
             }
             int at = Arrays.binarySearch(sorted, 0, size, d);
             at = at < 0 ? -at - 1 : at;
@@ -73,6 +85,10 @@ final class PercentileStates {
         private BsonValue at(double p) {
             if (size == 0) {
                 return BsonNull.VALUE;
+            }
+            if (!ordered) {
+                Arrays.sort(sorted, 0, size);
+                ordered = true;
             }
             int rank = p >= 1.0 ? size - 1 : Math.max(0, (int) Math.ceil(size * p) - 1);
             return new BsonDouble(sorted[rank]);
