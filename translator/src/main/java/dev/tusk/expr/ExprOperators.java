@@ -1,10 +1,9 @@
 package dev.tusk.expr;
 
 import dev.tusk.error.ErrorCode;
-import java.util.Collections;
+import dev.tusk.query.AlphabeticalTable;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 
@@ -20,7 +19,7 @@ public final class ExprOperators {
         Expr parse(String name, BsonValue arg, ParseContext cx);
     }
 
-    private static final Map<String, OperatorParser> TABLE = table(
+    private static final Map<String, OperatorParser> TABLE = AlphabeticalTable.of("expression operator",
             entry("$abs", ArithmeticOps::abs),
             entry("$acos", TrigOps::acos),
             entry("$acosh", TrigOps::acosh),
@@ -196,18 +195,4 @@ public final class ExprOperators {
         return Map.entry(name, parser);
     }
 
-    /** Builds the table, rejecting duplicates and rows out of alphabetical order. */
-    @SafeVarargs
-    private static Map<String, OperatorParser> table(Map.Entry<String, OperatorParser>... rows) {
-        TreeMap<String, OperatorParser> map = new TreeMap<>();
-        String previous = "";
-        for (Map.Entry<String, OperatorParser> row : rows) {
-            if (row.getKey().compareTo(previous) <= 0) {
-                throw new IllegalStateException("expression operator table not alphabetical at " + row.getKey());
-            }
-            previous = row.getKey();
-            map.put(row.getKey(), row.getValue());
-        }
-        return Collections.unmodifiableMap(map);
-    }
 }

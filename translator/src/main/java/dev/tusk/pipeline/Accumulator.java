@@ -6,6 +6,7 @@ import dev.tusk.expr.Expr;
 import dev.tusk.expr.ExprParser;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.AlphabeticalTable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -3,6 +3,7 @@ package dev.tusk.pipeline;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.AlphabeticalTable;
 import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.SortSpec;

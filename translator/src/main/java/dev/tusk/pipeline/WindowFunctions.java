@@ -5,6 +5,7 @@ import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.EvalContext;
 import dev.tusk.expr.Expr;
 import dev.tusk.expr.ExprParser;
+import dev.tusk.query.AlphabeticalTable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

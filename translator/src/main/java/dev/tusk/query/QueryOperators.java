@@ -5,7 +5,6 @@ import dev.tusk.error.ErrorCode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.bson.BsonValue;
 
 /**
@@ -26,7 +25,7 @@ public final class QueryOperators {
         Optional<FilterNode> parse(BsonValue arg);
     }
 
-    private static final Map<String, FieldOperator> FIELD = table(
+    private static final Map<String, FieldOperator> FIELD = AlphabeticalTable.of("operator",
             entry("$all", ArrayOps::all),
             entry("$bitsAllClear", BitOps::allClear),
             entry("$bitsAllSet", BitOps::allSet),
@@ -52,7 +51,7 @@ public final class QueryOperators {
             "$geoIntersects", "$geoWithin",
             "$maxDistance", "$minDistance", "$near", "$nearSphere", "$within");
 
-    private static final Map<String, TopLevelOperator> TOP_LEVEL = table(
+    private static final Map<String, TopLevelOperator> TOP_LEVEL = AlphabeticalTable.of("operator",
             entry("$alwaysFalse", arg -> Optional.of(LogicalOps.alwaysBoolean("$alwaysFalse", arg, false))),
             entry("$alwaysTrue", arg -> Optional.of(LogicalOps.alwaysBoolean("$alwaysTrue", arg, true))),
             entry("$and", arg -> Optional.of(LogicalOps.and(arg))),
@@ -116,18 +115,4 @@ public final class QueryOperators {
         return Map.entry(name, op);
     }
 
-    /** Builds a table, rejecting duplicates and rows out of alphabetical order. */
-    @SafeVarargs
-    private static <T> Map<String, T> table(Map.Entry<String, T>... rows) {
-        TreeMap<String, T> map = new TreeMap<>();
-        String previous = "";
-        for (Map.Entry<String, T> row : rows) {
-            if (row.getKey().compareTo(previous) <= 0) {
-                throw new IllegalStateException("operator table not alphabetical at " + row.getKey());
-            }
-            previous = row.getKey();
-            map.put(row.getKey(), row.getValue());
-        }
-        return java.util.Collections.unmodifiableMap(map);
-    }
 }

@@ -1,14 +1,13 @@
 package dev.tusk.update;
 
 import dev.tusk.error.ErrorCode;
-import java.util.Collections;
+import dev.tusk.query.AlphabeticalTable;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** The update operators of MongoDB 7.0, one alphabetical line each; known but unimplemented ones answer 238. */
 final class UpdateOperators {
-    private static final Map<String, UpdateOperator> TABLE = table(
+    private static final Map<String, UpdateOperator> TABLE = AlphabeticalTable.of("update operator",
             Map.entry("$addToSet", ArrayOperators::addToSet),
             Map.entry("$bit", BitOperator::bit),
             Map.entry("$currentDate", FieldOperators::currentDate),
@@ -45,17 +44,4 @@ final class UpdateOperators {
                 + ". Expected a valid update modifier or pipeline-style update specified as an array");
     }
 
-    @SafeVarargs
-    private static Map<String, UpdateOperator> table(Map.Entry<String, UpdateOperator>... rows) {
-        TreeMap<String, UpdateOperator> map = new TreeMap<>();
-        String previous = "";
-        for (Map.Entry<String, UpdateOperator> row : rows) {
-            if (row.getKey().compareTo(previous) <= 0) {
-                throw new IllegalStateException("update operator table not alphabetical at " + row.getKey());
-            }
-            previous = row.getKey();
-            map.put(row.getKey(), row.getValue());
-        }
-        return Collections.unmodifiableMap(map);
-    }
 }
