@@ -139,7 +139,7 @@ public final class QueryExecutor {
         IndexPlanner.Choice choice = plan.choice();
         Pushdown onDocument = plan.onDocument();
         return new IndexScanSource(store, c, choice.index().orElseThrow(), onDocument.condition(),
-                dev.tusk.sql.IndexSql.onKey("s", choice.ranges()), false, recheck(spec.filter(), onDocument), output,
+                plan.onKey(), false, recheck(spec.filter(), onDocument), output,
                 spec.skip(), spec.limit(), budget);
     }
 
@@ -147,9 +147,8 @@ public final class QueryExecutor {
     private DocumentSource inIndexOrder(CollectionInfo c, QuerySpec spec, ReadPlan.InIndexOrder plan, FindOptions options) {
         Pushdown onDocument = plan.onDocument();
         IndexOrder order = plan.order();
-        org.jooq.Condition onKey = plan.ranges().map(r -> dev.tusk.sql.IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition());
         UnaryOperator<BsonDocument> output = output(spec, options, () -> ReturnKeys.through(order.index().info().key(), plan.ranges()));
-        return new IndexScanSource(store, c, order.index(), onDocument.condition(), onKey, order.reverse(),
+        return new IndexScanSource(store, c, order.index(), onDocument.condition(), plan.onKey(), order.reverse(),
                 recheck(spec.filter(), onDocument), output, spec.skip(), spec.limit(), budget);
     }
 

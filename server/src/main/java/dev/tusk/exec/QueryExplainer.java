@@ -57,10 +57,10 @@ public final class QueryExplainer {
                     : store.explainPage(c, pushdown.condition().and(IndexSql.primaryKey(List.of(k.range()))), pageSize, execute);
             case ReadPlan.ById b -> store.explainByKey(c, b.key(), execute);
             case ReadPlan.InIndexOrder o -> store.explainIndexPage(c, o.order().index(), pushdown.condition(),
-                    o.ranges().map(r -> IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition()), o.order().reverse(),
+                    o.onKey(), o.order().reverse(),
                     pageSize, execute);
             case ReadPlan.ThroughIndex t -> store.explainIndexPage(c, t.choice().index().orElseThrow(), pushdown.condition(),
-                    IndexSql.onKey("s", t.choice().ranges()), false, pageSize, execute);
+                    t.onKey(), false, pageSize, execute);
             case ReadPlan.TopK t -> store.explainSortedTop(c, t.pushdown().condition(), spec.sort().orElseThrow(),
                     spec.skip() + spec.limit(), execute);
             case ReadPlan.TableScan t -> store.explainPage(c, t.pushdown().condition(), pageSize, execute);
@@ -78,10 +78,10 @@ public final class QueryExplainer {
             case ReadPlan.KeyRangeScan k -> KeyRangeScan.of(store, c, k.hint(), k.range(), pushdown.condition(), recheck,
                     UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
             case ReadPlan.InIndexOrder o -> new IndexScanSource(store, c, o.order().index(), pushdown.condition(),
-                    o.ranges().map(r -> IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition()), o.order().reverse(),
+                    o.onKey(), o.order().reverse(),
                     recheck, UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
             case ReadPlan.ThroughIndex t -> new IndexScanSource(store, c, t.choice().index().orElseThrow(), pushdown.condition(),
-                    IndexSql.onKey("s", t.choice().ranges()), false, recheck, UnaryOperator.identity(), 0, 0,
+                    t.onKey(), false, recheck, UnaryOperator.identity(), 0, 0,
                     TimeBudget.unlimited());
             default -> new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0,
                     TimeBudget.unlimited());

@@ -3,6 +3,7 @@ package dev.tusk.exec;
 import dev.tusk.index.IndexBounds;
 import dev.tusk.index.KeyRange;
 import dev.tusk.sql.FilterSql;
+import dev.tusk.sql.IndexSql;
 import dev.tusk.sql.Pushdown;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +23,22 @@ public sealed interface ReadPlan {
      * A sort an index gives: its side table in key order (backward if {@code reverse}), within the
      * filter's ranges; {@code onDocument} is what the documents must still meet.
      */
-    record InIndexOrder(IndexOrder order, Optional<List<KeyRange>> ranges, Pushdown onDocument) implements ReadPlan {}
+    record InIndexOrder(IndexOrder order, Optional<List<KeyRange>> ranges, Pushdown onDocument) implements ReadPlan {
+        /** The side-table condition of the ranges (none: the whole index). */
+        public org.jooq.Condition onKey() {
+            return ranges.map(r -> IndexSql.onKey("s", r)).orElse(org.jooq.impl.DSL.noCondition());
+        }
+    }
 
     /**
      * An unsorted read the planner gave to a secondary index: its key ranges, then the documents
      * (IXSCAN, FETCH) that meet {@code onDocument}.
      */
-    record ThroughIndex(IndexPlanner.Choice choice, Pushdown onDocument) implements ReadPlan {}
+    record ThroughIndex(IndexPlanner.Choice choice, Pushdown onDocument) implements ReadPlan {
+        public org.jooq.Condition onKey() {
+            return IndexSql.onKey("s", choice.ranges());
+        }
+    }
 
     /** The first skip+limit rows of a coarse sort order in PostgreSQL, sorted exactly in Java (sql.SortSql). */
     record TopK(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
