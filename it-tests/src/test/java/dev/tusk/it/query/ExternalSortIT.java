@@ -82,6 +82,15 @@ class ExternalSortIT {
     }
 
     @Test
+    void aGroupThatKeepsMoreThan100MiBIs292() {
+        MongoCommandException e = assertThrows(MongoCommandException.class, () -> c.aggregate(List.of(
+                Aggregates.group(null, com.mongodb.client.model.Accumulators.push("all", "$pad")))).first());
+        assertEquals(292, e.getErrorCode());
+        assertEquals(50, c.aggregate(List.of(Aggregates.group("$k", com.mongodb.client.model.Accumulators.sum("n", 1))))
+                .into(new ArrayList<>()).size(), "small group states pass");
+    }
+
+    @Test
     void aggregateSortSpillsUnlessAllowDiskUseIsFalse() {
         MongoCollection<RawBsonDocument> raw = c.withDocumentClass(RawBsonDocument.class);
         var pipeline = List.of(Aggregates.sort(Sorts.descending("k")), Aggregates.project(new Document("pad", 1).append("k", 1)));
