@@ -91,6 +91,10 @@ final class CreateIndexesCommand implements Command {
             if (sameKey && sameOptions) {
                 throw ErrorCode.INDEX_OPTIONS_CONFLICT.error("Index already exists with a different name: %s", i.name());
             }
+            if (sameKey && key.containsKey("_fts")) { // one text index per collection
+                throw ErrorCode.INDEX_OPTIONS_CONFLICT.error("An equivalent index already exists with a different name and "
+                        + "options. Requested index: %s, existing index: %s", spec.toJson(), i.spec().toJson());
+            }
         }
         return !(key.size() == 1 && key.containsKey("_id") && Optional.of(name).filter("_id_"::equals).isPresent());
     }

@@ -53,6 +53,11 @@ final class FindCommand implements Command {
         Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse)
                 .map(s -> s.collated(collation));
         Optional<Projection> projection = args.document("projection").map(p -> Projection.parse(p, vars));
+        boolean wantsTextScore = args.document("projection").filter(dev.tusk.text.TextScoreUse::in).isPresent()
+                || args.document("sort").filter(dev.tusk.text.TextScoreUse::in).isPresent();
+        if (wantsTextScore && dev.tusk.query.TextFilters.find(filter).isEmpty()) {
+            throw dev.tusk.text.ScoredDocument.unavailable();
+        }
         long skip = args.nonNegative("skip", 0);
         long limit = args.integer("limit").orElse(0L);
         if (limit < 0) {

@@ -33,7 +33,8 @@ public final class DeleteExecutor {
     }
 
     /** Deletes every match; an exact pushdown is one DELETE statement. */
-    public long deleteMany(CollectionInfo c, FilterNode filter) {
+    public long deleteMany(CollectionInfo c, FilterNode query) {
+        FilterNode filter = TextSearches.bind(query, indexes);
         Pushdown pushdown = FilterSql.compile(filter);
         if (pushdown.exact()) {
             return store.transaction(tx -> {
@@ -67,7 +68,8 @@ public final class DeleteExecutor {
     }
 
     /** Deletes the first match and returns it (findAndModify's value), if any. */
-    public Optional<BsonDocument> deleteOne(CollectionInfo c, FilterNode filter, Optional<SortSpec> sort) {
+    public Optional<BsonDocument> deleteOne(CollectionInfo c, FilterNode query, Optional<SortSpec> sort) {
+        FilterNode filter = TextSearches.bind(query, indexes);
         DocumentSource candidates = queries.open(c, new QuerySpec(filter, sort, 0, 0, Optional.empty()));
         while (!candidates.exhausted()) {
             for (BsonDocument candidate : candidates.next(1, Long.MAX_VALUE)) {

@@ -23,7 +23,7 @@ public final class ExplainStages {
      */
     public static BsonDocument winningPlan(QueryExplainer.Explained e, QuerySpec spec, FindOptions options,
             BsonDocument filter, Optional<BsonDocument> projection) {
-        BsonDocument plan = access(e, filter);
+        BsonDocument plan = e.textIndex().isPresent() ? textSearch(e.textIndex().get(), spec, filter) : access(e, filter);
         if (options.returnKey()) {
             plan = stage("RETURN_KEY", plan.getString("stage").getValue().equals("FETCH") ? plan.getDocument("inputStage") : plan);
         }
@@ -51,6 +51,41 @@ public final class ExplainStages {
                     .append("inputStage", plan);
         }
         return plan;
+    }
+
+    /** A $text search: TEXT_MATCH (phrases, negations, the rest of the filter) over TEXT_OR of the terms' IXSCANs. */
+    private static BsonDocument textSearch(SecondaryIndex index, QuerySpec spec, BsonDocument filter) {
+        var text = dev.tusk.query.TextFilters.find(spec.filter()).orElseThrow();
+        var query = index.bind(text.search()).query();
+        BsonDocument parsed = new BsonDocument("terms", strings(query.positiveTerms()))
+                .append("negatedTerms", strings(query.negatedTerms()))
+                .append("phrases", strings(query.positivePhrases()))
+                .append("negatedPhrases", strings(query.negatedPhrases()));
+        BsonDocument ixscan = new BsonDocument("stage", new BsonString("IXSCAN"))
+                .append("keyPattern", index.info().key())
+                .append("indexName", new BsonString(index.info().name()))
+                .append("isMultiKey", BsonBoolean.TRUE)
+                .append("isUnique", BsonBoolean.FALSE)
+                .append("isSparse", BsonBoolean.FALSE)
+                .append("isPartial", BsonBoolean.FALSE)
+                .append("indexVersion", new BsonInt32(2))
+                .append("direction", new BsonString("backward"));
+        BsonDocument or = new BsonDocument("stage", new BsonString("TEXT_OR"));
+        if (filter.size() > 1) {
+            or.append("filter", filter);
+        }
+        return new BsonDocument("stage", new BsonString("TEXT_MATCH"))
+                .append("indexPrefix", new BsonDocument())
+                .append("indexName", new BsonString(index.info().name()))
+                .append("parsedTextQuery", parsed)
+                .append("textIndexVersion", new BsonInt32(3))
+                .append("inputStage", or.append("inputStage", ixscan));
+    }
+
+    private static org.bson.BsonArray strings(java.util.Collection<String> values) {
+        org.bson.BsonArray out = new org.bson.BsonArray();
+        values.forEach(v -> out.add(new BsonString(v)));
+        return out;
     }
 
     private static BsonDocument access(QueryExplainer.Explained e, BsonDocument filter) {
@@ -107,7 +142,8 @@ public final class ExplainStages {
     private static BsonDocument sortPattern(QuerySpec spec) {
         BsonDocument pattern = new BsonDocument();
         for (var key : spec.sort().orElseThrow().keys()) {
-            pattern.append(key.path().toString(), new BsonInt32(key.ascending() ? 1 : -1));
+            pattern.append(key.path().toString(), key.textScore() ? new BsonDocument("$meta", new BsonString("textScore"))
+                    : new BsonInt32(key.ascending() ? 1 : -1));
         }
         return pattern;
     }

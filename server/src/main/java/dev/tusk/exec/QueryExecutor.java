@@ -55,7 +55,8 @@ public final class QueryExecutor {
 
     /** The filter's pushdown, narrowed to an index's key ranges when one serves the filter. */
     public Pushdown pushdown(dev.tusk.query.FilterNode filter) {
-        return ReadPlan.narrowed(filter, IndexPlanner.choose(filter, indexes));
+        dev.tusk.query.FilterNode bound = TextSearches.bind(filter, indexes);
+        return ReadPlan.narrowed(bound, IndexPlanner.choose(bound, indexes));
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {
@@ -63,7 +64,8 @@ public final class QueryExecutor {
     }
 
     /** A find's read: {@link #open(CollectionInfo, QuerySpec)} with its index options (returnKey, min/max). */
-    public DocumentSource open(CollectionInfo c, QuerySpec spec, FindOptions options) {
+    public DocumentSource open(CollectionInfo c, QuerySpec query, FindOptions options) {
+        QuerySpec spec = TextSearches.bind(query, indexes);
         ReadPlan plan = ReadPlan.of(spec, options, indexes);
         return switch (plan) {
             case ReadPlan.KeyRangeScan k -> minMax(c, spec, options);
@@ -74,10 +76,12 @@ public final class QueryExecutor {
             case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
             case ReadPlan.TableScan t -> {
                 Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
+                UnaryOperator<BsonDocument> scored = TextSearches.scorer(spec.filter());
                 UnaryOperator<BsonDocument> output = planned(spec, options, t.choice());
                 yield spec.sort().isEmpty()
-                        ? new ScanSource(store, c, t.pushdown().condition(), recheck, output, spec.skip(), spec.limit(), budget)
-                        : sortedInMemory(new ScanSource(store, c, t.pushdown().condition(), recheck, UnaryOperator.identity(),
+                        ? new ScanSource(store, c, t.pushdown().condition(), recheck, d -> output.apply(scored.apply(d)),
+                                spec.skip(), spec.limit(), budget)
+                        : sortedInMemory(new ScanSource(store, c, t.pushdown().condition(), recheck, scored,
                                 0, 0, budget), spec, output);
             }
         };

@@ -5,6 +5,7 @@ import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.IndexSql;
 import dev.tusk.sql.Pushdown;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -24,7 +25,7 @@ public final class QueryExplainer {
 
     /** The outcome of explaining one read. */
     public record Explained(ReadPlan readPlan, Pushdown pushdown, DocumentStore.SqlPlan plan, long nReturned,
-            long docsExamined, long millis, boolean executed) {
+            long docsExamined, long millis, boolean executed, Optional<SecondaryIndex> textIndex) {
 
         /** The `tusk` section: SQL, exactness and PostgreSQL's own plan. */
         public BsonDocument tuskSection() {
@@ -39,7 +40,8 @@ public final class QueryExplainer {
     }
 
     /** A read with its find options, explained as {@link ReadPlan} decides it (what QueryExecutor runs). */
-    public Explained explain(CollectionInfo c, QuerySpec spec, FindOptions options, boolean execute) {
+    public Explained explain(CollectionInfo c, QuerySpec query, FindOptions options, boolean execute) {
+        QuerySpec spec = TextSearches.bind(query, indexes);
         ReadPlan readPlan = ReadPlan.of(spec, options, indexes);
         int pageSize = 1000;
         Pushdown pushdown = switch (readPlan) {
@@ -66,12 +68,13 @@ public final class QueryExplainer {
             case ReadPlan.TableScan t -> store.explainPage(c, t.pushdown().condition(), pageSize, execute);
         };
         if (!execute) {
-            return new Explained(readPlan, pushdown, plan, 0, 0, 0, false);
+            return new Explained(readPlan, pushdown, plan, 0, 0, 0, false, TextSearches.index(spec.filter(), indexes));
         }
         long start = System.nanoTime();
         if (readPlan instanceof ReadPlan.ById b) {
             long found = spec.skip() == 0 && store.byKey(c, b.key(), TimeBudget.unlimited()).isPresent() ? 1 : 0;
-            return new Explained(readPlan, pushdown, plan, found, found, (System.nanoTime() - start) / 1_000_000, true);
+            return new Explained(readPlan, pushdown, plan, found, found, (System.nanoTime() - start) / 1_000_000, true,
+                    Optional.empty());
         }
         var recheck = QueryExecutor.recheck(spec.filter(), pushdown);
         PagedSource scan = switch (readPlan) {
@@ -86,12 +89,12 @@ public final class QueryExplainer {
             default -> new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0,
                     TimeBudget.unlimited());
         };
-        return executed(readPlan, spec, pushdown, plan, scan, start);
+        return executed(readPlan, spec, pushdown, plan, scan, start, TextSearches.index(spec.filter(), indexes));
     }
 
     /** Runs the scan to its end and counts what the read returns (after skip and limit) and examines. */
     private static Explained executed(ReadPlan readPlan, QuerySpec spec, Pushdown pushdown, DocumentStore.SqlPlan plan,
-            PagedSource scan, long start) {
+            PagedSource scan, long start, Optional<SecondaryIndex> textIndex) {
         long matched = 0;
         while (!scan.exhausted()) {
             matched += scan.next(1000, Long.MAX_VALUE).size();
@@ -101,7 +104,7 @@ public final class QueryExplainer {
             returned = Math.min(returned, spec.limit());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Explained(readPlan, pushdown, plan, returned, scan.rowsExamined(), millis, true);
+        return new Explained(readPlan, pushdown, plan, returned, scan.rowsExamined(), millis, true, textIndex);
     }
 
 }

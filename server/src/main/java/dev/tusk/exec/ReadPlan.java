@@ -50,12 +50,16 @@ public sealed interface ReadPlan {
         if (options.bounds().isPresent()) {
             return new KeyRangeScan(options.hint().orElseThrow(), options.bounds().get());
         }
+        if (dev.tusk.query.TextFilters.find(spec.filter()).isPresent()) { // the text index's terms narrow the table scan
+            return new TableScan(FilterSql.compile(spec.filter()), Optional.empty());
+        }
         Optional<byte[]> idKey = IdLookup.key(spec.filter());
         if (idKey.isPresent()) {
             return new ById(idKey.get());
         }
         Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
-        boolean binarySort = spec.sort().map(s -> s.collation().isSimple()).orElse(true); // indexes and SQL order bytes
+        // indexes and SQL order bytes, and know no text scores
+        boolean binarySort = spec.sort().map(s -> s.collation().isSimple() && !s.hasTextScore()).orElse(true);
         if (spec.sort().isPresent() && binarySort) {
             Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), indexes);
             if (order.isPresent()) { // an IndexOrder index is never multikey or sparse

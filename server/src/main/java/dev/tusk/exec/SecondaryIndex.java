@@ -8,20 +8,39 @@ import dev.tusk.query.FilterParser;
 import dev.tusk.query.ReachedValues;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import dev.tusk.index.TextKeys;
+import dev.tusk.text.BoundText;
+import dev.tusk.text.TextIndexSpec;
+import dev.tusk.text.TextQuery;
+import dev.tusk.text.TextSearch;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** A secondary index ready for use: its catalog entry, its key generator and where its side table is. */
-public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, String storage) {
+/**
+ * A secondary index ready for use: its catalog entry, its key generator and where its side table is.
+ * A text index ({@code text} present) keys documents by their terms; its {@code keys} has no fields,
+ * so the planner never takes it for comparisons or sorts.
+ */
+public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, String storage, Optional<TextIndexSpec> text) {
 
     public static SecondaryIndex of(CollectionInfo c, IndexInfo info) {
+        if (info.key().containsKey("_fts")) {
+            return new SecondaryIndex(info, new IndexKeys(new BsonDocument(), false, Optional.empty()), c.schemaName(),
+                    info.storage().orElseThrow(), Optional.of(TextIndexSpec.of(info.spec())));
+        }
         IndexKeys keys = new IndexKeys(info.key(), info.sparse(), info.partialFilterExpression().map(FilterParser::parse));
-        return new SecondaryIndex(info, keys, c.schemaName(), info.storage().orElseThrow());
+        return new SecondaryIndex(info, keys, c.schemaName(), info.storage().orElseThrow(), Optional.empty());
     }
 
     public Set<ByteBuffer> keysOf(BsonDocument doc) {
-        return keys.of(doc);
+        return text.isPresent() ? TextKeys.of(text.get(), doc) : keys.of(doc);
+    }
+
+    /** The side-table binding of a $text search on this (text) index. */
+    public BoundText bind(TextSearch search) {
+        return new BoundText(TextQuery.compile(search, text.orElseThrow()), schema, storage);
     }
 
     /** MongoDB's E11000 for this index, naming the document's values of the indexed fields. */

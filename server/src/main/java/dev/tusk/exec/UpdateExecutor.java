@@ -51,7 +51,10 @@ public final class UpdateExecutor {
     public record Statement(FilterNode filter, BsonDocument rawFilter, UpdateSpec update, boolean multi, boolean upsert,
             Optional<SortSpec> sort) {}
 
-    public UpdateResult update(CollectionInfo c, String namespace, Statement st) {
+    public UpdateResult update(CollectionInfo c, String namespace, Statement statement) {
+        FilterNode bound = TextSearches.bind(statement.filter(), indexes);
+        Statement st = new Statement(bound, statement.rawFilter(), statement.update(), statement.multi(), statement.upsert(),
+                statement.sort());
         for (int attempt = 1; ; attempt++) {
             UpdateResult existing = updateExisting(c, st, namespace);
             if (existing.matched() > 0 || !st.upsert()) {

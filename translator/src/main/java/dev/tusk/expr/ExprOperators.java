@@ -94,6 +94,7 @@ public final class ExprOperators {
             entry("$max", AccumulatorOps::max),
             entry("$maxN", ArrayIterOps::maxN),
             entry("$mergeObjects", ObjectOps::mergeObjects),
+            entry("$meta", MiscOps::meta),
             entry("$millisecond", DateOps::part),
             entry("$min", AccumulatorOps::min),
             entry("$minN", ArrayIterOps::minN),
@@ -167,7 +168,7 @@ public final class ExprOperators {
 
     /** Expression operators of MongoDB 7.0 that Tusk does not implement (yet). */
     static final Set<String> NOT_IMPLEMENTED = Set.of("$accumulator", "$binarySize", "$bsonSize", "$function", "$median",
-            "$meta", "$percentile", "$sampleRate", "$toHashedIndexKey");
+            "$percentile", "$sampleRate", "$toHashedIndexKey");
 
     private ExprOperators() {}
 

@@ -23,6 +23,26 @@ final class MiscOps {
         return new Expr.Call(name, List.of(), (a, ecx) -> new BsonDouble(ThreadLocalRandom.current().nextDouble()));
     }
 
+    /** What {@code $meta} accepts; all but textScore are metadata Tusk never has, so they evaluate to missing. */
+    private static final java.util.Set<String> META = java.util.Set.of("textScore", "randVal", "searchScore",
+            "searchHighlights", "geoNearDistance", "geoNearPoint", "recordId", "indexKey", "sortKey", "searchScoreDetails",
+            "searchSortValues");
+
+    /** {@code {$meta: "textScore"}}: the score of the $text search that found $$ROOT (40218 if none did). */
+    static Expr meta(String name, BsonValue arg, ParseContext cx) {
+        if (!arg.isString()) {
+            throw ErrorCode.LOCATION_17307.error("$meta only supports string arguments");
+        }
+        String kind = arg.asString().getValue();
+        if (!META.contains(kind)) {
+            throw ErrorCode.LOCATION_17308.error("Unsupported argument to $meta: %s", kind);
+        }
+        if (!kind.equals("textScore")) {
+            return new Expr.Call(name, List.of(), (a, ecx) -> null);
+        }
+        return new Expr.Call(name, List.of(), (a, ecx) -> new BsonDouble(dev.tusk.text.ScoredDocument.requiredScore(ecx.root())));
+    }
+
     static Expr bitAnd(String name, BsonValue arg, ParseContext cx) {
         return bitwise(name, arg, cx, -1L, (x, y) -> x & y);
     }

@@ -33,6 +33,9 @@ public final class IndexBounds {
      * scans [5, 9), not [5, end of numbers).
      */
     public static Optional<List<KeyRange>> of(FilterNode filter, IndexKeys index, boolean sparse, boolean multikey) {
+        if (index.paths().isEmpty()) { // a text index: $text reaches it, comparisons do not
+            return Optional.empty();
+        }
         FieldPath first = index.paths().get(0);
         List<FilterNode> conjuncts = new ArrayList<>();
         flatten(filter, conjuncts);

@@ -84,6 +84,9 @@ public final class IndexSpecs {
                 default -> out.append(e.getKey(), e.getValue());
             }
         }
+        if (TextIndexSpecs.isText(key)) {
+            return TextIndexSpecs.normalise(key, out);
+        }
         if (key.containsKey("_id") && key.size() == 1 && !name.equals("_id_") && out.containsKey("unique")) {
             throw ErrorCode.INVALID_INDEX_SPECIFICATION_OPTION.error("The field 'unique' is not valid for an _id index specification. Specification: %s", spec.toJson());
         }
@@ -103,7 +106,10 @@ public final class IndexSpecs {
         }
         if (v.isString()) {
             String kind = v.asString().getValue();
-            if (Set.of("text", "2dsphere", "2d", "hashed", "geoHaystack", "columnstore").contains(kind)) {
+            if (kind.equals("text")) {
+                return;
+            }
+            if (Set.of("2dsphere", "2d", "hashed", "geoHaystack", "columnstore").contains(kind)) {
                 throw ErrorCode.NOT_IMPLEMENTED.error("'%s' indexes are not supported by Tusk yet", kind);
             }
             throw ErrorCode.CANNOT_CREATE_INDEX.error("Unknown index plugin '%s'", kind);

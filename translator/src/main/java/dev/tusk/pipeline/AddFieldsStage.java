@@ -1,5 +1,7 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.text.ScoredDocument;
+
 import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.query.ExprProjection;
@@ -19,6 +21,6 @@ public record AddFieldsStage(ExprProjection fields) implements Stage {
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        return Iterators.map(input, fields::apply);
+        return Iterators.map(input, d -> ScoredDocument.carry(d, fields.apply(d)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.text.ScoredDocument;
+
 import dev.tusk.bson.BsonCopy;
 import dev.tusk.bson.FieldPath;
 import dev.tusk.error.ErrorCode;
@@ -80,7 +82,7 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        return Iterators.map(input, this::join);
+        return Iterators.map(input, d -> ScoredDocument.carry(d, join(d)));
     }
 
     private BsonDocument join(BsonDocument doc) {

@@ -86,7 +86,11 @@ public record Pipeline(List<Stage> stages) {
                 }
                 throw ErrorCode.LOCATION_40324.error("Unrecognized pipeline stage name: '%s'", name);
             }
-            stages.add(parser.parse(v.asDocument().get(name), cx));
+            Stage stage = parser.parse(v.asDocument().get(name), cx);
+            if (!stages.isEmpty() && stage instanceof MatchStage m && dev.tusk.query.TextFilters.find(m.filter()).isPresent()) {
+                throw ErrorCode.LOCATION_17313.error("$match with $text is only allowed as the first pipeline stage");
+            }
+            stages.add(stage);
         }
         return new Pipeline(List.copyOf(stages));
     }

@@ -1,5 +1,7 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.text.ScoredDocument;
+
 import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.query.ExprProjection;
@@ -18,6 +20,6 @@ public record ProjectStage(ExprProjection projection) implements Stage {
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        return Iterators.map(input, projection::apply);
+        return Iterators.map(input, d -> ScoredDocument.carry(d, projection.apply(d)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.text.ScoredDocument;
+
 import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.query.ExprProjection;
@@ -33,6 +35,6 @@ public record UnsetStage(ExprProjection exclusion) implements Stage {
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        return Iterators.map(input, exclusion::apply);
+        return Iterators.map(input, d -> ScoredDocument.carry(d, exclusion.apply(d)));
     }
 }

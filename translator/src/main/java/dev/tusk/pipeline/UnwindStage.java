@@ -1,5 +1,7 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.text.ScoredDocument;
+
 import dev.tusk.bson.BsonCopy;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +21,7 @@ public record UnwindStage(String path, Optional<String> includeArrayIndex, boole
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
         String[] parts = path.split("\\.", -1);
-        return Iterators.flatMap(input, d -> unwind(d, parts).iterator());
+        return Iterators.flatMap(input, d -> unwind(d, parts).stream().map(u -> ScoredDocument.carry(d, u)).iterator());
     }
 
     private List<BsonDocument> unwind(BsonDocument d, String[] parts) {

@@ -1,5 +1,7 @@
 package dev.tusk.query;
 
+import dev.tusk.error.ErrorCode;
+
 import dev.tusk.bson.BsonNumbers;
 import dev.tusk.bson.BsonOrder;
 import dev.tusk.expr.EvalContext;
@@ -72,6 +74,9 @@ public final class FilterEvaluator {
             case FilterNode.SchemaMatch s -> s.schema().matches(root);
             case ExprMatch e -> root instanceof BsonDocument d
                     && ExprEvaluator.isTrue(e.expr(), EvalContext.of(d, e.variables()));
+            case FilterNode.Text t -> root instanceof BsonDocument d && t.bound()
+                    .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("text index required for $text query"))
+                    .query().score(d).isPresent();
             case AlwaysTrue t -> true;
             case AlwaysFalse f -> false;
         };

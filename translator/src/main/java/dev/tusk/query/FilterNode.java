@@ -105,6 +105,12 @@ public sealed interface FilterNode {
         }
     }
 
+    /**
+     * {@code $text}: as parsed, then bound to the collection's text index (which decides its terms,
+     * languages and the side table SQL looks terms up in) before it runs.
+     */
+    record Text(dev.tusk.text.TextSearch search, java.util.Optional<dev.tusk.text.BoundText> bound) implements FilterNode {}
+
     record AlwaysTrue() implements FilterNode {}
 
     record AlwaysFalse() implements FilterNode {}

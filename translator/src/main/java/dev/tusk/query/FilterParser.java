@@ -26,7 +26,7 @@ public final class FilterParser {
     private static final ThreadLocal<Variables> VARIABLES = new ThreadLocal<>();
 
     public static FilterNode parse(BsonDocument filter) {
-        return parseDocument(filter, FieldPath.of());
+        return TextFilters.checked(parseDocument(filter, FieldPath.of()));
     }
 
     /** Parses a filter whose {@code $expr} parts may use the command's variables ($$NOW, let). */
@@ -34,7 +34,7 @@ public final class FilterParser {
         Variables outer = VARIABLES.get();
         VARIABLES.set(variables);
         try {
-            return parseDocument(filter, FieldPath.of());
+            return TextFilters.checked(parseDocument(filter, FieldPath.of()));
         } finally {
             if (outer == null) {
                 VARIABLES.remove();

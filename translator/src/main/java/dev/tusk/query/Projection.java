@@ -33,6 +33,7 @@ public final class Projection {
     private final boolean includeId;
     private final ExprProjection computed;
     private ArrayProjections arrays = new ArrayProjections();
+    private Map<String, dev.tusk.expr.Expr> metas = Map.of();
 
     private Projection(Node root, boolean inclusion, boolean includeId) {
         this(root, inclusion, includeId, null);
@@ -53,13 +54,39 @@ public final class Projection {
     public static Projection parse(BsonDocument projection, dev.tusk.expr.Variables variables) {
         ArrayProjections arrays = new ArrayProjections();
         BsonDocument rest = arrays.extract(projection);
+        Map<String, dev.tusk.expr.Expr> metas = new java.util.LinkedHashMap<>();
+        if (!hasExpressions(rest)) { // beside expressions, $meta is one more expression
+            rest = extractMeta(rest, variables, metas);
+        }
         Projection base = parseBase(rest, variables);
-        if (arrays.isEmpty()) {
+        if (arrays.isEmpty() && metas.isEmpty()) {
             return base;
         }
         Projection withArrays = new Projection(base.root, base.inclusion, base.includeId, base.computed);
         withArrays.arrays = arrays;
+        withArrays.metas = metas;
         return withArrays;
+    }
+
+    /**
+     * Moves the {@code {field: {$meta: ...}}} entries out of a projection of inclusions or exclusions:
+     * they add their field to whatever the rest keeps (all fields when the rest is empty).
+     */
+    private static BsonDocument extractMeta(BsonDocument projection, dev.tusk.expr.Variables variables,
+            Map<String, dev.tusk.expr.Expr> metas) {
+        BsonDocument rest = new BsonDocument();
+        for (Map.Entry<String, BsonValue> e : projection.entrySet()) {
+            BsonValue v = e.getValue();
+            if (v.isDocument() && !v.asDocument().isEmpty() && v.asDocument().getFirstKey().equals("$meta")) {
+                if (e.getKey().contains(".")) {
+                    throw ErrorCode.NOT_IMPLEMENTED.error("$meta projection of a dotted field is not supported by Tusk yet");
+                }
+                metas.put(e.getKey(), dev.tusk.expr.ExprParser.parse(v, dev.tusk.expr.ParseContext.of(variables)));
+            } else {
+                rest.append(e.getKey(), v);
+            }
+        }
+        return rest;
     }
 
     private static Projection parseBase(BsonDocument projection, dev.tusk.expr.Variables variables) {
@@ -157,7 +184,22 @@ public final class Projection {
     /** Projects a document that matched {@code query} (the positional {@code $} needs it). */
     public BsonDocument apply(BsonDocument doc, java.util.Optional<FilterNode> query) {
         BsonDocument base = applyBase(doc);
-        return arrays.isEmpty() ? base : arrays.apply(base, doc, query);
+        BsonDocument out = arrays.isEmpty() ? base : arrays.apply(base, doc, query);
+        if (metas.isEmpty()) {
+            return out;
+        }
+        if (out == doc) {
+            out = new BsonDocument();
+            out.putAll(doc);
+        }
+        dev.tusk.expr.EvalContext cx = dev.tusk.expr.EvalContext.of(doc);
+        for (Map.Entry<String, dev.tusk.expr.Expr> m : metas.entrySet()) {
+            BsonValue v = m.getValue().evaluate(cx);
+            if (v != null) {
+                out.put(m.getKey(), v);
+            }
+        }
+        return out;
     }
 
     public BsonDocument apply(BsonDocument doc) {

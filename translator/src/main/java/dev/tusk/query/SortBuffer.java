@@ -132,6 +132,7 @@ public final class SortBuffer implements AutoCloseable {
         runs.add(run);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(run), IO_BUFFER_BYTES)) {
             for (BsonDocument d : buffer) {
+                writeTextScore(out, d); // documents from a $text search keep their score through the run
                 ByteBuffer bytes = raw(d).getByteBuffer().asNIO();
                 out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
             }
@@ -141,6 +142,14 @@ public final class SortBuffer implements AutoCloseable {
         }
         buffer = new ArrayList<>();
         buffered = 0;
+    }
+
+    private static void writeTextScore(OutputStream out, BsonDocument d) throws IOException {
+        java.util.OptionalDouble score = dev.tusk.text.ScoredDocument.scoreOf(d);
+        out.write(score.isPresent() ? 1 : 0);
+        if (score.isPresent()) {
+            out.write(ByteBuffer.allocate(8).putDouble(score.getAsDouble()).array());
+        }
     }
 
     private static RawBsonDocument raw(BsonDocument d) {
@@ -207,11 +216,13 @@ public final class SortBuffer implements AutoCloseable {
         /** Reads the next document into {@link #head}; false at the end of the run. */
         boolean advance() {
             try {
-                byte[] prefix = in.readNBytes(4);
-                if (prefix.length == 0) {
+                int scored = in.read();
+                if (scored < 0) {
                     head = null;
                     return false;
                 }
+                byte[] score = scored == 1 ? in.readNBytes(8) : null;
+                byte[] prefix = in.readNBytes(4);
                 if (prefix.length < 4) {
                     throw new EOFException("truncated sorted run");
                 }
@@ -221,7 +232,8 @@ public final class SortBuffer implements AutoCloseable {
                 if (in.readNBytes(document, 4, length - 4) < length - 4) {
                     throw new EOFException("truncated sorted run");
                 }
-                head = new RawBsonDocument(document);
+                head = score == null ? new RawBsonDocument(document)
+                        : new dev.tusk.text.ScoredDocument(new RawBsonDocument(document), ByteBuffer.wrap(score).getDouble());
                 return true;
             } catch (IOException e) {
                 SortBuffer.this.close();

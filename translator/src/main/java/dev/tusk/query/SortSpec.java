@@ -20,7 +20,12 @@ import org.bson.BsonValue;
  * stable sort by the caller.
  */
 public record SortSpec(List<Key> keys, Collation collation) {
-    public record Key(FieldPath path, boolean ascending) {}
+    /** One sort key; {@code textScore}: {@code {$meta: "textScore"}}, the $text score, highest first. */
+    public record Key(FieldPath path, boolean ascending, boolean textScore) {
+        public Key(FieldPath path, boolean ascending) {
+            this(path, ascending, false);
+        }
+    }
 
     private static final BsonValue EMPTY_ARRAY = new BsonUndefined(); // sorts just below null
 
@@ -43,7 +48,8 @@ public record SortSpec(List<Key> keys, Collation collation) {
             String name = e.getKey();
             BsonValue v = e.getValue();
             if (v instanceof BsonDocument meta && meta.containsKey("$meta")) {
-                throw ErrorCode.NOT_IMPLEMENTED.error("$meta sort is not implemented yet");
+                keys.add(metaKey(name, meta));
+                continue;
             }
             if (!v.isNumber() && !v.isDecimal128()) {
                 throw ErrorCode.LOCATION_15974.error("Illegal key in $sort specification: " + BsonText.element(name, v));
@@ -64,6 +70,24 @@ public record SortSpec(List<Key> keys, Collation collation) {
         return new SortSpec(keys);
     }
 
+    private static Key metaKey(String name, BsonDocument meta) {
+        BsonValue kind = meta.get("$meta");
+        if (meta.size() != 1 || !kind.isString()) {
+            throw ErrorCode.LOCATION_15974.error("Illegal key in $sort specification: " + BsonText.element(name, meta));
+        }
+        return switch (kind.asString().getValue()) {
+            case "textScore" -> new Key(FieldPath.parse(name), false, true);
+            case "randVal", "searchScore" -> throw ErrorCode.NOT_IMPLEMENTED.error("$meta sort by %s is not supported by Tusk yet",
+                    kind.asString().getValue());
+            default -> throw ErrorCode.LOCATION_17308.error("Unsupported argument to $meta: %s", kind.asString().getValue());
+        };
+    }
+
+    /** True if a key sorts by the $text score (never pushed to SQL or an index). */
+    public boolean hasTextScore() {
+        return keys.stream().anyMatch(Key::textScore);
+    }
+
     /** True if there is nothing to sort by (empty spec or {@code $natural}). */
     public boolean isNatural() {
         return keys.isEmpty();
@@ -73,6 +97,13 @@ public record SortSpec(List<Key> keys, Collation collation) {
     public Comparator<BsonDocument> comparator() {
         return (a, b) -> {
             for (Key key : keys) {
+                if (key.textScore()) {
+                    int c = Double.compare(dev.tusk.text.ScoredDocument.requiredScore(b), dev.tusk.text.ScoredDocument.requiredScore(a));
+                    if (c != 0) {
+                        return c;
+                    }
+                    continue;
+                }
                 int c = collation.compare(sortKey(a, key, collation), sortKey(b, key, collation));
                 if (c != 0) {
                     return key.ascending() ? c : -c;

@@ -64,9 +64,24 @@ public final class FilterSql {
             case ExprMatch e -> Pushdown.everything(); // evaluated in Java: a TRUE superset
             case FilterNode.Collated c -> Pushdown.everything(); // PostgreSQL orders strings by bytes, not by the collation
             case FilterNode.SchemaMatch s -> Pushdown.everything();
+            case FilterNode.Text t -> text(t);
             case AlwaysTrue t -> Pushdown.exact(DSL.trueCondition());
             case AlwaysFalse f -> Pushdown.exact(DSL.falseCondition());
         };
+    }
+
+    /**
+     * The documents holding one of the search's terms, from the text index's side table: a superset
+     * (phrases, negations, case and diacritic sensitivity are decided by the re-check).
+     */
+    private static Pushdown text(FilterNode.Text t) {
+        dev.tusk.text.BoundText bound = t.bound().orElseThrow(() ->
+                dev.tusk.error.ErrorCode.INDEX_NOT_FOUND.error("text index required for $text query"));
+        if (bound.query().termsForBounds().isEmpty()) {
+            return Pushdown.exact(DSL.falseCondition());
+        }
+        return new Pushdown(IndexSql.restrict(bound.schema(), bound.sideTable(),
+                dev.tusk.index.TextKeys.ranges(bound.query().termsForBounds())), false);
     }
 
     private static Pushdown and(List<FilterNode> children) {

@@ -69,7 +69,7 @@ class ProjectionTest {
                 new ErrorCase("{'a.b': 1, a: 1}", ErrorCode.LOCATION_31250, "Path collision at a"),
                 new ErrorCase("{a: {$slice: [1, 0]}}", ErrorCode.BAD_VALUE, "$slice limit must be positive"),
                 new ErrorCase("{'a.b': {$elemMatch: {b: 1}}}", ErrorCode.LOCATION_31275, "Cannot use $elemMatch projection on a nested field."),
-                new ErrorCase("{a: {$meta: 'textScore'}}", ErrorCode.NOT_IMPLEMENTED, null),
+                new ErrorCase("{a: {$meta: 'bogus'}}", ErrorCode.LOCATION_17308, null),
                 new ErrorCase("{a: {$foo: 1}}", ErrorCode.INVALID_PIPELINE_OPERATOR, "Unrecognized expression '$foo'"),
                 new ErrorCase("{a: 0, b: '$x'}", ErrorCode.LOCATION_31310, "Cannot use an expression b: \"$x\" in an exclusion projection"));
     }

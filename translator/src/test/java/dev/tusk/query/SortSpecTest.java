@@ -65,7 +65,23 @@ class SortSpecTest {
                 () -> SortSpec.parse(BsonDocument.parse("{a: 'x'}"))).code());
         assertEquals(ErrorCode.LOCATION_15975, assertThrows(MongoServerException.class,
                 () -> SortSpec.parse(BsonDocument.parse("{a: 2}"))).code());
-        assertEquals(ErrorCode.NOT_IMPLEMENTED, assertThrows(MongoServerException.class,
-                () -> SortSpec.parse(BsonDocument.parse("{a: {$meta: 'textScore'}}"))).code());
+        assertEquals(ErrorCode.LOCATION_17308, assertThrows(MongoServerException.class,
+                () -> SortSpec.parse(BsonDocument.parse("{a: {$meta: 'bogus'}}"))).code());
+        assertEquals(ErrorCode.LOCATION_15974, assertThrows(MongoServerException.class,
+                () -> SortSpec.parse(BsonDocument.parse("{a: {$meta: 'textScore', b: 1}}"))).code());
+    }
+
+    @Test
+    void textScoreSortsHighestFirstThenByTheOtherKeys() {
+        SortSpec sort = SortSpec.parse(BsonDocument.parse("{s: {$meta: 'textScore'}, n: 1}"));
+        assertTrue(sort.hasTextScore());
+        java.util.List<BsonDocument> docs = new java.util.ArrayList<>(java.util.List.of(
+                new dev.tusk.text.ScoredDocument(BsonDocument.parse("{n: 2}"), 0.5),
+                new dev.tusk.text.ScoredDocument(BsonDocument.parse("{n: 3}"), 1.5),
+                new dev.tusk.text.ScoredDocument(BsonDocument.parse("{n: 1}"), 0.5)));
+        docs.sort(sort.comparator());
+        assertEquals(java.util.List.of(3, 1, 2), docs.stream().map(d -> d.getInt32("n").getValue()).toList());
+        assertEquals(ErrorCode.LOCATION_40218, assertThrows(MongoServerException.class,
+                () -> sort.comparator().compare(BsonDocument.parse("{n: 1}"), BsonDocument.parse("{n: 2}"))).code());
     }
 }
