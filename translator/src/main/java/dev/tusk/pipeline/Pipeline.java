@@ -28,6 +28,7 @@ public record Pipeline(List<Stage> stages) {
     private static final Map<String, StageParser> STAGES = AlphabeticalTable.of("stage",
             Map.entry("$addFields", (v, cx) -> AddFieldsStage.parse("$addFields", v, cx)),
             Map.entry("$bucket", BucketStage::parse),
+            Map.entry("$bucketAuto", BucketAutoStage::parse),
             Map.entry("$count", (v, cx) -> count(v)),
             Map.entry("$facet", FacetStage::parse),
             Map.entry("$group", GroupStage::parse),
@@ -49,7 +50,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$unset", UnsetStage::parse),
             Map.entry("$unwind", (v, cx) -> unwind(v)));
 
-    private static final Set<String> NOT_YET = Set.of("$bucketAuto", "$changeStream",
+    private static final Set<String> NOT_YET = Set.of("$changeStream",
             "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear", "$graphLookup",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
             "$planCacheStats", "$redact", "$search", "$searchMeta", "$vectorSearch");

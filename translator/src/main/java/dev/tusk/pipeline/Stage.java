@@ -6,7 +6,8 @@ import org.bson.BsonDocument;
 /** One aggregation stage: a transformation of the document stream, evaluated lazily where it can be. */
 public sealed interface Stage permits MatchStage, SkipStage, LimitStage, SortStage, ProjectStage, GroupStage,
         CountStage, UnwindStage, AddFieldsStage, UnsetStage, ReplaceRootStage, SortByCountStage, LookupStage,
-        FacetStage, UnionWithStage, SampleStage, BucketStage, SetWindowFieldsStage {
+        FacetStage, UnionWithStage, SampleStage, BucketStage, SetWindowFieldsStage,
+        BucketAutoStage {
     Iterator<BsonDocument> apply(Iterator<BsonDocument> input);
 
     /** The stage ready to read other collections through reader (only $lookup needs it). */
