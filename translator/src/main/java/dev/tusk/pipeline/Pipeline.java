@@ -31,6 +31,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$bucketAuto", BucketAutoStage::parse),
             Map.entry("$count", (v, cx) -> count(v)),
             Map.entry("$facet", FacetStage::parse),
+            Map.entry("$graphLookup", GraphLookupStage::parse),
             Map.entry("$group", GroupStage::parse),
             Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
             Map.entry("$lookup", LookupStage::parse),
@@ -51,7 +52,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$unwind", (v, cx) -> unwind(v)));
 
     private static final Set<String> NOT_YET = Set.of("$changeStream",
-            "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear", "$graphLookup",
+            "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
             "$planCacheStats", "$redact", "$search", "$searchMeta", "$vectorSearch");
 

@@ -7,10 +7,10 @@ import org.bson.BsonDocument;
 public sealed interface Stage permits MatchStage, SkipStage, LimitStage, SortStage, ProjectStage, GroupStage,
         CountStage, UnwindStage, AddFieldsStage, UnsetStage, ReplaceRootStage, SortByCountStage, LookupStage,
         FacetStage, UnionWithStage, SampleStage, BucketStage, SetWindowFieldsStage,
-        BucketAutoStage {
+        BucketAutoStage, GraphLookupStage {
     Iterator<BsonDocument> apply(Iterator<BsonDocument> input);
 
-    /** The stage ready to read other collections through reader (only $lookup needs it). */
+    /** The stage ready to read other collections through reader ($lookup, $graphLookup). */
     default Stage bind(CollectionReader reader) {
         return this;
     }
