@@ -38,6 +38,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$match", (v, cx) -> new MatchStage(CollatedFilter.of(FilterParser.parse(document("$match", v),
                     cx.variables()), cx.collation()))),
             Map.entry("$project", ProjectStage::parse),
+            Map.entry("$redact", RedactStage::parse),
             Map.entry("$replaceRoot", ReplaceRootStage::replaceRoot),
             Map.entry("$replaceWith", ReplaceRootStage::replaceWith),
             Map.entry("$sample", (v, cx) -> SampleStage.parse(v)),
@@ -54,7 +55,7 @@ public record Pipeline(List<Stage> stages) {
     private static final Set<String> NOT_YET = Set.of("$changeStream",
             "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
-            "$planCacheStats", "$redact", "$search", "$searchMeta", "$vectorSearch");
+            "$planCacheStats", "$search", "$searchMeta", "$vectorSearch");
 
     /** The stage names Tusk runs, for coverage tests. */
     public static Set<String> stageNames() {
