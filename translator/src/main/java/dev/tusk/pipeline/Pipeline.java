@@ -30,6 +30,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$bucket", BucketStage::parse),
             Map.entry("$bucketAuto", BucketAutoStage::parse),
             Map.entry("$count", (v, cx) -> count(v)),
+            Map.entry("$densify", DensifyStage::parse),
             Map.entry("$facet", FacetStage::parse),
             Map.entry("$graphLookup", GraphLookupStage::parse),
             Map.entry("$group", GroupStage::parse),
@@ -53,7 +54,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$unwind", (v, cx) -> unwind(v)));
 
     private static final Set<String> NOT_YET = Set.of("$changeStream",
-            "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear",
+            "$collStats", "$currentOp", "$documents", "$fill", "$geoNear",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
             "$planCacheStats", "$search", "$searchMeta", "$vectorSearch");
 
