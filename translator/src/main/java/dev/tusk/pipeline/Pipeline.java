@@ -32,6 +32,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$count", (v, cx) -> count(v)),
             Map.entry("$densify", DensifyStage::parse),
             Map.entry("$facet", FacetStage::parse),
+            Map.entry("$fill", FillStage::parse),
             Map.entry("$graphLookup", GraphLookupStage::parse),
             Map.entry("$group", GroupStage::parse),
             Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
@@ -54,7 +55,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$unwind", (v, cx) -> unwind(v)));
 
     private static final Set<String> NOT_YET = Set.of("$changeStream",
-            "$collStats", "$currentOp", "$documents", "$fill", "$geoNear",
+            "$collStats", "$currentOp", "$documents", "$geoNear",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
             "$planCacheStats", "$search", "$searchMeta", "$vectorSearch");
 
