@@ -43,6 +43,11 @@ public final class EvalContext {
         return new EvalContext(doc, doc, variables, bindings);
     }
 
+    /** The same root and variables with $$CURRENT another value ($redact walks embedded documents so). */
+    public EvalContext withCurrent(BsonValue value) {
+        return new EvalContext(root, value, variables, bindings);
+    }
+
     /** This context with one more variable (null value = missing). */
     public EvalContext bind(String name, BsonValue value) {
         return new EvalContext(root, current, variables, new Binding(name, value, bindings));

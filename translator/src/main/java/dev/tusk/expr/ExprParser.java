@@ -79,11 +79,10 @@ public final class ExprParser {
             String[] parts = text.substring(2).split("\\.", -1);
             String name = parts[0];
             checkPathParts(parts, 1);
-            if (!SYSTEM_VARIABLES.contains(name)) {
+            // a bound name was validated when bound, or is a stage's own ($redact's $$KEEP)
+            if (!SYSTEM_VARIABLES.contains(name) && !cx.isDefined(name)) {
                 validateVariableName(name, true);
-                if (!cx.isDefined(name)) {
-                    throw ErrorCode.LOCATION_17276.error("Use of undefined variable: " + name);
-                }
+                throw ErrorCode.LOCATION_17276.error("Use of undefined variable: " + name);
             }
             return new Expr.FieldRef(name, Arrays.asList(parts).subList(1, parts.length));
         }
@@ -116,7 +115,8 @@ public final class ExprParser {
             throw ErrorCode.LOCATION_16866.error("empty variable names are not allowed");
         }
         char first = name.charAt(0);
-        if (!(first >= 'a' && first <= 'z') && first < 0x80) {
+        // a read may start upper-case (MongoDB's validateNameForUserRead): $$FOO is then 17276, not 16870
+        if (!(first >= 'a' && first <= 'z') && !(reference && first >= 'A' && first <= 'Z') && first < 0x80) {
             throw ErrorCode.LOCATION_16870.error("'%s' starts with an invalid character for a user variable name", name);
         }
         for (int i = 1; i < name.length(); i++) {

@@ -98,7 +98,7 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
         BsonArray joined = new BsonArray();
         matches.forEachRemaining(joined::add);
         BsonDocument out = BsonCopy.document(doc);
-        set(out, as.split("\\."), 0, joined);
+        StagePaths.set(out, as, joined);
         return out;
     }
 
@@ -110,16 +110,5 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
             values.put(e.getKey(), v == null ? org.bson.BsonNull.VALUE : v);
         }
         return new Variables(outer.now(), values);
-    }
-
-    private static void set(BsonDocument doc, String[] path, int i, BsonValue value) {
-        if (i == path.length - 1) {
-            doc.put(path[i], value);
-            return;
-        }
-        BsonValue next = doc.get(path[i]);
-        BsonDocument sub = next instanceof BsonDocument d ? d : new BsonDocument();
-        doc.put(path[i], sub);
-        set(sub, path, i + 1, value);
     }
 }

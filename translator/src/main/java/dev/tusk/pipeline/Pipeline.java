@@ -28,14 +28,19 @@ public record Pipeline(List<Stage> stages) {
     private static final Map<String, StageParser> STAGES = AlphabeticalTable.of("stage",
             Map.entry("$addFields", (v, cx) -> AddFieldsStage.parse("$addFields", v, cx)),
             Map.entry("$bucket", BucketStage::parse),
+            Map.entry("$bucketAuto", BucketAutoStage::parse),
             Map.entry("$count", (v, cx) -> count(v)),
+            Map.entry("$densify", DensifyStage::parse),
             Map.entry("$facet", FacetStage::parse),
+            Map.entry("$fill", FillStage::parse),
+            Map.entry("$graphLookup", GraphLookupStage::parse),
             Map.entry("$group", GroupStage::parse),
             Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
             Map.entry("$lookup", LookupStage::parse),
             Map.entry("$match", (v, cx) -> new MatchStage(CollatedFilter.of(FilterParser.parse(document("$match", v),
                     cx.variables()), cx.collation()))),
             Map.entry("$project", ProjectStage::parse),
+            Map.entry("$redact", RedactStage::parse),
             Map.entry("$replaceRoot", ReplaceRootStage::replaceRoot),
             Map.entry("$replaceWith", ReplaceRootStage::replaceWith),
             Map.entry("$sample", (v, cx) -> SampleStage.parse(v)),
@@ -49,10 +54,10 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$unset", UnsetStage::parse),
             Map.entry("$unwind", (v, cx) -> unwind(v)));
 
-    private static final Set<String> NOT_YET = Set.of("$bucketAuto", "$changeStream",
-            "$collStats", "$currentOp", "$densify", "$documents", "$fill", "$geoNear", "$graphLookup",
+    private static final Set<String> NOT_YET = Set.of("$changeStream",
+            "$collStats", "$currentOp", "$documents", "$geoNear",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
-            "$planCacheStats", "$redact", "$search", "$searchMeta", "$vectorSearch");
+            "$planCacheStats", "$search", "$searchMeta", "$vectorSearch");
 
     /** The stage names Tusk runs, for coverage tests. */
     public static Set<String> stageNames() {

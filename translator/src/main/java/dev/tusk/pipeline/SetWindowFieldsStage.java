@@ -2,7 +2,6 @@ package dev.tusk.pipeline;
 
 import dev.tusk.bson.BsonOrder;
 import dev.tusk.bson.BsonText;
-import dev.tusk.bson.FieldPath;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.EvalContext;
 import dev.tusk.expr.Expr;
@@ -81,18 +80,7 @@ public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparat
 
     /** A valid field path that is not the same as, inside or around another output's. */
     private static void checkOutputPath(String field, Iterable<String> earlier) {
-        if (field.isEmpty()) {
-            throw ErrorCode.LOCATION_40352.error("FieldPath cannot be constructed with empty string");
-        }
-        FieldPath path = FieldPath.parse(field);
-        if (path.hasEmptyComponent()) {
-            throw ErrorCode.LOCATION_15998.error("FieldPath field names may not be empty strings.");
-        }
-        for (int i = 0; i < path.size(); i++) {
-            if (path.get(i).startsWith("$")) {
-                throw ErrorCode.LOCATION_16410.error("FieldPath field names may not start with '$'. Consider using $getField or $setField.");
-            }
-        }
+        StagePaths.validate(field);
         for (String other : earlier) {
             if (other.equals(field) || other.startsWith(field + ".") || field.startsWith(other + ".")) {
                 throw ErrorCode.LOCATION_6307900.error("$setWindowFields 'output' specification contains two conflicting paths");

@@ -34,25 +34,34 @@ record PipelineCase(String name, String input, String pipeline, String expected,
     }
 
     static List<BsonDocument> run(String input, String pipeline) {
+        return run(input, pipeline, CollectionReader.NONE);
+    }
+
+    /** Runs the pipeline with other collections read through reader ($lookup, $graphLookup). */
+    static List<BsonDocument> run(String input, String pipeline, CollectionReader reader) {
         List<BsonDocument> in = new ArrayList<>();
         for (BsonValue v : BsonArray.parse(input)) {
             in.add(v.asDocument());
         }
         List<BsonDocument> out = new ArrayList<>();
-        Pipeline.parse(BsonArray.parse(pipeline)).run(in.iterator()).forEachRemaining(out::add);
+        Pipeline.parse(BsonArray.parse(pipeline)).run(in.iterator(), reader).forEachRemaining(out::add);
         return out;
     }
 
     void check() {
+        check(CollectionReader.NONE);
+    }
+
+    void check(CollectionReader reader) {
         if (code != null) {
-            MongoServerException e = assertThrows(MongoServerException.class, () -> run(input, pipeline));
+            MongoServerException e = assertThrows(MongoServerException.class, () -> run(input, pipeline, reader));
             assertEquals(code, e.code(), e.getMessage());
             if (message != null) {
                 assertEquals(message, e.getMessage());
             }
             return;
         }
-        BsonArray actual = new BsonArray(new ArrayList<>(run(input, pipeline)));
+        BsonArray actual = new BsonArray(new ArrayList<>(run(input, pipeline, reader)));
         BsonArray want = BsonArray.parse(expected);
         assertTrue(BsonIdentical.identical(want, actual), () -> "expected " + new BsonDocument("v", want).toJson()
                 + "\n but was " + new BsonDocument("v", actual).toJson());
