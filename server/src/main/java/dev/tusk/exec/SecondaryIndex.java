@@ -4,10 +4,12 @@ import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.catalog.IndexInfo;
 import dev.tusk.error.MongoServerException;
 import dev.tusk.index.IndexKeys;
+import dev.tusk.index.WildcardBounds;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.ReachedValues;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -16,12 +18,18 @@ import org.bson.BsonValue;
 public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, String storage) {
 
     public static SecondaryIndex of(CollectionInfo c, IndexInfo info) {
-        IndexKeys keys = new IndexKeys(info.key(), info.sparse(), info.partialFilterExpression().map(FilterParser::parse));
+        IndexKeys keys = new IndexKeys(info.key(), info.sparse(), info.partialFilterExpression().map(FilterParser::parse),
+                Optional.ofNullable(info.spec().get("wildcardProjection")).filter(BsonValue::isDocument).map(BsonValue::asDocument));
         return new SecondaryIndex(info, keys, c.schemaName(), info.storage().orElseThrow());
     }
 
     public Set<ByteBuffer> keysOf(BsonDocument doc) {
         return keys.of(doc);
+    }
+
+    /** The key pattern explain shows: a wildcard index read on a path shows {$_path: 1, path: 1}, as on MongoDB. */
+    public BsonDocument shownKeyPattern(dev.tusk.query.FilterNode filter) {
+        return keys.wildcard().flatMap(w -> WildcardBounds.path(filter, w)).map(WildcardBounds::shownKeyPattern).orElse(info.key());
     }
 
     /** MongoDB's E11000 for this index, naming the document's values of the indexed fields. */

@@ -46,6 +46,7 @@ public final class IndexSpecs {
         for (Map.Entry<String, BsonValue> e : key.entrySet()) {
             checkKeyField(e.getKey(), e.getValue());
         }
+        IndexKinds.check(key, spec);
         String name = spec.containsKey("name") ? nameOf(spec.get("name")) : defaultName(key);
         BsonDocument out = new BsonDocument("v", new BsonInt32(2)).append("key", key).append("name", new BsonString(name));
         for (Map.Entry<String, BsonValue> e : spec.entrySet()) {
@@ -103,7 +104,10 @@ public final class IndexSpecs {
         }
         if (v.isString()) {
             String kind = v.asString().getValue();
-            if (Set.of("text", "2dsphere", "2d", "hashed", "geoHaystack", "columnstore").contains(kind)) {
+            if (kind.equals("hashed")) {
+                return;
+            }
+            if (Set.of("text", "2dsphere", "2d", "geoHaystack", "columnstore").contains(kind)) {
                 throw ErrorCode.NOT_IMPLEMENTED.error("'%s' indexes are not supported by Tusk yet", kind);
             }
             throw ErrorCode.CANNOT_CREATE_INDEX.error("Unknown index plugin '%s'", kind);

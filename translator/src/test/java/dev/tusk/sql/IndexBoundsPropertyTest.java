@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
  * matches has an index key inside the ranges IndexBounds derives (for each key pattern, both directions).
  */
 class IndexBoundsPropertyTest {
+    /** Key patterns, each with the wildcardProjection after a '|' where it has one. */
     private static final List<String> PATTERNS = List.of("{a: 1}", "{a: -1}", "{'a.b': 1}", "{'a.b': -1}", "{a: 1, b: -1}",
-            "{b: -1, a: 1}", "{c: 1}", "{'a.0': 1}", "{'0': 1}");
+            "{b: -1, a: 1}", "{c: 1}", "{'a.0': 1}", "{'0': 1}", "{a: 'hashed'}", "{'a.b': 'hashed'}", "{a: 'hashed', b: -1}",
+            "{b: 1, a: 'hashed'}", "{'$**': 1}", "{'a.$**': 1}", "{'$**': 1}|{a: 0}", "{'$**': 1}|{'a.b': 1, c: 1}",
+            "{'$**': 1}|{'a.c': 0, b: 0}");
 
     @Test
     void boundsNeverExcludeAMatch() {
@@ -39,6 +42,7 @@ class IndexBoundsPropertyTest {
             docs.add(bson.document(0));
         }
         int checked = 0;
+        java.util.Map<String, Integer> checkedByPattern = new java.util.HashMap<>();
         List<String> lower = List.of("$gt", "$gte");
         List<String> upper = List.of("$lt", "$lte");
         for (int f = 0; f < 900; f++) {
@@ -55,7 +59,7 @@ class IndexBoundsPropertyTest {
             for (String pattern : PATTERNS) {
                 for (boolean sparse : new boolean[] {false, true}) {
                     for (boolean multikey : new boolean[] {true, false}) {
-                        IndexKeys index = new IndexKeys(BsonDocument.parse(pattern), sparse, Optional.empty());
+                        IndexKeys index = index(pattern, sparse);
                         Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index, sparse, multikey);
                         if (ranges.isEmpty()) {
                             continue;
@@ -68,10 +72,11 @@ class IndexBoundsPropertyTest {
                             Set<ByteBuffer> keys;
                             try {
                                 keys = index.of(d);
-                            } catch (MongoServerException parallelArrays) {
+                            } catch (MongoServerException parallelOrHashedArrays) {
                                 continue;
                             }
                             checked++;
+                            checkedByPattern.merge(pattern, 1, Integer::sum);
                             boolean found = keys.stream().anyMatch(k -> inAny(k, ranges.get()));
                             assertTrue(found, "seed " + seed + ": index " + pattern + (sparse ? " sparse" : "")
                                     + (multikey ? "" : " not multikey") + " loses " + d.toJson() + " for filter " + raw.toJson());
@@ -81,6 +86,11 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(checked > 1000, "too few matching cases checked: " + checked);
+        for (String pattern : PATTERNS) {
+            if (pattern.contains("hashed") || pattern.contains("$**")) {
+                assertTrue(checkedByPattern.getOrDefault(pattern, 0) > 20, "too few cases for " + pattern + ": " + checkedByPattern);
+            }
+        }
     }
 
     /** Where IndexBounds.decides says so, the ranges hold exactly the matching documents: no test on them is needed. */
@@ -131,6 +141,12 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(decided > 500 && matched > 500, "too few decided cases: " + decided + " filters, " + matched + " matches");
+    }
+
+    private static IndexKeys index(String pattern, boolean sparse) {
+        String[] parts = pattern.split("\\|");
+        Optional<BsonDocument> projection = parts.length > 1 ? Optional.of(BsonDocument.parse(parts[1])) : Optional.empty();
+        return new IndexKeys(BsonDocument.parse(parts[0]), sparse, Optional.empty(), projection);
     }
 
     private static boolean inAny(ByteBuffer key, List<KeyRange> ranges) {
