@@ -45,11 +45,13 @@ class IndexBoundsPropertyTest {
         java.util.Map<String, Integer> checkedByPattern = new java.util.HashMap<>();
         List<String> lower = List.of("$gt", "$gte");
         List<String> upper = List.of("$lt", "$lte");
-        for (int f = 0; f < 900; f++) {
-            BsonDocument raw = f % 3 == 2
-                    ? new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
-                            new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)))
-                    : filters.filter(0);
+        for (int f = 0; f < 1200; f++) {
+            BsonDocument raw = switch (f % 4) {
+                case 2 -> new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
+                        new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)));
+                case 3 -> equalityOnAStoredValue(random, docs);
+                default -> filters.filter(0);
+            };
             FilterNode filter;
             try {
                 filter = FilterParser.parse(raw);
@@ -141,6 +143,14 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(decided > 500 && matched > 500, "too few decided cases: " + decided + " filters, " + matched + " matches");
+    }
+
+    /** {path: v} for a value v some document holds at path, so equality-only indexes (hashed) meet matches too. */
+    private static BsonDocument equalityOnAStoredValue(Random random, List<BsonDocument> docs) {
+        String path = List.of("a", "a.b", "c", "b").get(random.nextInt(4));
+        List<org.bson.BsonValue> reached = dev.tusk.query.ReachedValues.of(docs.get(random.nextInt(docs.size())),
+                dev.tusk.bson.FieldPath.parse(path));
+        return new BsonDocument(path, reached.isEmpty() ? org.bson.BsonNull.VALUE : reached.get(random.nextInt(reached.size())));
     }
 
     private static IndexKeys index(String pattern, boolean sparse) {
