@@ -17,9 +17,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.tusk.it.support.Ids;
 import dev.tusk.it.support.SideTablePlans;
+import dev.tusk.it.support.Stages;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
@@ -68,15 +68,15 @@ class HashedIndexIT {
         assertServedBy("nested.c_hashed_n_1", new Document("nested.c", "hashed").append("n", 1), Filters.eq("nested.c", "c5"));
         assertServedBy("nested.c_hashed_n_1", new Document("nested.c", "hashed").append("n", 1),
                 Filters.and(Filters.eq("nested.c", "c5"), Filters.gte("n", 10)));
-        assertEquals(sorted(Ids.of(plain.find(Filters.eq("n", 3L)))), sorted(Ids.of(indexed.find(Filters.eq("n", 3L)))),
+        assertEquals(Ids.sorted(plain.find(Filters.eq("n", 3L))), Ids.sorted(indexed.find(Filters.eq("n", 3L))),
                 "n is not the first field of any index");
     }
 
     @Test
     void rangesAndSortsOnTheHashedFieldAreNotServed() {
         Bson range = Filters.gt("user", "u2990");
-        assertEquals("COLLSCAN", innermost(winning(indexed.find(range))).getString("stage"));
-        assertEquals(sorted(Ids.of(plain.find(range))), sorted(Ids.of(indexed.find(range))));
+        assertEquals("COLLSCAN", Stages.innermost(winning(indexed.find(range))).getString("stage"));
+        assertEquals(Ids.sorted(plain.find(range)), Ids.sorted(indexed.find(range)));
         Document sorted = winning(indexed.find().sort(Sorts.ascending("user")).limit(5));
         assertEquals("SORT", sorted.getString("stage"), sorted.toJson());
         assertEquals(Ids.of(plain.find().sort(Sorts.ascending("user", "_id")).limit(50)),
@@ -124,9 +124,9 @@ class HashedIndexIT {
     }
 
     private static void assertServedBy(String name, Document keyPattern, Bson filter) {
-        assertEquals(sorted(Ids.of(plain.find(filter))), sorted(Ids.of(indexed.find(filter))), filter.toString());
+        assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(indexed.find(filter)), filter.toString());
         Document explain = indexed.find(filter).explain(ExplainVerbosity.EXECUTION_STATS);
-        Document ixscan = innermost(explain.get("queryPlanner", Document.class).get("winningPlan", Document.class));
+        Document ixscan = Stages.innermost(explain.get("queryPlanner", Document.class).get("winningPlan", Document.class));
         assertEquals("IXSCAN", ixscan.getString("stage"), explain.toJson());
         assertEquals(name, ixscan.getString("indexName"));
         assertEquals(keyPattern, ixscan.get("keyPattern", Document.class));
@@ -139,19 +139,5 @@ class HashedIndexIT {
 
     private static Document winning(com.mongodb.client.FindIterable<Document> find) {
         return find.explain(ExplainVerbosity.QUERY_PLANNER).get("queryPlanner", Document.class).get("winningPlan", Document.class);
-    }
-
-    private static Document innermost(Document plan) {
-        Document d = plan;
-        while (d.containsKey("inputStage")) {
-            d = d.get("inputStage", Document.class);
-        }
-        return d;
-    }
-
-    private static List<Object> sorted(Collection<Object> ids) {
-        List<Object> out = new ArrayList<>(ids);
-        out.sort((x, y) -> Integer.compare((Integer) x, (Integer) y));
-        return out;
     }
 }

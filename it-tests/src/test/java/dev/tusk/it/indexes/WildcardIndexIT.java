@@ -14,9 +14,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Updates;
 import dev.tusk.it.support.Ids;
 import dev.tusk.it.support.SideTablePlans;
+import dev.tusk.it.support.Stages;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
@@ -80,7 +80,7 @@ class WildcardIndexIT {
         assertServed(all, "$**_1", "price", Filters.eq("price", 149.5));
         for (Bson wide : List.of(Filters.and(Filters.gt("price", 100), Filters.lt("price", 110)), Filters.lte("attrs.size", 20),
                 Filters.or(Filters.eq("name", "n1"), Filters.eq("attrs.size", 1)))) {
-            assertEquals(sorted(Ids.of(plain.find(wide))), sorted(Ids.of(all.find(wide))), wide.toString());
+            assertEquals(Ids.sorted(plain.find(wide)), Ids.sorted(all.find(wide)), wide.toString());
         }
     }
 
@@ -109,7 +109,7 @@ class WildcardIndexIT {
                 Filters.eq("attrs.tags", List.of("t3", "t4")))) {
             Document plan = all.find(filter).explain(ExplainVerbosity.QUERY_PLANNER);
             assertFalse(plan.toJson().contains("$**_1"), filter + ": " + plan.toJson());
-            assertEquals(sorted(Ids.of(plain.find(filter))), sorted(Ids.of(all.find(filter))), filter.toString());
+            assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(all.find(filter)), filter.toString());
         }
     }
 
@@ -125,7 +125,7 @@ class WildcardIndexIT {
         small.deleteOne(Filters.eq("_id", 2));
         assertEquals(List.of(), Ids.of(small.find(Filters.eq("a", 2))));
         small.insertOne(new Document("_id", 3).append("a", List.of(new Document("b", 5), 9)));
-        assertEquals(List.of(1, 3), sorted(Ids.of(small.find(Filters.eq("a.b", 5)))));
+        assertEquals(List.of(1, 3), Ids.sorted(small.find(Filters.eq("a.b", 5))));
         assertEquals(List.of(3), Ids.of(small.find(Filters.gt("a", 8))));
     }
 
@@ -163,9 +163,9 @@ class WildcardIndexIT {
 
     private static Document assertServed(MongoCollection<Document> c, MongoCollection<Document> reference, String index, String path,
             Bson filter) {
-        assertEquals(sorted(Ids.of(reference.find(filter))), sorted(Ids.of(c.find(filter))), filter.toString());
+        assertEquals(Ids.sorted(reference.find(filter)), Ids.sorted(c.find(filter)), filter.toString());
         Document explain = c.find(filter).explain(ExplainVerbosity.EXECUTION_STATS);
-        Document ixscan = innermost(explain.get("queryPlanner", Document.class).get("winningPlan", Document.class));
+        Document ixscan = Stages.innermost(explain.get("queryPlanner", Document.class).get("winningPlan", Document.class));
         assertEquals("IXSCAN", ixscan.getString("stage"), explain.toJson());
         assertEquals(index, ixscan.getString("indexName"));
         assertEquals(new Document("$_path", 1).append(path, 1), ixscan.get("keyPattern", Document.class));
@@ -179,22 +179,8 @@ class WildcardIndexIT {
 
     private static void assertCollectionScan(MongoCollection<Document> c, Bson filter) {
         Document plan = c.find(filter).explain(ExplainVerbosity.QUERY_PLANNER);
-        assertEquals("COLLSCAN", innermost(plan.get("queryPlanner", Document.class).get("winningPlan", Document.class))
+        assertEquals("COLLSCAN", Stages.innermost(plan.get("queryPlanner", Document.class).get("winningPlan", Document.class))
                 .getString("stage"), filter + ": " + plan.toJson());
-        assertEquals(sorted(Ids.of(plain.find(filter))), sorted(Ids.of(c.find(filter))), filter.toString());
-    }
-
-    private static Document innermost(Document plan) {
-        Document d = plan;
-        while (d.containsKey("inputStage")) {
-            d = d.get("inputStage", Document.class);
-        }
-        return d;
-    }
-
-    private static List<Object> sorted(Collection<Object> ids) {
-        List<Object> out = new ArrayList<>(ids);
-        out.sort((x, y) -> Integer.compare((Integer) x, (Integer) y));
-        return out;
+        assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(c.find(filter)), filter.toString());
     }
 }
