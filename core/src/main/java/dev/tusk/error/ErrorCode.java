@@ -89,6 +89,10 @@ public enum ErrorCode {
     LOCATION_40156(40156, "Location40156"),
     LOCATION_15952(15952, "Location15952"),
     INVALID_INDEX_SPECIFICATION_OPTION(197, "InvalidIndexSpecificationOption"),
+    // hashed indexes
+    LOCATION_16764(16764, "Location16764"),
+    LOCATION_16766(16766, "Location16766"),
+    LOCATION_31303(31303, "Location31303"),
     LOCATION_31275(31275, "Location31275"),
     LOCATION_5858203(5858203, "Location5858203"),
     LOCATION_51185(51185, "Location51185"),

@@ -23,7 +23,7 @@ public final class ExplainStages {
      */
     public static BsonDocument winningPlan(QueryExplainer.Explained e, QuerySpec spec, FindOptions options,
             BsonDocument filter, Optional<BsonDocument> projection) {
-        BsonDocument plan = e.textIndex().isPresent() ? textSearch(e.textIndex().get(), spec, filter) : access(e, filter);
+        BsonDocument plan = e.textIndex().isPresent() ? textSearch(e.textIndex().get(), spec, filter) : access(e, spec, filter);
         if (options.returnKey()) {
             plan = stage("RETURN_KEY", plan.getString("stage").getValue().equals("FETCH") ? plan.getDocument("inputStage") : plan);
         }
@@ -88,7 +88,7 @@ public final class ExplainStages {
         return out;
     }
 
-    private static BsonDocument access(QueryExplainer.Explained e, BsonDocument filter) {
+    private static BsonDocument access(QueryExplainer.Explained e, QuerySpec spec, BsonDocument filter) {
         if (e.readPlan() instanceof ReadPlan.ById) {
             return new BsonDocument("stage", new BsonString("IDHACK"));
         }
@@ -113,7 +113,7 @@ public final class ExplainStages {
         BsonDocument ixscan = new BsonDocument("stage", new BsonString("IXSCAN"));
         if (index.get().isPresent()) {
             var info = index.get().get().info();
-            ixscan.append("keyPattern", info.key())
+            ixscan.append("keyPattern", index.get().get().shownKeyPattern(spec.filter()))
                     .append("indexName", new BsonString(info.name()))
                     .append("isMultiKey", BsonBoolean.valueOf(info.multikey()))
                     .append("isUnique", BsonBoolean.valueOf(info.unique()))

@@ -27,6 +27,8 @@ public record FindOptions(Optional<Hint> hint, boolean returnKey, Optional<KeyRa
         }
         org.bson.BsonDocument keyPattern = switch (hint.orElseThrow(() -> dev.tusk.error.ErrorCode.LOCATION_51173.error(
                 "When using min()/max() a hint of which index to use must be provided"))) {
+            case Hint.Secondary s when !s.index().keys().valueOrdered() -> throw dev.tusk.error.ErrorCode.NOT_IMPLEMENTED.error(
+                    "min/max on hashed and wildcard indexes are not supported by Tusk yet");
             case Hint.Secondary s -> s.index().info().key();
             case Hint.IdIndex i -> IndexPlanner.idPattern();
             case Hint.Natural n -> throw new IllegalStateException("checked above");

@@ -34,7 +34,7 @@ public record IndexOrder(SecondaryIndex index, boolean reverse) {
         }
         Boolean reverse = null;
         for (int i = 0; i < keys.size(); i++) {
-            if (!keys.get(i).path().equals(index.keys().paths().get(i))) {
+            if (!keys.get(i).path().equals(index.keys().paths().get(i)) || !index.keys().ordered(i)) {
                 return Optional.empty();
             }
             boolean sameDirection = keys.get(i).ascending() != index.keys().descending(i);

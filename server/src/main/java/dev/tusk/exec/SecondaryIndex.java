@@ -4,6 +4,7 @@ import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.catalog.IndexInfo;
 import dev.tusk.error.MongoServerException;
 import dev.tusk.index.IndexKeys;
+import dev.tusk.index.WildcardBounds;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.ReachedValues;
 import java.nio.ByteBuffer;
@@ -27,10 +28,11 @@ public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, Stri
 
     public static SecondaryIndex of(CollectionInfo c, IndexInfo info) {
         if (info.key().containsKey("_fts")) {
-            return new SecondaryIndex(info, new IndexKeys(new BsonDocument(), false, Optional.empty()), c.schemaName(),
-                    info.storage().orElseThrow(), Optional.of(TextIndexSpec.of(info.spec())));
+            return new SecondaryIndex(info, new IndexKeys(new BsonDocument(), false, Optional.empty(), Optional.empty()),
+                    c.schemaName(), info.storage().orElseThrow(), Optional.of(TextIndexSpec.of(info.spec())));
         }
-        IndexKeys keys = new IndexKeys(info.key(), info.sparse(), info.partialFilterExpression().map(FilterParser::parse));
+        IndexKeys keys = new IndexKeys(info.key(), info.sparse(), info.partialFilterExpression().map(FilterParser::parse),
+                Optional.ofNullable(info.spec().get("wildcardProjection")).filter(BsonValue::isDocument).map(BsonValue::asDocument));
         return new SecondaryIndex(info, keys, c.schemaName(), info.storage().orElseThrow(), Optional.empty());
     }
 
@@ -41,6 +43,11 @@ public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, Stri
     /** The side-table binding of a $text search on this (text) index. */
     public BoundText bind(TextSearch search) {
         return new BoundText(TextQuery.compile(search, text.orElseThrow()), schema, storage);
+    }
+
+    /** The key pattern explain shows: a wildcard index read on a path shows {$_path: 1, path: 1}, as on MongoDB. */
+    public BsonDocument shownKeyPattern(dev.tusk.query.FilterNode filter) {
+        return keys.wildcard().flatMap(w -> WildcardBounds.path(filter, w)).map(WildcardBounds::shownKeyPattern).orElse(info.key());
     }
 
     /** MongoDB's E11000 for this index, naming the document's values of the indexed fields. */

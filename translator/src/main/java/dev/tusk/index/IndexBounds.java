@@ -33,22 +33,25 @@ public final class IndexBounds {
      * scans [5, 9), not [5, end of numbers).
      */
     public static Optional<List<KeyRange>> of(FilterNode filter, IndexKeys index, boolean sparse, boolean multikey) {
+        if (index.wildcard().isPresent()) {
+            return WildcardBounds.of(filter, index.wildcard().get(), multikey);
+        }
         if (index.paths().isEmpty()) { // a text index: $text reaches it, comparisons do not
             return Optional.empty();
         }
         FieldPath first = index.paths().get(0);
-        List<FilterNode> conjuncts = new ArrayList<>();
-        flatten(filter, conjuncts);
+        boolean hashed = index.hashed(0); // hashed keys serve equality only
+        List<FilterNode> conjuncts = conjuncts(filter);
         Optional<List<Interval>> points = Optional.empty();
         Interval range = null;
         for (FilterNode n : conjuncts) {
             if (n instanceof FilterNode.Compare c && c.path().equals(first) && usable(c.value(), sparse)) {
                 if (c.op() == FilterNode.Op.EQ) {
-                    byte[] e = IdKey.encode(c.value());
+                    byte[] e = index.valueKey(0, c.value());
                     points = Optional.of(List.of(new Interval(e, true, e, true)));
-                } else if (isRangeOperand(c.value()) && range == null) {
+                } else if (!hashed && isRangeOperand(c.value()) && range == null) {
                     range = interval(c);
-                } else if (isRangeOperand(c.value()) && !multikey) {
+                } else if (!hashed && isRangeOperand(c.value()) && !multikey) {
                     // only without arrays: on a multikey index {$gte: 10, $lt: 20} may be met by two
                     // different elements ([49, 0]), so intersecting the bounds could lose a match
                     range = intersect(range, interval(c));
@@ -57,7 +60,7 @@ public final class IndexBounds {
                     && points.isEmpty() && in.values().stream().allMatch(v -> usable(v, sparse))) {
                 List<Interval> list = new ArrayList<>();
                 for (BsonValue v : in.values()) {
-                    byte[] e = IdKey.encode(v);
+                    byte[] e = index.valueKey(0, v);
                     list.add(new Interval(e, true, e, true));
                 }
                 points = Optional.of(list);
@@ -91,12 +94,11 @@ public final class IndexBounds {
      * ObjectIds, booleans, dates).
      */
     public static boolean decides(FilterNode filter, IndexKeys index, boolean sparse, boolean multikey) {
-        if (multikey || sparse || index.paths().size() != 1) {
-            return false;
+        if (multikey || sparse || index.paths().size() != 1 || !index.ordered(0)) {
+            return false; // hashed keys may collide, wildcard keys are (path, value) pairs
         }
         FieldPath field = index.paths().get(0);
-        List<FilterNode> conjuncts = new ArrayList<>();
-        flatten(filter, conjuncts);
+        List<FilterNode> conjuncts = conjuncts(filter);
         if (conjuncts.size() == 1 && conjuncts.get(0) instanceof FilterNode.In in) {
             return in.path().equals(field) && in.regexes().isEmpty() && !in.values().isEmpty()
                     && in.values().stream().allMatch(IndexBounds::keyOrdered);
@@ -130,6 +132,13 @@ public final class IndexBounds {
             case DECIMAL128 -> v.asDecimal128().getValue().isFinite();
             default -> false;
         };
+    }
+
+    /** The filter's conditions: itself, or the children of its top-level (nested) $and. */
+    static List<FilterNode> conjuncts(FilterNode filter) {
+        List<FilterNode> out = new ArrayList<>();
+        flatten(filter, out);
+        return out;
     }
 
     private static void flatten(FilterNode n, List<FilterNode> out) {

@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
  * matches has an index key inside the ranges IndexBounds derives (for each key pattern, both directions).
  */
 class IndexBoundsPropertyTest {
+    /** Key patterns, each with the wildcardProjection after a '|' where it has one. */
     private static final List<String> PATTERNS = List.of("{a: 1}", "{a: -1}", "{'a.b': 1}", "{'a.b': -1}", "{a: 1, b: -1}",
-            "{b: -1, a: 1}", "{c: 1}", "{'a.0': 1}", "{'0': 1}");
+            "{b: -1, a: 1}", "{c: 1}", "{'a.0': 1}", "{'0': 1}", "{a: 'hashed'}", "{'a.b': 'hashed'}", "{a: 'hashed', b: -1}",
+            "{b: 1, a: 'hashed'}", "{'$**': 1}", "{'a.$**': 1}", "{'$**': 1}|{a: 0}", "{'$**': 1}|{'a.b': 1, c: 1}",
+            "{'$**': 1}|{'a.c': 0, b: 0}");
 
     @Test
     void boundsNeverExcludeAMatch() {
@@ -39,13 +42,16 @@ class IndexBoundsPropertyTest {
             docs.add(bson.document(0));
         }
         int checked = 0;
+        java.util.Map<String, Integer> checkedByPattern = new java.util.HashMap<>();
         List<String> lower = List.of("$gt", "$gte");
         List<String> upper = List.of("$lt", "$lte");
-        for (int f = 0; f < 900; f++) {
-            BsonDocument raw = f % 3 == 2
-                    ? new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
-                            new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)))
-                    : filters.filter(0);
+        for (int f = 0; f < 1200; f++) {
+            BsonDocument raw = switch (f % 4) {
+                case 2 -> new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
+                        new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)));
+                case 3 -> equalityOnAStoredValue(random, docs);
+                default -> filters.filter(0);
+            };
             FilterNode filter;
             try {
                 filter = FilterParser.parse(raw);
@@ -55,7 +61,7 @@ class IndexBoundsPropertyTest {
             for (String pattern : PATTERNS) {
                 for (boolean sparse : new boolean[] {false, true}) {
                     for (boolean multikey : new boolean[] {true, false}) {
-                        IndexKeys index = new IndexKeys(BsonDocument.parse(pattern), sparse, Optional.empty());
+                        IndexKeys index = index(pattern, sparse);
                         Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index, sparse, multikey);
                         if (ranges.isEmpty()) {
                             continue;
@@ -68,10 +74,11 @@ class IndexBoundsPropertyTest {
                             Set<ByteBuffer> keys;
                             try {
                                 keys = index.of(d);
-                            } catch (MongoServerException parallelArrays) {
+                            } catch (MongoServerException parallelOrHashedArrays) {
                                 continue;
                             }
                             checked++;
+                            checkedByPattern.merge(pattern, 1, Integer::sum);
                             boolean found = keys.stream().anyMatch(k -> inAny(k, ranges.get()));
                             assertTrue(found, "seed " + seed + ": index " + pattern + (sparse ? " sparse" : "")
                                     + (multikey ? "" : " not multikey") + " loses " + d.toJson() + " for filter " + raw.toJson());
@@ -81,6 +88,11 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(checked > 1000, "too few matching cases checked: " + checked);
+        for (String pattern : PATTERNS) {
+            if (pattern.contains("hashed") || pattern.contains("$**")) {
+                assertTrue(checkedByPattern.getOrDefault(pattern, 0) > 20, "too few cases for " + pattern + ": " + checkedByPattern);
+            }
+        }
     }
 
     /** Where IndexBounds.decides says so, the ranges hold exactly the matching documents: no test on them is needed. */
@@ -131,6 +143,20 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(decided > 500 && matched > 500, "too few decided cases: " + decided + " filters, " + matched + " matches");
+    }
+
+    /** {path: v} for a value v some document holds at path, so equality-only indexes (hashed) meet matches too. */
+    private static BsonDocument equalityOnAStoredValue(Random random, List<BsonDocument> docs) {
+        String path = List.of("a", "a.b", "c", "b").get(random.nextInt(4));
+        List<org.bson.BsonValue> reached = dev.tusk.query.ReachedValues.of(docs.get(random.nextInt(docs.size())),
+                dev.tusk.bson.FieldPath.parse(path));
+        return new BsonDocument(path, reached.isEmpty() ? org.bson.BsonNull.VALUE : reached.get(random.nextInt(reached.size())));
+    }
+
+    private static IndexKeys index(String pattern, boolean sparse) {
+        String[] parts = pattern.split("\\|");
+        Optional<BsonDocument> projection = parts.length > 1 ? Optional.of(BsonDocument.parse(parts[1])) : Optional.empty();
+        return new IndexKeys(BsonDocument.parse(parts[0]), sparse, Optional.empty(), projection);
     }
 
     private static boolean inAny(ByteBuffer key, List<KeyRange> ranges) {

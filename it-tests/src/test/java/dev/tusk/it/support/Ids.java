@@ -13,4 +13,11 @@ public final class Ids {
         docs.forEach(d -> ids.add(d.get("_id")));
         return ids;
     }
+
+    /** Integer `_id`s in ascending order, to compare results whose order is unspecified. */
+    public static List<Object> sorted(Iterable<Document> docs) {
+        List<Object> ids = of(docs);
+        ids.sort((x, y) -> Integer.compare((Integer) x, (Integer) y));
+        return ids;
+    }
 }
