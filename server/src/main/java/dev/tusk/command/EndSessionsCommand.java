@@ -19,6 +19,14 @@ final class EndSessionsCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        BsonValue sessions = request.body().get("endSessions");
+        if (sessions != null && sessions.isArray()) {
+            for (BsonValue lsid : sessions.asArray()) {
+                if (lsid.isDocument() && lsid.asDocument().containsKey("id")) {
+                    cx.sessions().end(lsid.asDocument().get("id"));
+                }
+            }
+        }
         return Replies.ok();
     }
 }

@@ -16,4 +16,5 @@ public record CommandContext(
         ClusterClock clock,
         Topology topology,
         CommandRegistry commands,
-        FailPoints failPoints) {}
+        FailPoints failPoints,
+        dev.tusk.session.LocalSessions sessions) {}

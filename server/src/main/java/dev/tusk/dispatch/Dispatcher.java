@@ -79,6 +79,7 @@ public final class Dispatcher implements CommandExecutor {
             body.put("$db", new BsonString(dot < 0 ? ns : ns.substring(0, dot)));
         }
         GenericArguments generic = GenericArguments.parse(body);
+        generic.lsid().ifPresent(cx.sessions()::touch);
         Command command = cx.commands().find(name)
                 .orElseThrow(() -> ErrorCode.COMMAND_NOT_FOUND.error("no such command: '%s'", name));
         StableApi.check(name, body);
