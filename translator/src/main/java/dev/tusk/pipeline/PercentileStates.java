@@ -16,7 +16,7 @@ import org.bson.BsonValue;
 final class PercentileStates {
     private PercentileStates() {}
 
-    static final class Percentile implements AccumulatorState.Removable {
+    static final class Percentile implements AccumulatorState.Removable, AccumulatorState.MergedAsValues {
         private final double[] ps;
         private final boolean median;
         private final boolean removable;
@@ -80,6 +80,16 @@ final class PercentileStates {
                 System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
                 size--;
             }
+        }
+
+        /** The numeric values seen. */
+        @Override
+        public BsonValue partial() {
+            List<BsonValue> values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(new BsonDouble(sorted[i]));
+            }
+            return new BsonArray(values);
         }
 
         private BsonValue at(double p) {
