@@ -1,5 +1,6 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.expr.QuantileArgs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,11 +9,7 @@ import org.bson.BsonDouble;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 
-/**
- * $percentile and $median over the numeric values (as doubles; NaN is ignored). The value at
- * 0-based rank ceil(p * n) - 1 of the sorted values, which is what MongoDB 7.0's 'approximate'
- * method returns while its t-digest still holds every value (and always over windows).
- */
+/** $percentile and $median over the numeric values (as doubles; NaN is ignored), computed as {@link QuantileArgs#percentile}. */
 final class PercentileStates {
     private PercentileStates() {}
 
@@ -100,8 +97,7 @@ final class PercentileStates {
                 Arrays.sort(sorted, 0, size);
                 ordered = true;
             }
-            int rank = p >= 1.0 ? size - 1 : Math.max(0, (int) Math.ceil(size * p) - 1);
-            return new BsonDouble(sorted[rank]);
+            return new BsonDouble(QuantileArgs.percentile(sorted, size, p));
         }
 
         @Override
