@@ -88,6 +88,17 @@ public final class BsonText {
         }
     }
 
+    /** A double as C++ streams print it in MongoDB's messages (6 significant digits, no trailing zeros). */
+    public static String shortDouble(double d) {
+        String s = String.format(java.util.Locale.ROOT, "%.6g", d);
+        String mantissa = s.contains("e") ? s.substring(0, s.indexOf('e')) : s;
+        String exponent = s.contains("e") ? s.substring(s.indexOf('e')) : "";
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + exponent;
+    }
+
     private static String doubleText(double d) {
         if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
             return (d == 0 && 1 / d < 0 ? "-" : "") + (long) Math.abs(d) * (d < 0 ? -1 : 1) + ".0";

@@ -93,6 +93,7 @@ public final class ExprOperators {
             entry("$map", ArrayIterOps::map),
             entry("$max", AccumulatorOps::max),
             entry("$maxN", ArrayIterOps::maxN),
+            entry("$median", QuantileOps::median),
             entry("$mergeObjects", ObjectOps::mergeObjects),
             entry("$meta", MiscOps::meta),
             entry("$millisecond", DateOps::part),
@@ -106,6 +107,7 @@ public final class ExprOperators {
             entry("$not", BooleanOps::not),
             entry("$objectToArray", ArrayOps::objectToArray),
             entry("$or", BooleanOps::or),
+            entry("$percentile", QuantileOps::percentile),
             entry("$pow", PowerOps::pow),
             entry("$radiansToDegrees", TrigOps::radiansToDegrees),
             entry("$rand", MiscOps::rand),
@@ -167,8 +169,8 @@ public final class ExprOperators {
             entry("$zip", ArrayIterOps::zip));
 
     /** Expression operators of MongoDB 7.0 that Tusk does not implement (yet). */
-    static final Set<String> NOT_IMPLEMENTED = Set.of("$accumulator", "$binarySize", "$bsonSize", "$function", "$median",
-            "$percentile", "$sampleRate", "$toHashedIndexKey");
+    static final Set<String> NOT_IMPLEMENTED = Set.of("$accumulator", "$binarySize", "$bsonSize", "$function",
+            "$sampleRate", "$toHashedIndexKey");
 
     private ExprOperators() {}
 

@@ -40,6 +40,19 @@ public final class ExprParser {
     }
 
     /** Parses with the default context (no user variables, $$NOW = now). */
+    /** Whether an expression reads the document ($path, $$ROOT, $$CURRENT) and so is not constant. */
+    public static boolean readsDocument(BsonValue v) {
+        if (v.isString()) {
+            String s = v.asString().getValue();
+            return s.startsWith("$") && (!s.startsWith("$$") || s.startsWith("$$ROOT") || s.startsWith("$$CURRENT"));
+        }
+        if (v.isDocument()) {
+            BsonDocument d = v.asDocument();
+            return !d.containsKey("$literal") && d.values().stream().anyMatch(ExprParser::readsDocument);
+        }
+        return v.isArray() && v.asArray().stream().anyMatch(ExprParser::readsDocument);
+    }
+
     public static Expr parse(BsonValue v) {
         return parse(v, ParseContext.defaults());
     }

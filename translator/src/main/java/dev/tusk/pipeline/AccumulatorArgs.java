@@ -6,9 +6,9 @@ import dev.tusk.expr.EvalContext;
 import dev.tusk.expr.Expr;
 import dev.tusk.expr.ExprParser;
 import dev.tusk.expr.ParseContext;
+import dev.tusk.expr.QuantileArgs;
 import dev.tusk.query.SortSpec;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.BsonArray;
@@ -20,7 +20,7 @@ import org.bson.BsonValue;
 /**
  * The object arguments of the accumulators that take more than one expression, parsed with
  * MongoDB's errors: {n, input} ($firstN $lastN $maxN $minN), {n, sortBy, output} ($top $bottom
- * $topN $bottomN) and {input, p, method} ($percentile $median).
+ * $topN $bottomN) and {input, p, method} ($percentile $median, shared with their expressions).
  */
 final class AccumulatorArgs {
     private AccumulatorArgs() {}
@@ -117,87 +117,15 @@ final class AccumulatorArgs {
         return SortSpec.parse(sortBy).comparator();
     }
 
-    /** {input, p, method} of $percentile, {input, method} of $median; 7.0 has only method 'approximate'. */
+    /** {input, p, method} of $percentile, {input, method} of $median. */
     static Accumulator percentile(String op, BsonValue arg, ParseContext cx, boolean median) {
-        if (!arg.isDocument()) {
-            ErrorCode code = median ? ErrorCode.LOCATION_7436100 : ErrorCode.LOCATION_7429703;
-            throw code.error("specification must be an object; found " + BsonText.element(op, arg));
-        }
-        BsonDocument d = arg.asDocument();
-        for (Map.Entry<String, BsonValue> e : d.entrySet()) {
-            String f = e.getKey();
-            if (f.equals("method")) {
-                if (!e.getValue().isString()) {
-                    throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.method' is the wrong type '%s', expected type 'string'",
-                            op, BsonText.typeName(e.getValue()));
-                }
-                if (!e.getValue().asString().getValue().equals("approximate")) {
-                    throw ErrorCode.BAD_VALUE.error("Currently only 'approximate' can be used as percentile 'method'.");
-                }
-            } else if (!f.equals("input") && !(f.equals("p") && !median)) {
-                throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field '%s.%s' is an unknown field.", op, f);
-            }
-        }
-        for (String required : median ? new String[] {"input", "method"} : new String[] {"input", "p", "method"}) {
-            if (!d.containsKey(required)) {
-                throw ErrorCode.LOCATION_40414.error("BSON field '%s.%s' is missing but a required field", op, required);
-            }
-        }
-        double[] ps = median ? new double[] {0.5} : ps(d.get("p"), cx);
-        return new Accumulator(op, ExprParser.parse(d.get("input"), cx), Optional.empty(),
-                (count, removable) -> new PercentileStates.Percentile(ps, median, removable));
-    }
-
-    private static double[] ps(BsonValue p, ParseContext cx) {
-        String prefix = "The $percentile 'p' field must be an array of numbers from [0.0, 1.0], but found: ";
-        if (readsDocument(p)) {
-            throw ErrorCode.LOCATION_7750300.error("The $percentile 'p' field must be an array of constant values, but found value: "
-                    + BsonText.value(p) + ".");
-        }
-        BsonValue values = ExprParser.parse(p, cx).evaluate(EvalContext.of(new BsonDocument(), cx.variables()));
-        if (values == null || !values.isArray() || values.asArray().isEmpty()) {
-            throw ErrorCode.LOCATION_7750301.error(prefix + (values == null ? "MISSING" : BsonText.value(values)));
-        }
-        BsonArray array = values.asArray();
-        double[] ps = new double[array.size()];
-        for (int i = 0; i < ps.length; i++) {
-            if (!SumStates.isNumber(array.get(i))) {
-                throw ErrorCode.LOCATION_7750302.error(prefix + BsonText.value(array.get(i)));
-            }
-            ps[i] = StatisticsStates.toDouble(array.get(i));
-            if (ps[i] < 0 || ps[i] > 1) {
-                throw ErrorCode.LOCATION_7750303.error(prefix + shortDouble(ps[i]));
-            }
-        }
-        return ps;
-    }
-
-    /** Whether an expression reads the document ($path, $$ROOT, $$CURRENT) and so is not constant. */
-    static boolean readsDocument(BsonValue v) {
-        if (v.isString()) {
-            String s = v.asString().getValue();
-            return s.startsWith("$") && (!s.startsWith("$$") || s.startsWith("$$ROOT") || s.startsWith("$$CURRENT"));
-        }
-        if (v.isDocument()) {
-            BsonDocument d = v.asDocument();
-            return !d.containsKey("$literal") && d.values().stream().anyMatch(AccumulatorArgs::readsDocument);
-        }
-        return v.isArray() && v.asArray().stream().anyMatch(AccumulatorArgs::readsDocument);
+        QuantileArgs q = QuantileArgs.parse(op, arg, cx, median, median ? ErrorCode.LOCATION_7436100 : ErrorCode.LOCATION_7429703);
+        return new Accumulator(op, q.input(), Optional.empty(),
+                (count, removable) -> new PercentileStates.Percentile(q.ps(), median, removable));
     }
 
     /** A value as MongoDB's Value prints it in messages (doubles as C++ streams do). */
     static String valueText(BsonValue v) {
-        return v.isDouble() ? shortDouble(v.asDouble().getValue()) : BsonText.value(v);
-    }
-
-    /** A double as C++ streams print it (6 significant digits, no trailing zeros). */
-    static String shortDouble(double d) {
-        String s = String.format(Locale.ROOT, "%.6g", d);
-        String mantissa = s.contains("e") ? s.substring(0, s.indexOf('e')) : s;
-        String exponent = s.contains("e") ? s.substring(s.indexOf('e')) : "";
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + exponent;
+        return v.isDouble() ? BsonText.shortDouble(v.asDouble().getValue()) : BsonText.value(v);
     }
 }

@@ -19,6 +19,39 @@ interface AccumulatorState {
     }
 
     /**
+     * A $group state that a spilling $group writes to disk and reads back: MongoDB's partial
+     * ("to be merged") value and its merging mode.
+     */
+    interface Mergeable extends AccumulatorState {
+        /** What the state holds, as one value that {@link #merge} folds into another state of the same accumulator. */
+        BsonValue partial();
+
+        /** Folds in a partial of the same accumulator made from input that came after everything this state saw. */
+        void merge(BsonValue partial);
+    }
+
+    /** A mergeable state whose result is its partial, merged by adding it as one more value ($first, $last, $min, $max, $mergeObjects). */
+    interface MergedAsValue extends Mergeable {
+        @Override
+        default BsonValue partial() {
+            return result();
+        }
+
+        @Override
+        default void merge(BsonValue partial) {
+            add(partial);
+        }
+    }
+
+    /** A mergeable state whose partial is an array of the values it kept, merged by adding them in turn. */
+    interface MergedAsValues extends Mergeable {
+        @Override
+        default void merge(BsonValue partial) {
+            partial.asArray().forEach(this::add);
+        }
+    }
+
+    /**
      * A state that can also take back the oldest value it was given, so a sliding window moves in
      * constant work per document instead of re-adding the whole window.
      */

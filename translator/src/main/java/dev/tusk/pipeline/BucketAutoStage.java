@@ -99,7 +99,7 @@ public record BucketAutoStage(Expr groupBy, int buckets, Map<String, Accumulator
         double d = v.isDecimal128() ? v.asDecimal128().doubleValue() : v.asNumber().doubleValue();
         if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
             throw ErrorCode.LOCATION_40242.error("The $bucketAuto 'buckets' field must be representable as a 32-bit integer, "
-                    + "but found " + AccumulatorArgs.shortDouble(d));
+                    + "but found " + dev.tusk.bson.BsonText.shortDouble(d));
         }
         return (int) d;
     }

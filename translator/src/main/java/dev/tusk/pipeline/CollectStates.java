@@ -10,7 +10,7 @@ import org.bson.BsonValue;
 final class CollectStates {
     private CollectStates() {}
 
-    static final class Push implements AccumulatorState.Removable {
+    static final class Push implements AccumulatorState.Removable, AccumulatorState.MergedAsValues {
         private final ArrayDeque<BsonValue> values = new ArrayDeque<>();
         private long bytes;
 
@@ -39,10 +39,15 @@ final class CollectStates {
         public BsonValue result() {
             return new BsonArray(new ArrayList<>(values));
         }
+
+        @Override
+        public BsonValue partial() {
+            return result();
+        }
     }
 
     /** Distinct values in BSON order (MongoDB leaves the order unspecified). */
-    static final class AddToSet implements AccumulatorState.Removable {
+    static final class AddToSet implements AccumulatorState.Removable, AccumulatorState.MergedAsValues {
         private final ValueMultiset values = new ValueMultiset();
         private long bytes;
 
@@ -69,10 +74,15 @@ final class CollectStates {
         public BsonValue result() {
             return new BsonArray(values.distinct());
         }
+
+        @Override
+        public BsonValue partial() {
+            return result();
+        }
     }
 
     /** Fields of each document in turn; a later value wins but keeps the field's first position. */
-    static final class MergeObjects implements AccumulatorState {
+    static final class MergeObjects implements AccumulatorState.MergedAsValue {
         private BsonValue merged = new BsonDocument();
 
         @Override
@@ -84,5 +94,6 @@ final class CollectStates {
         public BsonValue result() {
             return merged;
         }
+
     }
 }

@@ -18,8 +18,13 @@ import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 
-/** $group: documents grouped by the `_id` expression (equal by BSON comparison), with accumulators. */
-public record GroupStage(Expr id, Map<String, Accumulator> accumulators, Variables variables) implements Stage {
+/**
+ * $group: documents grouped by the `_id` expression (equal by BSON comparison), with accumulators.
+ * Past its memory budget (100 MiB) it writes the groups' partial states to disk and merges them at
+ * the end ({@link GroupSpill}), as MongoDB 7.0 does; with allowDiskUse: false that is 292 instead.
+ */
+public record GroupStage(Expr id, Map<String, Accumulator> accumulators, Variables variables, boolean allowDiskUse,
+        long memoryBudget) implements Stage {
 
     static GroupStage parse(BsonValue spec, ParseContext cx) {
         if (!spec.isDocument()) {
@@ -39,45 +44,78 @@ public record GroupStage(Expr id, Map<String, Accumulator> accumulators, Variabl
             }
             accumulators.put(e.getKey(), Accumulator.parse(e.getKey(), e.getValue(), cx));
         }
-        return new GroupStage(ExprParser.parse(d.get("_id"), cx), accumulators, cx.variables());
+        return new GroupStage(ExprParser.parse(d.get("_id"), cx), accumulators, cx.variables(), cx.allowDiskUse(),
+                MemoryLimit.BYTES);
+    }
+
+    /** The same stage within another budget (tests force spills with a small one). */
+    GroupStage withMemoryBudget(long bytes) {
+        return new GroupStage(id, accumulators, variables, allowDiskUse, bytes);
     }
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        TreeMap<BsonValue, List<AccumulatorState>> groups = new TreeMap<>(BsonOrder.COMPARATOR);
-        MemoryLimit limit = new MemoryLimit("$group");
-        while (input.hasNext()) {
-            BsonDocument doc = input.next();
-            EvalContext cx = EvalContext.of(doc, variables);
-            BsonValue key = ExprEvaluator.evaluate(id, cx).orElse(BsonNull.VALUE);
-            List<AccumulatorState> states = groups.get(key);
-            if (states == null) {
-                // n of $firstN & co. may use the group key: it sees the _id document's fields
-                BsonDocument idFields = key.isDocument() ? key.asDocument() : new BsonDocument();
-                states = new ArrayList<>();
-                for (Accumulator a : accumulators.values()) {
-                    states.add(a.newState(idFields, variables, false));
+        TreeMap<BsonValue, List<AccumulatorState.Mergeable>> groups = new TreeMap<>(BsonOrder.COMPARATOR);
+        GroupSpill spill = new GroupSpill();
+        try {
+            long used = 0;
+            while (input.hasNext()) {
+                BsonDocument doc = input.next();
+                EvalContext cx = EvalContext.of(doc, variables);
+                BsonValue key = ExprEvaluator.evaluate(id, cx).orElse(BsonNull.VALUE);
+                List<AccumulatorState.Mergeable> states = groups.get(key);
+                if (states == null) {
+                    states = newStates(key);
+                    groups.put(key, states);
+                    used += MemoryLimit.sizeOf(new BsonDocument("_id", key));
                 }
-                groups.put(key, states);
-                limit.add(new BsonDocument("_id", key));
+                int i = 0;
+                for (Accumulator a : accumulators.values()) {
+                    AccumulatorState state = states.get(i++);
+                    long before = state.bytes();
+                    state.add(a.argument().evaluate(cx));
+                    used += state.bytes() - before; // $push, $addToSet and percentiles grow with their input
+                }
+                if (used > memoryBudget) {
+                    if (!allowDiskUse) {
+                        throw MemoryLimit.exceeded("$group");
+                    }
+                    spill.write(groups);
+                    groups.clear();
+                    used = 0;
+                }
             }
-            int i = 0;
-            for (Accumulator a : accumulators.values()) {
-                AccumulatorState state = states.get(i++);
-                long before = state.bytes();
-                state.add(a.argument().evaluate(cx));
-                limit.grow(state.bytes() - before); // $push, $addToSet and percentiles grow with their input
+            if (spill.isEmpty()) {
+                List<BsonDocument> out = new ArrayList<>(groups.size());
+                groups.forEach((key, states) -> out.add(result(key, states)));
+                return out.iterator();
             }
+            spill.write(groups);
+            groups.clear();
+            return spill.merged(this::newStates, this::result);
+        } catch (RuntimeException e) {
+            spill.close();
+            throw e;
         }
-        List<BsonDocument> out = new ArrayList<>(groups.size());
-        groups.forEach((key, states) -> {
-            BsonDocument result = new BsonDocument("_id", key);
-            int i = 0;
-            for (String field : accumulators.keySet()) {
-                result.append(field, states.get(i++).result());
-            }
-            out.add(result);
-        });
-        return out.iterator();
+    }
+
+    /** A group's fresh states; n of $firstN & co. may use the group key: it sees the _id document's fields. */
+    private List<AccumulatorState.Mergeable> newStates(BsonValue key) {
+        BsonDocument idFields = key.isDocument() ? key.asDocument() : new BsonDocument();
+        List<AccumulatorState.Mergeable> states = new ArrayList<>(accumulators.size());
+        for (Accumulator a : accumulators.values()) {
+            // every accumulator's $group state (removable: false) is mergeable; only window states are not
+            states.add((AccumulatorState.Mergeable) a.newState(idFields, variables, false));
+        }
+        return states;
+    }
+
+    private BsonDocument result(BsonValue key, List<AccumulatorState.Mergeable> states) {
+        BsonDocument result = new BsonDocument("_id", key);
+        int i = 0;
+        for (String field : accumulators.keySet()) {
+            result.append(field, states.get(i++).result());
+        }
+        return result;
     }
 }

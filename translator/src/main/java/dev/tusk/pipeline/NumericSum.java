@@ -2,10 +2,13 @@ package dev.tusk.pipeline;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.bson.BsonBoolean;
 import org.bson.BsonDecimal128;
+import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 
@@ -41,11 +44,7 @@ final class NumericSum {
                 }
             }
             case DECIMAL128 -> {
-                if (kind != Kind.DECIMAL) {
-                    decimalSum = kind == Kind.DOUBLE ? doubleDecimal() : BigDecimal.valueOf(longSum);
-                    decimalSpecial = kind == Kind.DOUBLE && doubleSpecial;
-                    kind = Kind.DECIMAL;
-                }
+                startDecimal();
                 Decimal128 d = v.asDecimal128().getValue();
                 if (d.isNaN() || d.isInfinite()) {
                     decimalSpecial = true;
@@ -84,6 +83,56 @@ final class NumericSum {
             }
             default -> exact(number.asDecimal128().getValue());
         };
+    }
+
+    /** The whole state, for a spilled $group's run: {@link #merge} adds it to another sum. */
+    BsonDocument partial() {
+        return new BsonDocument("kind", new BsonInt32(kind.ordinal()))
+                .append("long", new BsonInt64(longSum))
+                .append("hi", new BsonDouble(hi))
+                .append("lo", new BsonDouble(lo))
+                .append("doubleSpecial", BsonBoolean.valueOf(doubleSpecial))
+                .append("special", new BsonDouble(special))
+                .append("decimal", new BsonString(decimalSum.toString()))
+                .append("decimalSpecial", BsonBoolean.valueOf(decimalSpecial));
+    }
+
+    /** Adds a {@link #partial} of another sum, as if its values had been added here. */
+    void merge(BsonDocument partial) {
+        Kind other = Kind.values()[partial.getInt32("kind").getValue()];
+        double otherSpecial = partial.getDouble("special").getValue();
+        switch (other) {
+            case INT, LONG -> addLong(partial.getInt64("long").getValue(), other == Kind.LONG);
+            case DOUBLE -> {
+                if (kind.ordinal() < Kind.DOUBLE.ordinal()) {
+                    startDouble();
+                }
+                double[] parts = {partial.getDouble("hi").getValue(), partial.getDouble("lo").getValue()};
+                for (double x : partial.getBoolean("doubleSpecial").getValue() ? new double[] {parts[0], parts[1], otherSpecial} : parts) {
+                    if (kind == Kind.DECIMAL) {
+                        addDecimal(x);
+                    } else {
+                        addDouble(x);
+                    }
+                }
+            }
+            case DECIMAL -> {
+                startDecimal();
+                decimalSum = decimalSum.add(new BigDecimal(partial.getString("decimal").getValue()), MathContext.DECIMAL128);
+                if (partial.getBoolean("decimalSpecial").getValue()) {
+                    decimalSpecial = true;
+                    special += otherSpecial;
+                }
+            }
+        }
+    }
+
+    private void startDecimal() {
+        if (kind != Kind.DECIMAL) {
+            decimalSum = kind == Kind.DOUBLE ? doubleDecimal() : BigDecimal.valueOf(longSum);
+            decimalSpecial = kind == Kind.DOUBLE && doubleSpecial;
+            kind = Kind.DECIMAL;
+        }
     }
 
     private void startDouble() {

@@ -15,7 +15,7 @@ final class OrderStates {
     }
 
     /** $group's $min/$max: only the best value so far. */
-    static final class MinMax implements AccumulatorState {
+    static final class MinMax implements AccumulatorState.MergedAsValue {
         private final int sign;
         private BsonValue best;
 
@@ -34,6 +34,7 @@ final class OrderStates {
         public BsonValue result() {
             return best == null ? BsonNull.VALUE : best;
         }
+
     }
 
     /**
@@ -41,7 +42,7 @@ final class OrderStates {
      * $min/$max (single: n = 1, the value itself or null). In $group it keeps only n values; over
      * a window it keeps them all so the best can leave the window.
      */
-    static final class Extremes implements AccumulatorState.Removable {
+    static final class Extremes implements AccumulatorState.Removable, AccumulatorState.MergedAsValues {
         private final long n;
         private final boolean max;
         private final boolean window;
@@ -71,6 +72,12 @@ final class OrderStates {
             if (!nullish(v)) {
                 values.remove(v);
             }
+        }
+
+        /** The values kept, ascending (in $group at most n). */
+        @Override
+        public BsonValue partial() {
+            return new BsonArray(values.take(values.size(), false));
         }
 
         @Override

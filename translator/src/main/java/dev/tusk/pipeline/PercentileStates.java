@@ -1,5 +1,6 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.expr.QuantileArgs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,15 +9,11 @@ import org.bson.BsonDouble;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 
-/**
- * $percentile and $median over the numeric values (as doubles; NaN is ignored). The value at
- * 0-based rank ceil(p * n) - 1 of the sorted values, which is what MongoDB 7.0's 'approximate'
- * method returns while its t-digest still holds every value (and always over windows).
- */
+/** $percentile and $median over the numeric values (as doubles; NaN is ignored), computed as {@link QuantileArgs#percentile}. */
 final class PercentileStates {
     private PercentileStates() {}
 
-    static final class Percentile implements AccumulatorState.Removable {
+    static final class Percentile implements AccumulatorState.Removable, AccumulatorState.MergedAsValues {
         private final double[] ps;
         private final boolean median;
         private final boolean removable;
@@ -82,6 +79,16 @@ final class PercentileStates {
             }
         }
 
+        /** The numeric values seen. */
+        @Override
+        public BsonValue partial() {
+            List<BsonValue> values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(new BsonDouble(sorted[i]));
+            }
+            return new BsonArray(values);
+        }
+
         private BsonValue at(double p) {
             if (size == 0) {
                 return BsonNull.VALUE;
@@ -90,8 +97,7 @@ final class PercentileStates {
                 Arrays.sort(sorted, 0, size);
                 ordered = true;
             }
-            int rank = p >= 1.0 ? size - 1 : Math.max(0, (int) Math.ceil(size * p) - 1);
-            return new BsonDouble(sorted[rank]);
+            return new BsonDouble(QuantileArgs.percentile(sorted, size, p));
         }
 
         @Override

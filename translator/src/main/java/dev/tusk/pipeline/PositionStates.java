@@ -15,7 +15,7 @@ final class PositionStates {
         return v == null ? BsonNull.VALUE : v;
     }
 
-    static final class First implements AccumulatorState {
+    static final class First implements AccumulatorState.MergedAsValue {
         private BsonValue value;
 
         @Override
@@ -25,19 +25,21 @@ final class PositionStates {
             }
         }
 
+
         @Override
         public BsonValue result() {
             return orNull(value);
         }
     }
 
-    static final class Last implements AccumulatorState {
+    static final class Last implements AccumulatorState.MergedAsValue {
         private BsonValue value = BsonNull.VALUE;
 
         @Override
         public void add(BsonValue v) {
             value = orNull(v);
         }
+
 
         @Override
         public BsonValue result() {
@@ -49,7 +51,7 @@ final class PositionStates {
      * $firstN/$lastN: in $group only n values are kept ($firstN ignores the rest, $lastN drops the
      * oldest); over a window every value is kept so the oldest can leave.
      */
-    static final class FirstLastN implements AccumulatorState.Removable {
+    static final class FirstLastN implements AccumulatorState.Removable, AccumulatorState.MergedAsValues {
         private final long n;
         private final boolean last;
         private final boolean window;
@@ -75,6 +77,12 @@ final class PositionStates {
         @Override
         public void remove(BsonValue v) {
             values.pollFirst();
+        }
+
+        /** The values kept, in input order. */
+        @Override
+        public BsonValue partial() {
+            return new BsonArray(new ArrayList<>(values));
         }
 
         @Override

@@ -69,7 +69,7 @@ public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparat
 
     private static Expr partition(BsonValue spec, ParseContext cx) {
         Expr e = ExprParser.parse(spec, cx);
-        if (!AccumulatorArgs.readsDocument(spec)) {
+        if (!ExprParser.readsDocument(spec)) {
             BsonValue constant = e.evaluate(EvalContext.of(new BsonDocument(), cx.variables()));
             if (constant != null && constant.isArray()) {
                 throw ErrorCode.TYPE_MISMATCH.error("An expression used to partition cannot evaluate to value of type array");

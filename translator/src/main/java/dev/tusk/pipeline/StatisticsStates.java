@@ -2,8 +2,10 @@ package dev.tusk.pipeline;
 
 import org.bson.BsonArray;
 import org.bson.BsonDecimal128;
+import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
+import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 import org.bson.types.Decimal128;
@@ -21,7 +23,7 @@ final class StatisticsStates {
     }
 
     /** $group's standard deviation: Welford's online algorithm over the numeric values, a double. */
-    static final class StdDev implements AccumulatorState {
+    static final class StdDev implements AccumulatorState.Mergeable {
         private final boolean sample;
         private long count;
         private double mean;
@@ -47,6 +49,27 @@ final class StatisticsStates {
         public BsonValue result() {
             long divisor = sample ? count - 1 : count;
             return divisor <= 0 ? BsonNull.VALUE : new BsonDouble(Math.sqrt(m2 / divisor));
+        }
+
+        @Override
+        public BsonValue partial() {
+            return new BsonDocument("count", new BsonInt64(count)).append("mean", new BsonDouble(mean)).append("m2", new BsonDouble(m2));
+        }
+
+        /** Chan et al.'s pairwise combination of two (count, mean, M2) summaries. */
+        @Override
+        public void merge(BsonValue partial) {
+            BsonDocument p = partial.asDocument();
+            long otherCount = p.getInt64("count").getValue();
+            if (otherCount == 0) {
+                return;
+            }
+            double otherMean = p.getDouble("mean").getValue();
+            long total = count + otherCount;
+            double delta = otherMean - mean;
+            m2 += p.getDouble("m2").getValue() + delta * delta * ((double) count * otherCount / total);
+            mean += delta * otherCount / total;
+            count = total;
         }
     }
 

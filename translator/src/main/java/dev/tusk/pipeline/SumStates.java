@@ -3,6 +3,7 @@ package dev.tusk.pipeline;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.bson.BsonDecimal128;
+import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
@@ -19,7 +20,7 @@ final class SumStates {
     }
 
     /** $group's $sum/$avg: int while it fits, then long, then double; any double makes a double, any decimal a decimal. */
-    static final class Sum implements AccumulatorState {
+    static final class Sum implements AccumulatorState.Mergeable {
         private final boolean average;
         private final NumericSum sum = new NumericSum();
         private long count;
@@ -42,6 +43,17 @@ final class SumStates {
                 return sum.result();
             }
             return count == 0 ? BsonNull.VALUE : sum.average(count);
+        }
+
+        @Override
+        public BsonValue partial() {
+            return new BsonDocument("sum", sum.partial()).append("count", new BsonInt64(count));
+        }
+
+        @Override
+        public void merge(BsonValue partial) {
+            sum.merge(partial.asDocument().getDocument("sum"));
+            count += partial.asDocument().getInt64("count").getValue();
         }
     }
 

@@ -19,7 +19,7 @@ final class TopBottomStates {
 
     private record Entry(BsonDocument keys, long seq) {}
 
-    static final class TopBottomN implements AccumulatorState.Removable {
+    static final class TopBottomN implements AccumulatorState.Removable, AccumulatorState.MergedAsValues {
         private final long n;
         private final boolean bottom;
         private final boolean single;
@@ -61,6 +61,12 @@ final class TopBottomStates {
             if (oldest != null) {
                 entries.remove(oldest);
             }
+        }
+
+        /** The entries kept, in sort order with ties in arrival order. */
+        @Override
+        public BsonValue partial() {
+            return new BsonArray(entries.stream().<BsonValue>map(Entry::keys).toList());
         }
 
         @Override

@@ -174,7 +174,7 @@ sealed interface WindowBounds {
                 default -> throw ErrorCode.FAILED_TO_PARSE.error("Window bounds must be 'unbounded', 'current', or a number.");
             };
         }
-        if (AccumulatorArgs.readsDocument(v)) {
+        if (ExprParser.readsDocument(v)) {
             throw ErrorCode.FAILED_TO_PARSE.error("Window bounds expression must be a constant.");
         }
         BsonValue value = ExprParser.parse(v, cx.parse()).evaluate(EvalContext.of(new BsonDocument(), cx.parse().variables()));

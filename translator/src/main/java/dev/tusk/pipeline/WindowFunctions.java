@@ -216,7 +216,7 @@ final class WindowFunctions {
             switch (e.getKey()) {
                 case "output" -> output = ExprParser.parse(e.getValue(), cx.parse());
                 case "default" -> {
-                    if (AccumulatorArgs.readsDocument(e.getValue())) {
+                    if (ExprParser.readsDocument(e.getValue())) {
                         throw ErrorCode.FAILED_TO_PARSE.error("'$shift:default' expression must yield a constant value.");
                     }
                     whenOutside = ExprParser.parse(e.getValue(), cx.parse())

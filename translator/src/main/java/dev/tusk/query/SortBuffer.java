@@ -120,8 +120,28 @@ public final class SortBuffer implements AutoCloseable {
         buffered = 0;
     }
 
+    /**
+     * Writes documents that already come in this buffer's order as one more run, after whatever was
+     * added before: how a spilling $group writes its partial groups without holding them twice.
+     */
+    public void addRun(Iterator<? extends BsonDocument> inOrder) {
+        if (!mayUseDisk) {
+            throw new IllegalStateException("a buffer without disk use writes no runs");
+        }
+        if (!buffer.isEmpty()) {
+            spill();
+        }
+        writeRun(inOrder);
+    }
+
     private void spill() {
         buffer.sort(order);
+        writeRun(buffer.iterator());
+        buffer = new ArrayList<>();
+        buffered = 0;
+    }
+
+    private void writeRun(Iterator<? extends BsonDocument> documents) {
         Path run;
         try {
             run = Files.createTempFile(directory, "tusk-sort-", ".bson");
@@ -131,7 +151,8 @@ public final class SortBuffer implements AutoCloseable {
         }
         runs.add(run);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(run), IO_BUFFER_BYTES)) {
-            for (BsonDocument d : buffer) {
+            while (documents.hasNext()) {
+                BsonDocument d = documents.next();
                 writeTextScore(out, d); // documents from a $text search keep their score through the run
                 ByteBuffer bytes = raw(d).getByteBuffer().asNIO();
                 out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
@@ -140,8 +161,6 @@ public final class SortBuffer implements AutoCloseable {
             close();
             throw failed("writing a sorted run", e);
         }
-        buffer = new ArrayList<>();
-        buffered = 0;
     }
 
     private static void writeTextScore(OutputStream out, BsonDocument d) throws IOException {

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Sorts;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A blocking sort past MongoDB's 100 MiB limit: MongoDB 7.0 spills to disk unless the command says
- * allowDiskUse: false, which is error 292. 1,100 documents of ~100 KB each make ~110 MB.
+ * A blocking sort or group past MongoDB's 100 MiB limit: MongoDB 7.0 spills to disk unless the
+ * command says allowDiskUse: false, which is error 292. 1,100 documents of ~100 KB each make ~110 MB.
  */
 class ExternalSortIT {
     private static final MongoCollection<Document> c = TuskTestServer.client().getDatabase("external_sort_it").getCollection("c");
@@ -81,13 +84,42 @@ class ExternalSortIT {
         assertEquals("QueryExceededMemoryLimitNoDiskUseAllowed", e.getErrorCodeName());
     }
 
+    /** Each k's _ids in scan order, as $push must give them. */
+    private static Map<Integer, List<Integer>> idsByKey() {
+        Random random = new Random(7);
+        Map<Integer, List<Integer>> byKey = new TreeMap<>();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            byKey.computeIfAbsent(random.nextInt(50), k -> new ArrayList<>()).add(i);
+        }
+        return byKey;
+    }
+
     @Test
-    void aGroupThatKeepsMoreThan100MiBIs292() {
-        MongoCommandException e = assertThrows(MongoCommandException.class, () -> c.aggregate(List.of(
-                Aggregates.group(null, com.mongodb.client.model.Accumulators.push("all", "$pad")))).first());
+    void aGroupThatKeepsMoreThan100MiBSpillsUnlessAllowDiskUseIsFalse() {
+        var pipeline = List.of(
+                Aggregates.group("$k", Accumulators.push("ids", "$_id"),
+                        Accumulators.push("pads", "$pad"),
+                        Accumulators.first("first", "$_id"),
+                        Accumulators.last("last", "$_id")),
+                Aggregates.project(new Document("ids", 1).append("first", 1).append("last", 1)
+                        .append("padBytes", new Document("$sum", new Document("$map", new Document("input", "$pads")
+                                .append("in", new Document("$strLenBytes", "$$this")))))),
+                Aggregates.sort(Sorts.ascending("_id")));
+        List<Document> groups = c.aggregate(pipeline).into(new ArrayList<>());
+        Map<Integer, List<Integer>> expected = idsByKey();
+        assertEquals(expected.size(), groups.size());
+        for (Document g : groups) {
+            List<Integer> ids = expected.get(g.getInteger("_id"));
+            assertEquals(ids, g.getList("ids", Integer.class), "pushed in input order");
+            assertEquals(ids.get(0), g.getInteger("first"));
+            assertEquals(ids.get(ids.size() - 1), g.getInteger("last"));
+            assertEquals(ids.size() * PAD.length(), g.getInteger("padBytes"));
+        }
+        MongoCommandException e = assertThrows(MongoCommandException.class,
+                () -> c.aggregate(pipeline).allowDiskUse(false).first());
         assertEquals(292, e.getErrorCode());
-        assertEquals(50, c.aggregate(List.of(Aggregates.group("$k", com.mongodb.client.model.Accumulators.sum("n", 1))))
-                .into(new ArrayList<>()).size(), "small group states pass");
+        assertEquals(50, c.aggregate(List.of(Aggregates.group("$k", Accumulators.sum("n", 1))))
+                .allowDiskUse(false).into(new ArrayList<>()).size(), "small group states pass");
     }
 
     @Test
