@@ -44,9 +44,9 @@ final class AggregateCommand implements Command {
         BsonArray stages = args.array("pipeline").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'aggregate.pipeline' is missing but a required field"));
         boolean databaseLevel = request.commandValue().isNumber() && request.commandValue().asNumber().intValue() == 1;
-        Optional<BsonArray> documents = databaseLevel ? DocumentsStage.leading(stages, cx.sessions()) : Optional.empty();
+        Optional<BsonArray> documents = databaseLevel ? DocumentsStage.leading(stages, request, cx) : Optional.empty();
         if (databaseLevel && documents.isEmpty()) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("database-level aggregate ({aggregate: 1}) is supported with a leading $documents or $listLocalSessions only");
+            throw ErrorCode.NOT_IMPLEMENTED.error("database-level aggregate ({aggregate: 1}) is supported with a leading $documents, $listLocalSessions or $currentOp only");
         }
         if (documents.isPresent()) {
             stages = new BsonArray(stages.subList(1, stages.size()));

@@ -10,18 +10,23 @@ import org.bson.BsonValue;
 
 /**
  * The leading stage of a database-level aggregate that gives its input: {@code $documents} (literal
- * documents) or {@code $listLocalSessions} (the sessions this server has seen).
+ * documents), {@code $listLocalSessions} (the sessions this server has seen) or {@code $currentOp}
+ * (the operations running now; admin database only).
  */
 final class DocumentsStage {
     private DocumentsStage() {}
 
-    static Optional<BsonArray> leading(BsonArray stages, dev.tusk.session.LocalSessions sessions) {
+    static Optional<BsonArray> leading(BsonArray stages, dev.tusk.dispatch.CommandRequest request,
+            dev.tusk.dispatch.CommandContext cx) {
         if (stages.isEmpty() || !stages.get(0).isDocument()) {
             return Optional.empty();
         }
         BsonDocument first = stages.get(0).asDocument();
         if (first.containsKey("$listLocalSessions")) {
-            return Optional.of(localSessions(first.get("$listLocalSessions"), sessions));
+            return Optional.of(localSessions(first.get("$listLocalSessions"), cx.sessions()));
+        }
+        if (first.containsKey("$currentOp")) {
+            return Optional.of(currentOp(first.get("$currentOp"), request, cx));
         }
         if (!first.containsKey("$documents")) {
             return Optional.empty();
@@ -45,5 +50,33 @@ final class DocumentsStage {
             }
         }
         return new BsonArray(sessions.list());
+    }
+
+    /** {@code $currentOp: {idleConnections, allUsers, ...}} on the admin database. */
+    static BsonArray currentOp(BsonValue spec, dev.tusk.dispatch.CommandRequest request, dev.tusk.dispatch.CommandContext cx) {
+        if (!request.database().equals("admin")) {
+            throw ErrorCode.INVALID_NAMESPACE.error("$currentOp must be run against the 'admin' database with {aggregate: 1}");
+        }
+        if (!spec.isDocument()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("$currentOp options must be specified in an object, but found: %s",
+                    spec.getBsonType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean idleConnections = false;
+        for (var e : spec.asDocument().entrySet()) {
+            switch (e.getKey()) {
+                case "idleConnections", "allUsers", "idleCursors", "idleSessions", "localOps", "backtrace", "truncateOps",
+                        "targetAllNodes" -> {
+                    if (!e.getValue().isBoolean()) {
+                        throw ErrorCode.FAILED_TO_PARSE.error("The '%s' parameter of the $currentOp stage must be a boolean value, but found: %s",
+                                e.getKey(), e.getValue().getBsonType().name().toLowerCase(java.util.Locale.ROOT));
+                    }
+                    if (e.getKey().equals("idleConnections")) {
+                        idleConnections = e.getValue().asBoolean().getValue();
+                    }
+                }
+                default -> throw ErrorCode.FAILED_TO_PARSE.error("Unrecognized option '%s' in $currentOp stage.", e.getKey());
+            }
+        }
+        return new BsonArray(cx.operations().current(idleConnections, cx.topology().me()));
     }
 }

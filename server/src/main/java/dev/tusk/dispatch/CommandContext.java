@@ -17,4 +17,5 @@ public record CommandContext(
         Topology topology,
         CommandRegistry commands,
         FailPoints failPoints,
-        dev.tusk.session.LocalSessions sessions) {}
+        dev.tusk.session.LocalSessions sessions,
+        Operations operations) {}

@@ -33,26 +33,37 @@ public final class Dispatcher implements CommandExecutor {
     @Override
     public ConnectionState open(String remoteAddress, String localAddress) {
         cx.stats().connectionOpened();
-        return new ClientConnection(connectionIds.incrementAndGet(), remoteAddress, localAddress);
+        ClientConnection connection = new ClientConnection(connectionIds.incrementAndGet(), remoteAddress, localAddress);
+        cx.operations().opened(connection);
+        return connection;
     }
 
     @Override
     public void close(ConnectionState connection) {
         cx.stats().connectionClosed();
+        if (connection instanceof ClientConnection c) {
+            cx.operations().closed(c);
+        }
     }
 
     @Override
     public BsonDocument execute(WireRequest request, ConnectionState connection) {
         BsonDocument reply;
+        Operations.Op op = started(request, connection);
         try {
             reply = run(request, connection);
         } catch (MongoServerException e) {
-            reply = e.toReply();
+            // killOp cancels the operation's statements: PostgreSQL reports a cancel, MongoDB an interruption
+            reply = op != null && op.killed() ? ErrorCode.INTERRUPTED.error("operation was interrupted").toReply() : e.toReply();
         } catch (dev.tusk.wire.CloseConnection e) {
             throw e;
         } catch (RuntimeException e) {
             log.error("internal error running {}", describe(request), e);
             reply = ErrorCode.INTERNAL_ERROR.error(String.valueOf(e.getMessage())).toReply();
+        } finally {
+            if (op != null) {
+                cx.operations().finish(op);
+            }
         }
         if (cx.topology().isReplicaSet()) {
             BsonTimestamp t = cx.clock().now();
@@ -60,6 +71,17 @@ public final class Dispatcher implements CommandExecutor {
             reply.append("operationTime", t);
         }
         return reply;
+    }
+
+    /** The operation $currentOp shows while the command runs (none for an empty command document). */
+    private Operations.Op started(WireRequest request, ConnectionState connection) {
+        BsonDocument body = request.command();
+        if (body.isEmpty() || !(connection instanceof ClientConnection c)) {
+            return null;
+        }
+        String db = body.isString("$db") ? body.getString("$db").getValue()
+                : request.legacyNamespace().map(ns -> ns.contains(".") ? ns.substring(0, ns.indexOf('.')) : ns).orElse("admin");
+        return cx.operations().start(c, body.getFirstKey(), body, db);
     }
 
     private BsonDocument run(WireRequest request, ConnectionState connection) {

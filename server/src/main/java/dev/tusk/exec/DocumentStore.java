@@ -275,7 +275,12 @@ public final class DocumentStore {
 
     <T> T withConnection(ConnectionWork<T> work) {
         try (Connection conn = dataSource.getConnection()) {
-            return work.run(conn);
+            Runnable detach = Backends.attach(conn);
+            try {
+                return work.run(conn);
+            } finally {
+                detach.run();
+            }
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "");
         } catch (org.jooq.exception.DataAccessException e) {
@@ -286,4 +291,22 @@ public final class DocumentStore {
         }
     }
 
+
+    /**
+     * Cancels what the operation owning {@code backends} runs in PostgreSQL (killOp). Holding the set
+     * keeps its backends from being handed back to the pool meanwhile.
+     */
+    public void cancel(java.util.Set<Integer> backends) {
+        synchronized (backends) {
+            for (int pid : backends) {
+                withConnection(conn -> {
+                    try (var st = conn.prepareStatement("SELECT pg_cancel_backend(?)")) {
+                        st.setInt(1, pid);
+                        st.execute();
+                    }
+                    return null;
+                });
+            }
+        }
+    }
 }

@@ -23,6 +23,9 @@ public final class SqlErrors {
     private SqlErrors() {}
 
     public static MongoServerException translate(SQLException e, String sql) {
+        if ("57014".equals(e.getSQLState()) && Backends.killed()) {
+            return ErrorCode.INTERRUPTED.error("operation was interrupted").withCause(e);
+        }
         Mapping m = BY_SQLSTATE.get(e.getSQLState());
         if (m != null) {
             return m.code().error(m.message()).withCause(e);

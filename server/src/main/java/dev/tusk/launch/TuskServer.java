@@ -65,7 +65,8 @@ public final class TuskServer implements AutoCloseable {
             dev.tusk.exec.IndexRegistry indexes = new dev.tusk.exec.IndexRegistry(catalog);
             CommandContext cx = new CommandContext(config, catalog, store, indexes, cursors, new ServerStats(),
                     new ClusterClock(), topology, new CommandRegistry(CommandTable.all(config.enableTestCommands())),
-                    new dev.tusk.dispatch.FailPoints(), new dev.tusk.session.LocalSessions());
+                    new dev.tusk.dispatch.FailPoints(), new dev.tusk.session.LocalSessions(),
+                    new dev.tusk.dispatch.Operations());
             WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
             ttl = new dev.tusk.exec.TtlMonitor(catalog, store, indexes, config.ttlMonitorSeconds());
             return new TuskServer(embedded, ds, cx, wire, me, ttl);

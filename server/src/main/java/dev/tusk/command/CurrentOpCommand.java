@@ -1,0 +1,59 @@
+package dev.tusk.command;
+
+import dev.tusk.dispatch.Command;
+import dev.tusk.dispatch.CommandContext;
+import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.error.ErrorCode;
+import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterParser;
+import java.util.Set;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+
+/**
+ * currentOp: the $currentOp documents as {@code inprog}, filtered by the command's other fields (a
+ * query on them); {@code $all: true} adds idle connections. Admin database only.
+ */
+final class CurrentOpCommand implements Command {
+    private static final Set<String> GENERIC = Set.of("$db", "lsid", "$clusterTime", "$readPreference", "comment", "apiVersion",
+            "apiStrict", "apiDeprecationErrors", "maxTimeMS", "readConcern");
+
+    @Override
+    public String name() {
+        return "currentOp";
+    }
+
+    @Override
+    public String help() {
+        return "the operations in progress";
+    }
+
+    @Override
+    public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        if (!request.database().equals("admin")) {
+            throw ErrorCode.UNAUTHORIZED.error("currentOp may only be run against the admin database.");
+        }
+        BsonDocument filter = new BsonDocument();
+        boolean all = false;
+        for (var e : request.body().entrySet()) {
+            if (e.getKey().equals("currentOp") || GENERIC.contains(e.getKey()) || e.getKey().equals("$ownOps")) {
+                continue;
+            }
+            if (e.getKey().equals("$all")) {
+                all = e.getValue().isBoolean() && e.getValue().asBoolean().getValue();
+                continue;
+            }
+            filter.append(e.getKey(), e.getValue());
+        }
+        BsonDocument options = new BsonDocument("idleConnections", BsonBoolean.valueOf(all));
+        var query = FilterParser.parse(filter);
+        BsonArray inprog = new BsonArray();
+        for (var op : DocumentsStage.currentOp(options, request, cx)) {
+            if (FilterEvaluator.matches(query, op.asDocument())) {
+                inprog.add(op);
+            }
+        }
+        return Replies.ok(new BsonDocument("inprog", inprog));
+    }
+}
