@@ -45,6 +45,8 @@ public final class Operations {
         }
     }
 
+    private static final long KILL_RETRY_NANOS = 30_000_000_000L;
+
     private final AtomicInteger opids = new AtomicInteger();
     private final Map<Long, ClientConnection> connections = new ConcurrentHashMap<>();
     private final Map<Long, Op> running = new ConcurrentHashMap<>(); // by connection: one command at a time each
@@ -71,14 +73,33 @@ public final class Operations {
         running.remove(op.connection.connectionId(), op);
     }
 
-    /** Marks the operation killed and cancels its PostgreSQL statements; false if no such operation runs. */
+    /**
+     * Marks the operation killed and cancels its PostgreSQL statements until it ends (a cancel reaching a
+     * backend between two statements does nothing, so it is repeated; a killed operation takes no new
+     * connection). False if no such operation runs.
+     */
     public boolean kill(int opid, dev.tusk.exec.DocumentStore store) {
         Optional<Op> op = running.values().stream().filter(o -> o.opid == opid).findFirst();
         op.ifPresent(o -> {
-            o.killed = true;
-            store.cancel(o.backends);
+            synchronized (o.backends) {
+                o.killed = true;
+            }
+            Thread.ofVirtual().name("killOp-" + opid).start(() -> cancelUntilEnded(o, store));
         });
         return op.isPresent();
+    }
+
+    private void cancelUntilEnded(Op op, dev.tusk.exec.DocumentStore store) {
+        long deadline = System.nanoTime() + KILL_RETRY_NANOS;
+        while (running.containsValue(op) && System.nanoTime() < deadline) {
+            store.cancel(op.backends);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** $currentOp's documents: running operations, and with {@code idleConnections} the connections doing nothing. */

@@ -43,7 +43,12 @@ public final class Backends {
             return () -> { };
         }
         int pid = connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
-        backends.add(pid);
+        synchronized (backends) { // killOp either sees this backend or this sees the kill
+            if (killed()) {
+                throw dev.tusk.error.ErrorCode.INTERRUPTED.error("operation was interrupted");
+            }
+            backends.add(pid);
+        }
         return () -> {
             synchronized (backends) { // not while killOp is cancelling it: the backend must still be this operation's
                 backends.remove(pid);
