@@ -75,30 +75,60 @@ public final class Catalog {
         String name = spec.getString("name").getValue();
         try {
             return transaction(store -> {
-                store.lockDatabases(c.db());
-                if (store.indexInfos(c.db(), c.name()).stream().anyMatch(i -> i.name().equals(name))) {
-                    throw ErrorCode.INDEX_OPTIONS_CONFLICT.error("An index with name '" + name + "' already exists");
-                }
-                String storage = IdentifierMapper.indexName(c.tableName(), name);
-                // The side table's own indexes get names no rename can ever make collide.
-                String suffix = UUID.randomUUID().toString();
-                boolean unique = new IndexInfo(name, spec, Optional.of(storage), false).unique();
-                store.execute(dev.tusk.storage.IndexTable.createTableSql(c.schemaName(), storage));
-                store.execute(dev.tusk.storage.IndexTable.createKeyIndexSql(c.schemaName(), storage,
-                        IdentifierMapper.indexName(c.tableName(), name + "\0k\0" + suffix), unique));
-                store.execute(dev.tusk.storage.IndexTable.createDocIndexSql(c.schemaName(), storage,
-                        IdentifierMapper.indexName(c.tableName(), name + "\0d\0" + suffix)));
-                store.insertIndex(c.db(), c.name(), name, storage, spec);
-                IndexInfo created = new IndexInfo(name, spec, Optional.of(storage), false);
+                IndexInfo created = createEmpty(store, c, spec, true);
                 if (filler.fill(store.connection(), created)) {
                     store.markMultikey(c.db(), c.name(), name);
-                    return new IndexInfo(name, spec, Optional.of(storage), true);
+                    return new IndexInfo(name, spec, created.storage(), true);
                 }
                 return created;
             });
         } finally {
             indexCache.remove(key(c.db(), c.name()));
         }
+    }
+
+    /**
+     * Starts building an index while writes go on: its empty side table and a catalog row that is not
+     * ready (writers maintain it, queries ignore it) are committed at once; the builder fills it and
+     * calls {@link #finishIndexBuild}, or drops it if the build fails.
+     */
+    public IndexInfo startIndexBuild(CollectionInfo c, BsonDocument spec) {
+        try {
+            return transaction(store -> createEmpty(store, c, spec, false));
+        } finally {
+            indexCache.remove(key(c.db(), c.name()));
+        }
+    }
+
+    /** Makes a built index ready for queries (and multikey if its build found arrays). */
+    public void finishIndexBuild(CollectionInfo c, String name, boolean multikey) {
+        try {
+            transaction(store -> {
+                store.markReady(c.db(), c.name(), name, multikey);
+                return null;
+            });
+        } finally {
+            indexCache.remove(key(c.db(), c.name()));
+        }
+    }
+
+    private static IndexInfo createEmpty(CatalogStore store, CollectionInfo c, BsonDocument spec, boolean ready) throws SQLException {
+        String name = spec.getString("name").getValue();
+        store.lockDatabases(c.db());
+        if (store.indexInfos(c.db(), c.name()).stream().anyMatch(i -> i.name().equals(name))) {
+            throw ErrorCode.INDEX_OPTIONS_CONFLICT.error("An index with name '" + name + "' already exists");
+        }
+        String storage = IdentifierMapper.indexName(c.tableName(), name);
+        // The side table's own indexes get names no rename can ever make collide.
+        String suffix = UUID.randomUUID().toString();
+        boolean unique = new IndexInfo(name, spec, Optional.of(storage), false).unique();
+        store.execute(dev.tusk.storage.IndexTable.createTableSql(c.schemaName(), storage));
+        store.execute(dev.tusk.storage.IndexTable.createKeyIndexSql(c.schemaName(), storage,
+                IdentifierMapper.indexName(c.tableName(), name + "\0k\0" + suffix), unique));
+        store.execute(dev.tusk.storage.IndexTable.createDocIndexSql(c.schemaName(), storage,
+                IdentifierMapper.indexName(c.tableName(), name + "\0d\0" + suffix)));
+        store.insertIndex(c.db(), c.name(), name, storage, spec, ready);
+        return new IndexInfo(name, spec, Optional.of(storage), false, ready);
     }
 
     /** Drops a secondary index (its side table and catalog row); false if there is no such index. */

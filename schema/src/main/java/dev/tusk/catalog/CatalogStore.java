@@ -36,21 +36,31 @@ final class CatalogStore {
     List<IndexInfo> indexInfos(String db, String collection) throws SQLException {
         List<IndexInfo> out = new ArrayList<>();
         try (ResultSet rs = query("""
-                SELECT name, pg_name, spec::text, multikey FROM tusk_catalog.indexes WHERE db = ? AND collection = ?
+                SELECT name, pg_name, spec::text, multikey, ready FROM tusk_catalog.indexes WHERE db = ? AND collection = ?
                 ORDER BY name <> '_id_', created_at, name""", db, collection)) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 boolean id = name.equals(CollectionTable.ID_INDEX);
                 out.add(new IndexInfo(name, BsonDocument.parse(rs.getString(3)), id ? Optional.empty() : Optional.of(rs.getString(2)),
-                        rs.getBoolean(4)));
+                        rs.getBoolean(4), rs.getBoolean(5)));
             }
         }
         return out;
     }
 
     void insertIndex(String db, String collection, String name, String pgName, BsonDocument spec) throws SQLException {
-        update("INSERT INTO tusk_catalog.indexes (db, collection, name, pg_name, spec) VALUES (?, ?, ?, ?, ?::json)",
-                db, collection, name, pgName, spec.toJson(JSON));
+        insertIndex(db, collection, name, pgName, spec, true);
+    }
+
+    void insertIndex(String db, String collection, String name, String pgName, BsonDocument spec, boolean ready)
+            throws SQLException {
+        update("INSERT INTO tusk_catalog.indexes (db, collection, name, pg_name, spec, ready) VALUES (?, ?, ?, ?, ?::json, ?)",
+                db, collection, name, pgName, spec.toJson(JSON), ready);
+    }
+
+    void markReady(String db, String collection, String name, boolean multikey) throws SQLException {
+        update("UPDATE tusk_catalog.indexes SET ready = true, multikey = multikey OR ? WHERE db = ? AND collection = ? AND name = ?",
+                multikey, db, collection, name);
     }
 
     Connection connection() {

@@ -11,10 +11,16 @@ import org.bson.BsonValue;
  *
  * @param storage  the side table's name in the collection's schema; empty for `_id_`
  * @param multikey some document gave this index several keys or an array value (never reset)
+ * @param ready    the index holds every document's keys (false while it is being built: writers
+ *                 maintain it, queries do not use it and listIndexes does not show it)
  */
-public record IndexInfo(String name, BsonDocument spec, Optional<String> storage, boolean multikey) {
+public record IndexInfo(String name, BsonDocument spec, Optional<String> storage, boolean multikey, boolean ready) {
     public IndexInfo {
         spec = spec.clone();
+    }
+
+    public IndexInfo(String name, BsonDocument spec, Optional<String> storage, boolean multikey) {
+        this(name, spec, storage, multikey, true);
     }
 
     public BsonDocument key() {

@@ -24,7 +24,7 @@ final class Hints {
         }
         BsonValue h = hint.get();
         // a hidden index is invisible to the planner, hints included (as on MongoDB)
-        boolean exists = cx.catalog().indexes(info.get()).stream().anyMatch(i -> names(h, i) && !i.hidden());
+        boolean exists = cx.catalog().indexes(info.get()).stream().anyMatch(i -> names(h, i) && !i.hidden() && i.ready());
         if (!h.isString() && !h.isDocument()) {
             throw ErrorCode.FAILED_TO_PARSE.error("hint must be a string or an object");
         }
@@ -42,7 +42,7 @@ final class Hints {
         if (noIndex(h)) {
             return Optional.of(new FindOptions.Hint.Natural());
         }
-        IndexInfo index = cx.catalog().indexes(info).stream().filter(i -> names(h, i)).findFirst().orElseThrow();
+        IndexInfo index = cx.catalog().indexes(info).stream().filter(i -> names(h, i) && i.ready()).findFirst().orElseThrow();
         return Optional.of(index.isIdIndex() ? new FindOptions.Hint.IdIndex()
                 : new FindOptions.Hint.Secondary(SecondaryIndex.of(info, index)));
     }

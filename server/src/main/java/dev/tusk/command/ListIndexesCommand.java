@@ -28,7 +28,9 @@ final class ListIndexesCommand implements Command {
         var info = cx.catalog().collection(request.database(), collection)
                 .orElseThrow(() -> ErrorCode.NAMESPACE_NOT_FOUND.error("ns does not exist: %s", args.namespace()))
                 .requireCollection();
-        List<BsonDocument> specs = cx.catalog().indexes(info).stream().map(dev.tusk.catalog.IndexInfo::spec).toList();
+        List<BsonDocument> specs = cx.catalog().indexes(info).stream()
+                .filter(dev.tusk.catalog.IndexInfo::ready) // MongoDB lists an index once its build is done
+                .map(dev.tusk.catalog.IndexInfo::spec).toList();
         return Cursors.firstBatchReply(cx, args.namespace(), new dev.tusk.cursor.ListSource(specs), Cursors.batchSize(args));
     }
 }

@@ -2,23 +2,28 @@ package dev.tusk.exec;
 
 import dev.tusk.catalog.Catalog;
 import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.catalog.IndexInfo;
 import java.nio.ByteBuffer;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.bson.BsonDocument;
 import org.jooq.impl.DSL;
 
 /**
- * Builds a secondary index over the documents already stored: the side table, its catalog row and
- * its rows are created in one transaction (readers never see a half-built index) while writers wait
- * on IndexRegistry's exclusive lock (so none is missed). A failed build (duplicate keys for a unique
- * index, parallel arrays) leaves nothing behind and reports MongoDB's error.
+ * Builds a secondary index over the documents already stored while reads and writes go on, as
+ * MongoDB's hybrid builds do. Writers are held back only while the empty index is registered
+ * (IndexRegistry's exclusive lock, for one short transaction); from then on every write maintains it.
+ * The existing documents are then added page by page, each page's rows locked while their keys are
+ * replaced, so a concurrent update either happens before (the page reads its result) or after (it
+ * replaces the keys the page wrote). Queries use the index once it is marked ready. A failed build
+ * (duplicate keys for a unique index, parallel arrays) drops the index and reports MongoDB's error.
  */
 public final class IndexBuilder {
+    private static final int PAGE = 1000;
+
     private final DocumentStore store;
     private final Catalog catalog;
     private final IndexRegistry registry;
@@ -30,9 +35,19 @@ public final class IndexBuilder {
     }
 
     public void build(CollectionInfo c, BsonDocument spec) {
+        IndexInfo info;
         try (var building = registry.building(c)) {
-            catalog.createIndex(c, spec, (connection, info) -> fill(c, SecondaryIndex.of(c, info), connection));
+            info = catalog.startIndexBuild(c, spec);
         }
+        SecondaryIndex index = SecondaryIndex.of(c, info);
+        boolean multikey;
+        try {
+            multikey = fill(c, index);
+        } catch (RuntimeException e) {
+            drop(c, info.name());
+            throw e;
+        }
+        catalog.finishIndexBuild(c, info.name(), multikey);
     }
 
     public boolean drop(CollectionInfo c, String name) {
@@ -42,28 +57,65 @@ public final class IndexBuilder {
     }
 
     /** @return true if some document made the index multikey */
-    private boolean fill(CollectionInfo c, SecondaryIndex index, Connection connection) {
-        ScanSource scan = new ScanSource(store, c, DSL.trueCondition(), d -> true, UnaryOperator.identity(), 0, 0,
-                TimeBudget.unlimited());
-        Set<ByteBuffer> seen = index.info().unique() ? new HashSet<>() : Set.of();
-        Tx tx = new Tx(connection);
+    private boolean fill(CollectionInfo c, SecondaryIndex index) {
         boolean multikey = false;
-        while (!scan.exhausted()) {
-            List<byte[][]> rows = new ArrayList<>();
-            for (BsonDocument doc : scan.next(1000, Long.MAX_VALUE)) {
-                byte[] docKey = dev.tusk.storage.IdKey.encode(doc.get("_id"));
-                multikey |= index.keys().isMultikeyFor(doc);
-                for (ByteBuffer k : index.keysOf(doc)) {
-                    if (index.info().unique() && !seen.add(k)) {
-                        throw index.duplicate(c.namespace(), doc);
+        Optional<byte[]> after = Optional.empty();
+        while (true) {
+            final Optional<byte[]> from = after;
+            Page page = store.transaction(tx -> {
+                List<Row> rows = tx.lockPage(c, DSL.trueCondition(), from, PAGE);
+                boolean arrays = false;
+                List<byte[]> docKeys = new ArrayList<>();
+                List<byte[][]> keys = new ArrayList<>();
+                for (Row row : rows) {
+                    BsonDocument doc = row.document();
+                    arrays |= index.keys().isMultikeyFor(doc);
+                    docKeys.add(row.key());
+                    for (ByteBuffer k : index.keysOf(doc)) {
+                        keys.add(new byte[][] {Tx.bytes(k), row.key()});
                     }
-                    rows.add(new byte[][] {Tx.bytes(k), docKey});
                 }
+                tx.deleteIndexKeys(index, docKeys); // what writers added for these documents since the index was registered
+                try {
+                    tx.insertIndexRows(index, keys);
+                } catch (Tx.IndexConflict conflict) {
+                    throw duplicate(tx, c, index, rows, keys);
+                }
+                return new Page(rows.isEmpty() ? null : rows.get(rows.size() - 1).key(), rows.size(), arrays);
+            });
+            multikey |= page.multikey();
+            if (page.size() < PAGE) {
+                break;
             }
-            tx.insertIndexRows(index, rows);
+            after = Optional.of(page.last());
         }
         // Fresh statistics, so the planner knows how many keys the side table holds from the start.
-        tx.analyze(index.schema(), index.storage());
+        store.transaction(tx -> {
+            tx.analyze(index.schema(), index.storage());
+            return null;
+        });
         return multikey;
     }
+
+    /**
+     * MongoDB's E11000 naming a document of the page whose key another document (an earlier page, a
+     * concurrent write, or the same page) already holds.
+     */
+    private static RuntimeException duplicate(Tx tx, CollectionInfo c, SecondaryIndex index, List<Row> rows, List<byte[][]> keys) {
+        Set<ByteBuffer> held = new HashSet<>();
+        for (Row entry : tx.indexEntries(index, keys.stream().map(k -> k[0]).toList())) {
+            held.add(ByteBuffer.wrap(entry.key()));
+        }
+        Set<ByteBuffer> inPage = new HashSet<>();
+        for (Row row : rows) {
+            for (ByteBuffer k : index.keysOf(row.document())) {
+                if (held.contains(k) || !inPage.add(k)) {
+                    return index.duplicate(c.namespace(), row.document());
+                }
+            }
+        }
+        return index.duplicate(c.namespace(), rows.get(0).document());
+    }
+
+    private record Page(byte[] last, int size, boolean multikey) {}
 }

@@ -15,7 +15,7 @@ public record IndexOrder(SecondaryIndex index, boolean reverse) {
     public static Optional<IndexOrder> find(SortSpec sort, List<SecondaryIndex> indexes) {
         for (SecondaryIndex index : indexes) {
             var info = index.info();
-            if (info.multikey() || info.sparse() || info.hidden() || info.partialFilterExpression().isPresent()) {
+            if (info.multikey() || info.sparse() || info.hidden() || !info.ready() || info.partialFilterExpression().isPresent()) {
                 continue;
             }
             Optional<Boolean> reverse = match(sort, index);

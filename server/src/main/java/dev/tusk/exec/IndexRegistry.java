@@ -34,7 +34,7 @@ public final class IndexRegistry {
             this.lock = lockOf(c).readLock();
             lock.lock();
             this.collection = c;
-            this.indexes = secondary(c);
+            this.indexes = maintained(c);
         }
 
         public List<SecondaryIndex> indexes() {
@@ -83,8 +83,13 @@ public final class IndexRegistry {
         return new Building(c);
     }
 
-    /** The secondary (non-`_id`) indexes, e.g. for query planning; no lock needed to read. */
+    /** The secondary (non-`_id`) indexes queries may use (built ones); no lock needed to read. */
     public List<SecondaryIndex> secondary(CollectionInfo c) {
+        return maintained(c).stream().filter(i -> i.info().ready()).toList();
+    }
+
+    /** Every secondary index writes must maintain, those being built included. */
+    private List<SecondaryIndex> maintained(CollectionInfo c) {
         List<SecondaryIndex> out = new ArrayList<>();
         for (IndexInfo info : catalog.indexes(c)) {
             if (!info.isIdIndex()) {

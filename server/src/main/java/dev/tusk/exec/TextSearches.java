@@ -21,7 +21,7 @@ final class TextSearches {
         if (TextFilters.find(filter).isEmpty()) {
             return filter;
         }
-        SecondaryIndex index = indexes.stream().filter(i -> i.text().isPresent()).findFirst()
+        SecondaryIndex index = indexes.stream().filter(i -> i.text().isPresent() && i.info().ready()).findFirst()
                 .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("text index required for $text query"));
         return TextFilters.bind(filter, index::bind);
     }

@@ -140,6 +140,16 @@ public final class Tx {
         }
     }
 
+    /** Which of these keys the index already holds (with the document they point at). */
+    public List<Row> indexEntries(SecondaryIndex index, List<byte[]> keys) {
+        var k = DSL.field(DSL.name(dev.tusk.storage.IndexTable.KEY), byte[].class);
+        var doc = DSL.field(DSL.name(dev.tusk.storage.IndexTable.DOC_KEY), byte[].class);
+        List<org.jooq.Field<byte[]>> values = new ArrayList<>();
+        keys.forEach(key -> values.add(DSL.val(key)));
+        return Jdbc.rows(connection, Jdbc.Statement.of(DocumentStore.RENDER.select(k, doc)
+                .from(DSL.table(DSL.name(index.schema(), index.storage()))).where(k.in(values))));
+    }
+
     /** Removes every key of these documents from an index. */
     public void deleteIndexKeys(SecondaryIndex index, List<byte[]> docKeys) {
         if (docKeys.isEmpty()) {
