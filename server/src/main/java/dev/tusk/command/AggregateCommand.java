@@ -53,7 +53,7 @@ final class AggregateCommand implements Command {
         }
         String collection = databaseLevel ? "$cmd.aggregate" : args.collection();
         if (args.bool("explain", false)) {
-            throw ErrorCode.NOT_IMPLEMENTED.error("explain is not supported by Tusk yet");
+            return explained(request, cx);
         }
         if (args.document("cursor").isEmpty()) {
             throw ErrorCode.FAILED_TO_PARSE.error("The 'cursor' option is required, except for aggregate with the explain argument");
@@ -88,5 +88,19 @@ final class AggregateCommand implements Command {
             return Cursors.reply("firstBatch", java.util.List.of(), 0, request.database() + "." + collection);
         }
         return Cursors.firstBatchReply(cx, request.database() + "." + collection, new IteratorSource(results), Cursors.batchSize(args));
+    }
+
+    /** {@code aggregate} with {@code explain: true}: what the explain command says of it at queryPlanner verbosity. */
+    private static BsonDocument explained(CommandRequest request, CommandContext cx) {
+        BsonDocument inner = new BsonDocument();
+        request.body().forEach((k, v) -> {
+            if (!k.equals("explain") && !k.equals("cursor") && !k.startsWith("$") && !k.equals("lsid")) {
+                inner.append(k, v);
+            }
+        });
+        BsonDocument body = new BsonDocument("explain", inner).append("verbosity", new org.bson.BsonString("queryPlanner"))
+                .append("$db", new org.bson.BsonString(request.database()));
+        return new ExplainCommand().execute(new CommandRequest("explain", body, request.database(), request.generic(),
+                request.connection()), cx);
     }
 }

@@ -49,6 +49,20 @@ class ExplainIT {
     }
 
     @Test
+    void aggregateWithTheExplainOptionAnswersTheQueryPlanner() {
+        Document plan = db.runCommand(new Document("aggregate", "c")
+                .append("pipeline", List.of(new Document("$match", new Document("a", 3)), new Document("$group",
+                        new Document("_id", "$a").append("n", new Document("$sum", 1)))))
+                .append("explain", true));
+        List<Document> stages = plan.getList("stages", Document.class);
+        Document cursor = stages.get(0).get("$cursor", Document.class);
+        assertEquals(new Document("a", 3), cursor.get("queryPlanner", Document.class).get("parsedQuery", Document.class));
+        assertTrue(!cursor.containsKey("executionStats"), "explain: true is queryPlanner verbosity");
+        assertEquals("$group", stages.get(1).keySet().iterator().next());
+        assertTrue(plan.get("tusk", Document.class).getString("sql").contains("jsonpath"));
+    }
+
+    @Test
     void findExecutionStatsCountsReturnedAndExamined() {
         Document plan = c.find(Filters.eq("a", 3)).explain(ExplainVerbosity.EXECUTION_STATS);
         Document stats = plan.get("executionStats", Document.class);
