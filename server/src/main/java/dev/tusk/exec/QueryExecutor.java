@@ -68,7 +68,7 @@ public final class QueryExecutor {
         QuerySpec spec = TextSearches.bind(query, indexes);
         ReadPlan plan = ReadPlan.of(spec, options, indexes);
         return switch (plan) {
-            case ReadPlan.KeyRangeScan k -> minMax(c, spec, options);
+            case ReadPlan.KeyRangeScan k -> minMax(c, spec, options, k);
             case ReadPlan.ById b -> byId(c, spec, b.key(), output(spec, options,
                     () -> ReturnKeys.through(IndexPlanner.idPattern(), Optional.empty())));
             case ReadPlan.InIndexOrder o -> inIndexOrder(c, spec, o, options);
@@ -142,6 +142,10 @@ public final class QueryExecutor {
             UnaryOperator<BsonDocument> output) {
         IndexPlanner.Choice choice = plan.choice();
         Pushdown onDocument = plan.onDocument();
+        if (spec.sort().isPresent()) { // a hinted index that does not give the sort
+            return sortedInMemory(new IndexScanSource(store, c, choice.index().orElseThrow(), onDocument.condition(),
+                    plan.onKey(), false, recheck(spec.filter(), onDocument), UnaryOperator.identity(), 0, 0, budget), spec, output);
+        }
         return new IndexScanSource(store, c, choice.index().orElseThrow(), onDocument.condition(),
                 plan.onKey(), false, recheck(spec.filter(), onDocument), output,
                 spec.skip(), spec.limit(), budget);
@@ -156,12 +160,12 @@ public final class QueryExecutor {
                 recheck(spec.filter(), onDocument), output, spec.skip(), spec.limit(), budget);
     }
 
-    /** min/max: the hinted index's key range, in index order (sorted in memory if the find has a sort). */
-    private DocumentSource minMax(CollectionInfo c, QuerySpec spec, FindOptions options) {
+    /** min/max or a bare hint: the hinted index's key range, in index order (sorted in memory if the find has a sort). */
+    private DocumentSource minMax(CollectionInfo c, QuerySpec spec, FindOptions options, ReadPlan.KeyRangeScan plan) {
         Pushdown onDocument = FilterSql.compile(spec.filter());
         UnaryOperator<BsonDocument> output = output(spec, options, ReturnKeys::collectionScan);
         boolean sorted = spec.sort().isPresent();
-        PagedSource scan = KeyRangeScan.of(store, c, options.hint().orElseThrow(), options.bounds().orElseThrow(),
+        PagedSource scan = KeyRangeScan.of(store, c, plan.hint(), plan.range(),
                 onDocument.condition(), recheck(spec.filter(), onDocument), sorted ? UnaryOperator.identity() : output,
                 sorted ? 0 : spec.skip(), sorted ? 0 : spec.limit(), budget);
         return sorted ? sortedInMemory(scan, spec, output) : scan;

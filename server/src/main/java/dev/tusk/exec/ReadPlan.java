@@ -53,6 +53,12 @@ public sealed interface ReadPlan {
         if (dev.tusk.query.TextFilters.find(spec.filter()).isPresent()) { // the text index's terms narrow the table scan
             return new TableScan(FilterSql.compile(spec.filter()), Optional.empty());
         }
+        if (options.hint().isPresent()) {
+            Optional<ReadPlan> hinted = hinted(spec, options.hint().get());
+            if (hinted.isPresent()) {
+                return hinted.get();
+            }
+        }
         Optional<byte[]> idKey = IdLookup.key(spec.filter());
         if (idKey.isPresent()) {
             return new ById(idKey.get());
@@ -76,6 +82,45 @@ public sealed interface ReadPlan {
             return new TopK(narrowed, choice);
         }
         return new TableScan(narrowed, choice);
+    }
+
+    /** Every key of an index (IdKey encodings start with a byte below 0xFF, hashed keys are 8 bytes). */
+    static final KeyRange WHOLE_INDEX = new KeyRange(new byte[0], new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1});
+
+    /**
+     * The plan a hint forces, as MongoDB follows it: {@code $natural} a collection scan; an index its
+     * keys, narrowed by the filter's bounds on it when there are some, else all of them (a sparse index
+     * then returns only the documents it holds, as on MongoDB). Empty for hints Tusk's planner decides
+     * alone (text and partial indexes).
+     */
+    private static Optional<ReadPlan> hinted(QuerySpec spec, FindOptions.Hint hint) {
+        boolean binarySort = spec.sort().map(s -> s.collation().isSimple() && !s.hasTextScore()).orElse(true);
+        return switch (hint) {
+            case FindOptions.Hint.Natural n -> {
+                Pushdown pushdown = FilterSql.compile(spec.filter());
+                yield Optional.of(spec.limit() > 0 && spec.sort().isPresent() && binarySort && pushdown.exact()
+                        ? new TopK(pushdown, Optional.empty()) : new TableScan(pushdown, Optional.empty()));
+            }
+            case FindOptions.Hint.IdIndex i -> Optional.of(IndexPlanner.choose(spec.filter(), List.of())
+                    .<ReadPlan>map(ch -> new TableScan(narrowed(spec.filter(), Optional.of(ch)), Optional.of(ch)))
+                    .orElseGet(() -> new KeyRangeScan(hint, WHOLE_INDEX)));
+            case FindOptions.Hint.Secondary s when s.index().text().isPresent()
+                    || s.index().info().partialFilterExpression().isPresent() -> Optional.empty();
+            case FindOptions.Hint.Secondary s -> {
+                SecondaryIndex index = s.index();
+                if (spec.sort().isPresent() && binarySort) {
+                    Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), List.of(index));
+                    if (order.isPresent()) {
+                        Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), index.keys(), false, false);
+                        yield Optional.of(new InIndexOrder(order.get(), ranges, onDocument(spec, ranges.isPresent(), index)));
+                    }
+                }
+                Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), index.keys(), index.info().sparse(),
+                        index.info().multikey());
+                yield Optional.of(ranges.<ReadPlan>map(r -> new ThroughIndex(new IndexPlanner.Choice(Optional.of(index), r),
+                        onDocument(spec, true, index))).orElseGet(() -> new KeyRangeScan(hint, WHOLE_INDEX)));
+            }
+        };
     }
 
     /**

@@ -53,6 +53,38 @@ class FindOptionsIT {
     }
 
     @Test
+    void aHintChoosesThePlanAndNeverTheResults() {
+        c.createIndex(Indexes.ascending("a"));
+        c.createIndex(Indexes.ascending("b"));
+        var filter = Filters.and(Filters.gte("a", 2), Filters.lte("b", "s"));
+        List<Integer> unhinted = ids(c.find(filter).sort(Sorts.descending("_id")));
+        assertEquals(List.of(4, 3, 1), unhinted);
+        for (Document hint : List.of(doc("{a: 1}"), doc("{b: 1}"), doc("{_id: 1}"), doc("{$natural: 1}"))) {
+            assertEquals(unhinted, ids(c.find(filter).sort(Sorts.descending("_id")).hint(hint)), "hint " + hint.toJson());
+            assertEquals(List.of(3, 1, 4), ids(c.find(filter).sort(Sorts.descending("a")).hint(hint)), "sorted, hint " + hint.toJson());
+        }
+        assertEquals("b_1", innermost(c.find(filter).hint(doc("{b: 1}")).explain()).getString("indexName"));
+        assertEquals("a_1", innermost(c.find(filter).hint(doc("{a: 1}")).explain()).getString("indexName"));
+        assertEquals("COLLSCAN", innermost(c.find(filter).hint(doc("{$natural: 1}")).explain()).getString("stage"));
+        assertEquals("COLLSCAN", innermost(c.find(Filters.eq("_id", 3)).hint(doc("{$natural: 1}")).explain()).getString("stage"),
+                "not IDHACK");
+        Document wholeIndex = innermost(c.find(Filters.eq("b", "r")).hint(doc("{a: 1}")).explain());
+        assertEquals("a_1", wholeIndex.getString("indexName"), "an index the filter does not bound is read whole");
+        assertEquals(List.of(3), ids(c.find(Filters.eq("b", "r")).hint(doc("{a: 1}"))));
+        Document sorted = c.find(filter).sort(Sorts.descending("_id")).hint(doc("{a: 1}")).explain()
+                .get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals("SORT", sorted.getString("stage"), sorted.toJson());
+    }
+
+    private static Document innermost(Document explain) {
+        Document stage = explain.get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        while (stage.containsKey("inputStage")) {
+            stage = stage.get("inputStage", Document.class);
+        }
+        return stage;
+    }
+
+    @Test
     void returnKeyGivesTheKeysOfTheIndexUsed() {
         c.createIndex(Indexes.ascending("a"));
         assertEquals(List.of(doc("{a: 4}"), doc("{a: 5}")), all(c.find(Filters.gte("a", 4)).sort(Sorts.ascending("a")).returnKey(true)));
