@@ -113,7 +113,7 @@ final class ExplainCommand implements Command {
             planner.append("executionStats", new BsonDocument("executionSuccess", BsonBoolean.TRUE)
                     .append("nReturned", new BsonInt32((int) n))
                     .append("executionTimeMillis", new BsonInt32((int) explained.map(QueryExplainer.Explained::millis).orElse(0L).longValue()))
-                    .append("totalKeysExamined", new BsonInt32(0))
+                    .append("totalKeysExamined", new BsonInt32((int) explained.map(QueryExplainer.Explained::keysExamined).orElse(0L).longValue()))
                     .append("totalDocsExamined", new BsonInt32((int) explained.map(QueryExplainer.Explained::docsExamined).orElse(0L).longValue()))
                     .append("executionStages", winning.clone().append("nReturned", new BsonInt32((int) n)))
                     .append("allPlansExecution", new BsonArray()));

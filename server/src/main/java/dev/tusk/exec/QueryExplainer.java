@@ -27,6 +27,17 @@ public final class QueryExplainer {
     public record Explained(ReadPlan readPlan, Pushdown pushdown, DocumentStore.SqlPlan plan, long nReturned,
             long docsExamined, long millis, boolean executed, Optional<SecondaryIndex> textIndex) {
 
+        /** The index entries the read walked: one per document an index scan fetched (a collection scan walks none). */
+        public long keysExamined() {
+            return switch (readPlan) {
+                case ReadPlan.ById b -> docsExamined;
+                case ReadPlan.KeyRangeScan k -> docsExamined;
+                case ReadPlan.InIndexOrder o -> docsExamined;
+                case ReadPlan.ThroughIndex t -> docsExamined;
+                default -> 0;
+            };
+        }
+
         /** The `tusk` section: SQL, exactness and PostgreSQL's own plan. */
         public BsonDocument tuskSection() {
             return new BsonDocument("sql", new BsonString(plan.sql()))

@@ -250,6 +250,7 @@ class IndexesIT {
         assertEquals("sku_1", winning.get("inputStage", Document.class).getString("indexName"));
         assertEquals(1, plan.get("executionStats", Document.class).getInteger("nReturned"));
         assertTrue(plan.get("executionStats", Document.class).getInteger("totalDocsExamined") < 100);
+        assertEquals(1, plan.get("executionStats", Document.class).getInteger("totalKeysExamined"));
         Document noIndex = c.find(Filters.eq("qty", 5)).explain(ExplainVerbosity.QUERY_PLANNER);
         assertFalse(noIndex.get("queryPlanner", Document.class).get("winningPlan", Document.class).toJson().contains("sku_1"));
     }
