@@ -62,6 +62,8 @@ public enum ErrorCode {
     LOCATION_15974(15974, "Location15974"),
     LOCATION_40414(40414, "Location40414"),
     LOCATION_17276(17276, "Location17276"),
+    LOCATION_28803(28803, "Location28803"),
+    LOCATION_40602(40602, "Location40602"),
     LOCATION_16674(16674, "Location16674"),
     LOCATION_17261(17261, "Location17261"),
     LOCATION_17262(17262, "Location17262"),

@@ -48,10 +48,13 @@ final class AggregateCommand implements Command {
         if (databaseLevel && documents.isEmpty()) {
             throw ErrorCode.NOT_IMPLEMENTED.error("database-level aggregate ({aggregate: 1}) is supported with a leading $documents, $listLocalSessions or $currentOp only");
         }
+        String collection = databaseLevel ? "$cmd.aggregate" : args.collection();
+        if (!databaseLevel) {
+            documents = CollectionStatsStages.leading(stages, request.database(), collection, cx);
+        }
         if (documents.isPresent()) {
             stages = new BsonArray(stages.subList(1, stages.size()));
         }
-        String collection = databaseLevel ? "$cmd.aggregate" : args.collection();
         if (args.bool("explain", false)) {
             return explained(request, cx);
         }

@@ -309,4 +309,32 @@ public final class DocumentStore {
             }
         }
     }
+
+    /** count, data and storage sizes of a collection, and the size of each of its indexes (one statement). */
+    public CollectionStats stats(dev.tusk.catalog.CollectionInfo c, java.util.List<SecondaryIndex> indexes) {
+        StringBuilder sql = new StringBuilder("SELECT count(*), coalesce(sum(octet_length(doc)), 0), pg_table_size(?::regclass), "
+                + "pg_indexes_size(?::regclass)");
+        java.util.List<Object> binds = new java.util.ArrayList<>(java.util.List.of(c.qualifiedTable(), c.qualifiedTable()));
+        for (SecondaryIndex index : indexes) {
+            sql.append(", pg_total_relation_size(?::regclass)");
+            binds.add(dev.tusk.naming.IdentifierMapper.qualified(index.schema(), index.storage()));
+        }
+        sql.append(" FROM ").append(c.qualifiedTable());
+        return withConnection(conn -> {
+            try (var st = conn.prepareStatement(sql.toString())) {
+                for (int i = 0; i < binds.size(); i++) {
+                    st.setString(i + 1, (String) binds.get(i));
+                }
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    java.util.Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+                    sizes.put("_id_", rs.getLong(4));
+                    for (int i = 0; i < indexes.size(); i++) {
+                        sizes.put(indexes.get(i).info().name(), rs.getLong(5 + i));
+                    }
+                    return new CollectionStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), sizes);
+                }
+            }
+        });
+    }
 }

@@ -48,6 +48,7 @@ public final class IndexBuilder {
             throw e;
         }
         catalog.finishIndexBuild(c, info.name(), multikey);
+        IndexUsage.reset(index.schema(), index.storage());
     }
 
     public boolean drop(CollectionInfo c, String name) {

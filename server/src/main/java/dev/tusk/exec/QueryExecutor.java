@@ -67,6 +67,8 @@ public final class QueryExecutor {
     public DocumentSource open(CollectionInfo c, QuerySpec query, FindOptions options) {
         QuerySpec spec = TextSearches.bind(query, indexes);
         ReadPlan plan = ReadPlan.of(spec, options, indexes);
+        IndexUsage.count(plan, c);
+        TextSearches.index(spec.filter(), indexes).ifPresent(i -> IndexUsage.used(i.schema(), i.storage()));
         return switch (plan) {
             case ReadPlan.KeyRangeScan k -> minMax(c, spec, options, k);
             case ReadPlan.ById b -> byId(c, spec, b.key(), output(spec, options,

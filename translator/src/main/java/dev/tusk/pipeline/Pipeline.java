@@ -77,6 +77,10 @@ public record Pipeline(List<Stage> stages) {
      * Parses a command's pipeline with its context: variables, allowDiskUse (without it a blocking
      * $sort past 100 MiB is 292 instead of spilling) and collation.
      */
+    /** Stages the command itself runs as the pipeline's input (the caller removes them when they come first). */
+    private static final Set<String> FIRST_ONLY = Set.of("$collStats", "$indexStats", "$currentOp", "$listLocalSessions",
+            "$documents");
+
     public static Pipeline parse(BsonArray pipeline, ParseContext cx) {
         List<Stage> stages = new ArrayList<>();
         for (BsonValue v : pipeline) {
@@ -85,6 +89,9 @@ public record Pipeline(List<Stage> stages) {
             }
             String name = v.asDocument().getFirstKey();
             StageParser parser = STAGES.get(name);
+            if (FIRST_ONLY.contains(name) && !stages.isEmpty()) {
+                throw ErrorCode.LOCATION_40602.error("%s is only valid as the first stage in a pipeline", name);
+            }
             if (parser == null) {
                 if (NOT_YET.contains(name)) {
                     throw ErrorCode.NOT_IMPLEMENTED.error("%s is not supported by Tusk yet", name);
