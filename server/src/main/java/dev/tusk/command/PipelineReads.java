@@ -42,11 +42,27 @@ final class PipelineReads {
         if (collection.isPresent()) {
             Pipeline.LeadingRead leading = pipeline.leadingRead();
             FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
+            Optional<Iterator<BsonDocument>> counted = pipeline.countingTail().flatMap(tail -> counted(collection.get(), filter, tail));
+            if (counted.isPresent()) {
+                return counted.get();
+            }
             rest = pipeline.after(leading.stages());
             input = new SourceIterator(queries(collection.get()).withDiskUse(allowDiskUse)
                     .open(collection.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty())));
         }
         return rest.run(input, reader());
+    }
+
+    /**
+     * countDocuments' pipeline ($match, then only counting) over an exact filter: one {@code SELECT count(*)}
+     * instead of reading every match.
+     */
+    private Optional<Iterator<BsonDocument>> counted(CollectionInfo c, FilterNode filter, dev.tusk.pipeline.CountingTail tail) {
+        dev.tusk.sql.Pushdown pushdown = queries(c).pushdown(filter);
+        if (!pushdown.exact()) {
+            return Optional.empty();
+        }
+        return Optional.of(tail.result(cx.store().count(c, pushdown.condition(), request.timeBudget())).iterator());
     }
 
     /** Reads other collections of the database for $lookup and friends; a view through its pipeline. */

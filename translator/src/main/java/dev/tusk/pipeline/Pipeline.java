@@ -148,6 +148,11 @@ public record Pipeline(List<Stage> stages) {
         return new LeadingRead(match, Optional.empty(), 0, 0, i);
     }
 
+    /** Whether everything after the leading $match only counts its matches (countDocuments' pipeline). */
+    public Optional<CountingTail> countingTail() {
+        return CountingTail.of(stages.subList(leadingMatch().isPresent() ? 1 : 0, stages.size()));
+    }
+
     /** The pipeline without its first {@code n} stages. */
     public Pipeline after(int n) {
         return new Pipeline(stages.subList(n, stages.size()));

@@ -33,6 +33,22 @@ class AggregateIT {
     }
 
     @Test
+    void countDocumentsIsOneCountInPostgreSqlWithTheStagesAnswer() {
+        var counts = List.of(Filters.eq("item", "abc"), Filters.gte("price", 10), Filters.eq("item", "none"), new Document());
+        for (var filter : counts) {
+            long found = sales.find(filter).into(new ArrayList<>()).size();
+            assertEquals(found, sales.countDocuments(filter), filter.toString());
+            assertEquals(Math.min(2, Math.max(0, found - 1)), sales.countDocuments(filter,
+                    new com.mongodb.client.model.CountOptions().skip(1).limit(2)), "skip 1 limit 2 " + filter);
+        }
+        assertEquals(List.of(new Document("n", 2)), sales.aggregate(List.of(Aggregates.match(Filters.eq("item", "abc")),
+                Aggregates.count("n"))).into(new ArrayList<>()));
+        assertEquals(List.of(), sales.aggregate(List.of(Aggregates.match(Filters.eq("item", "none")),
+                Aggregates.count("n"))).into(new ArrayList<>()), "no document, as $count gives for no input");
+        assertEquals(2, sales.countDocuments(Filters.expr(new Document("$eq", List.of("$item", "abc")))), "a superset filter still counts right");
+    }
+
+    @Test
     void groupWithExpressionsAndSort() {
         List<Document> out = sales.aggregate(List.of(
                 Aggregates.match(Filters.gte("price", 5)),
