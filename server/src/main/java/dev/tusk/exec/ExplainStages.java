@@ -128,11 +128,30 @@ public final class ExplainStages {
                     .append("isPartial", BsonBoolean.FALSE);
         }
         ixscan.append("indexVersion", new BsonInt32(2)).append("direction", new BsonString(backward ? "backward" : "forward"));
+        bounds(e.readPlan(), index.get(), spec).ifPresent(b -> ixscan.append("indexBounds", b));
         BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
         if (!filter.isEmpty()) {
             fetch.append("filter", filter);
         }
         return fetch.append("inputStage", ixscan);
+    }
+
+    /**
+     * The IXSCAN's indexBounds: the filter's intervals on an index ordered by value (hashed and wildcard
+     * keys are not shown), all keys for a hinted scan of the whole index, none for min/max.
+     */
+    private static Optional<BsonDocument> bounds(ReadPlan plan, Optional<SecondaryIndex> index, QuerySpec spec) {
+        if (index.isPresent() && !index.get().keys().valueOrdered()) {
+            return Optional.empty();
+        }
+        BsonDocument keyPattern = index.map(i -> i.info().key()).orElseGet(IndexPlanner::idPattern);
+        boolean multikey = index.map(i -> i.info().multikey()).orElse(false);
+        if (plan instanceof ReadPlan.KeyRangeScan k) {
+            return k.range() == ReadPlan.WHOLE_INDEX
+                    ? Optional.of(dev.tusk.index.IndexBoundsText.of(new dev.tusk.query.FilterNode.AlwaysTrue(), keyPattern, multikey))
+                    : Optional.empty();
+        }
+        return Optional.of(dev.tusk.index.IndexBoundsText.of(spec.filter(), keyPattern, multikey));
     }
 
     private static BsonDocument stage(String name, BsonDocument input) {

@@ -248,6 +248,8 @@ class IndexesIT {
         assertEquals("FETCH", winning.getString("stage"), plan.toJson());
         assertEquals("IXSCAN", winning.get("inputStage", Document.class).getString("stage"), plan.toJson());
         assertEquals("sku_1", winning.get("inputStage", Document.class).getString("indexName"));
+        assertEquals(new Document("sku", List.of("[\"sku-4242\", \"sku-4242\"]")),
+                winning.get("inputStage", Document.class).get("indexBounds", Document.class));
         assertEquals(1, plan.get("executionStats", Document.class).getInteger("nReturned"));
         assertTrue(plan.get("executionStats", Document.class).getInteger("totalDocsExamined") < 100);
         assertEquals(1, plan.get("executionStats", Document.class).getInteger("totalKeysExamined"));

@@ -70,6 +70,7 @@ class FindOptionsIT {
                 "not IDHACK");
         Document wholeIndex = innermost(c.find(Filters.eq("b", "r")).hint(doc("{a: 1}")).explain());
         assertEquals("a_1", wholeIndex.getString("indexName"), "an index the filter does not bound is read whole");
+        assertEquals(new Document("a", List.of("[MinKey, MaxKey]")), wholeIndex.get("indexBounds", Document.class));
         assertEquals(List.of(3), ids(c.find(Filters.eq("b", "r")).hint(doc("{a: 1}"))));
         Document sorted = c.find(filter).sort(Sorts.descending("_id")).hint(doc("{a: 1}")).explain()
                 .get("queryPlanner", Document.class).get("winningPlan", Document.class);

@@ -1,0 +1,170 @@
+package dev.tusk.index;
+
+import dev.tusk.bson.BsonOrder;
+import dev.tusk.bson.FieldPath;
+import dev.tusk.query.FilterNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * explain's {@code indexBounds} for an index scan, in MongoDB's notation ({@code "[3, 3]"},
+ * {@code "(5, inf.0]"}, {@code "[\"a\", {})"}, {@code "[MinKey, MaxKey]"}): the intervals Tusk scans
+ * on the index's first field — points for equality and $in, one type-bracketed range (both ends
+ * only on an index that is not multikey) — and every key on the others, which Tusk does not narrow.
+ */
+public final class IndexBoundsText {
+    private static final String ALL = "[MinKey, MaxKey]";
+
+    private IndexBoundsText() {}
+
+    public static BsonDocument of(FilterNode filter, BsonDocument keyPattern, boolean multikey) {
+        BsonDocument out = new BsonDocument();
+        boolean first = true;
+        for (Map.Entry<String, BsonValue> field : keyPattern.entrySet()) {
+            List<String> intervals = first ? firstField(filter, FieldPath.parse(field.getKey()), multikey) : List.of(ALL);
+            boolean descending = field.getValue().isNumber() && field.getValue().asNumber().doubleValue() < 0;
+            BsonArray shown = new BsonArray();
+            (descending ? reversed(intervals) : intervals).forEach(i -> shown.add(new BsonString(i)));
+            out.append(field.getKey(), shown);
+            first = false;
+        }
+        return out;
+    }
+
+    private static List<String> firstField(FilterNode filter, FieldPath path, boolean multikey) {
+        Optional<BsonValue> lower = Optional.empty();
+        Optional<BsonValue> upper = Optional.empty();
+        boolean lowerInclusive = false;
+        boolean upperInclusive = false;
+        for (FilterNode n : IndexBounds.conjuncts(filter)) {
+            if (n instanceof FilterNode.Compare c && c.path().equals(path)) {
+                switch (c.op()) {
+                    case EQ -> {
+                        return List.of(point(c.value()));
+                    }
+                    case GT, GTE -> {
+                        if (lower.isEmpty()) {
+                            lower = Optional.of(c.value());
+                            lowerInclusive = c.op() == FilterNode.Op.GTE;
+                        }
+                    }
+                    case LT, LTE -> {
+                        if (upper.isEmpty()) {
+                            upper = Optional.of(c.value());
+                            upperInclusive = c.op() == FilterNode.Op.LTE;
+                        }
+                    }
+                }
+            } else if (n instanceof FilterNode.In in && in.path().equals(path) && in.regexes().isEmpty()) {
+                List<BsonValue> values = new ArrayList<>(in.values());
+                values.sort(BsonOrder::compare);
+                List<String> points = new ArrayList<>();
+                values.forEach(v -> points.add(point(v)));
+                return points.stream().distinct().toList();
+            }
+        }
+        if (lower.isPresent() && (upper.isEmpty() || multikey)) {
+            String end = bracketEnd(lower.get());
+            return List.of((lowerInclusive ? "[" : "(") + shown(lower.get()) + ", " + end + (end.equals("{}") ? ")" : "]"));
+        }
+        if (upper.isPresent() && lower.isEmpty()) {
+            return List.of("[" + bracketStart(upper.get()) + ", " + shown(upper.get()) + (upperInclusive ? "]" : ")"));
+        }
+        if (lower.isPresent()) {
+            return List.of((lowerInclusive ? "[" : "(") + shown(lower.get()) + ", " + shown(upper.get()) + (upperInclusive ? "]" : ")"));
+        }
+        return List.of(ALL);
+    }
+
+    private static String point(BsonValue v) {
+        return "[" + shown(v) + ", " + shown(v) + "]";
+    }
+
+    /** The lowest value of v's type bracket, as MongoDB prints it. */
+    private static String bracketStart(BsonValue v) {
+        return switch (v.getBsonType()) {
+            case INT32, INT64, DOUBLE, DECIMAL128 -> "-inf.0";
+            case STRING, SYMBOL -> "\"\"";
+            case DATE_TIME -> "new Date(-9223372036854775808)";
+            case OBJECT_ID -> "ObjectId('000000000000000000000000')";
+            case BOOLEAN -> "false";
+            default -> "MinKey";
+        };
+    }
+
+    /** The end of v's type bracket, as MongoDB prints it (exclusive for strings: the next bracket starts at {}). */
+    private static String bracketEnd(BsonValue v) {
+        return switch (v.getBsonType()) {
+            case INT32, INT64, DOUBLE, DECIMAL128 -> "inf.0";
+            case STRING, SYMBOL -> "{}";
+            case DATE_TIME -> "new Date(9223372036854775807)";
+            case OBJECT_ID -> "ObjectId('ffffffffffffffffffffffff')";
+            case BOOLEAN -> "true";
+            default -> "MaxKey";
+        };
+    }
+
+    static String shown(BsonValue v) {
+        return switch (v.getBsonType()) {
+            case INT32 -> Integer.toString(v.asInt32().getValue());
+            case INT64 -> Long.toString(v.asInt64().getValue());
+            case DOUBLE -> {
+                double d = v.asDouble().getValue();
+                yield Double.isNaN(d) ? "nan.0" : Double.isInfinite(d) ? (d > 0 ? "inf.0" : "-inf.0")
+                        : d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) + ".0" : Double.toString(d);
+            }
+            case DECIMAL128 -> v.asDecimal128().getValue().toString();
+            case DATE_TIME -> "new Date(" + v.asDateTime().getValue() + ")";
+            case OBJECT_ID -> "ObjectId('" + v.asObjectId().getValue().toHexString() + "')";
+            case BOOLEAN -> Boolean.toString(v.asBoolean().getValue());
+            case NULL -> "null";
+            case MIN_KEY -> "MinKey";
+            case MAX_KEY -> "MaxKey";
+            default -> {
+                String json = new BsonDocument("v", v).toJson(); // {"v": <value>}: JSON's quoting of strings and documents
+                yield json.substring(6, json.length() - 1);
+            }
+        };
+    }
+
+    /** A descending field's intervals: each read from its high end, in reverse order. */
+    private static List<String> reversed(List<String> intervals) {
+        List<String> out = new ArrayList<>();
+        for (int i = intervals.size() - 1; i >= 0; i--) {
+            String s = intervals.get(i);
+            char open = s.charAt(0);
+            char close = s.charAt(s.length() - 1);
+            String body = s.substring(1, s.length() - 1);
+            int comma = splitPoint(body);
+            String lo = body.substring(0, comma);
+            String hi = body.substring(comma + 2);
+            out.add((close == ']' ? "[" : "(") + hi + ", " + lo + (open == '[' ? "]" : ")"));
+        }
+        return out;
+    }
+
+    /** Where ", " separates an interval's two ends (the first one outside quotes and brackets). */
+    private static int splitPoint(String body) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < body.length() - 1; i++) {
+            char c = body.charAt(i);
+            if (c == '"' && (i == 0 || body.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && (c == '{' || c == '[' || c == '(')) {
+                depth++;
+            } else if (!quoted && (c == '}' || c == ']' || c == ')')) {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',' && body.charAt(i + 1) == ' ') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("not an interval: " + body);
+    }
+}
