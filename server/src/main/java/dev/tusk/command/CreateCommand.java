@@ -34,7 +34,11 @@ final class CreateCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
         String collection = args.collection();
+        boolean view = ViewOptions.present(args);
         for (String option : request.body().keySet()) {
+            if (view && option.equals("collation")) {
+                continue; // a view's default collation
+            }
             if (NOT_YET.contains(option) && isSet(request.body().get(option))) {
                 throw ErrorCode.NOT_IMPLEMENTED.error("create option '%s' is not supported by Tusk yet", option);
             }
@@ -45,8 +49,9 @@ final class CreateCommand implements Command {
                     throw ErrorCode.INVALID_OPTIONS.error("option not supported on a view: %s", option);
                 }
             }
-            cx.catalog().createView(request.database(), collection,
-                    ViewOptions.from(args, request.database(), collection, Optional.empty()));
+            BsonDocument options = ViewOptions.from(args, request.database(), collection, Optional.empty());
+            ViewOptions.defaultCollation(args, cx.catalog(), request.database(), options).ifPresent(c -> options.append("collation", c));
+            cx.catalog().createView(request.database(), collection, options);
             return Replies.ok();
         }
         cx.catalog().createCollection(request.database(), collection, ValidationOptions.from(args, new BsonDocument()), true);

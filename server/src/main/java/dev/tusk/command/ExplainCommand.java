@@ -161,9 +161,12 @@ final class ExplainCommand implements Command {
         }
         BsonDocument aggregate = new BsonDocument("aggregate",
                 new BsonString(resolved.source().map(CollectionInfo::name).orElse(view.viewOn()))).append("pipeline", stages);
-        if (read.containsKey("collation")) {
-            aggregate.append("collation", read.get("collation"));
+        dev.tusk.query.Collation viewDefault = ViewOptions.of(view);
+        if (read.containsKey("collation") && !dev.tusk.query.Collation.parse(Optional.of(read.get("collation")), "collation")
+                .sameAs(viewDefault)) {
+            throw ErrorCode.OPTION_NOT_SUPPORTED_ON_VIEW.error("Cannot override a view's default collation");
         }
+        viewDefault.fullSpec().ifPresent(c -> aggregate.append("collation", c));
         return aggregate;
     }
 

@@ -49,4 +49,23 @@ final class ViewOptions {
         Pipeline.parse(pipeline);
         return new BsonDocument(CollectionInfo.VIEW_ON, new BsonString(viewOn.get())).append(CollectionInfo.PIPELINE, pipeline);
     }
+
+    /**
+     * A new view's default collation (its full specification; empty: simple). A view on a view must
+     * have the collation of the view it reads (167 OptionNotSupportedOnView otherwise, as MongoDB).
+     */
+    static Optional<BsonDocument> defaultCollation(CommandArgs args, dev.tusk.catalog.Catalog catalog, String db, BsonDocument options) {
+        dev.tusk.query.Collation collation = dev.tusk.query.Collation.parse(args.value("collation"), "collation");
+        Optional<CollectionInfo> source = catalog.collection(db, options.getString(CollectionInfo.VIEW_ON).getValue());
+        if (source.isPresent() && source.get().isView() && !collation.sameAs(of(source.get()))) {
+            throw ErrorCode.OPTION_NOT_SUPPORTED_ON_VIEW.error("View %s.%s has conflicting collation with view %s",
+                    db, args.collection(), source.get().name());
+        }
+        return collation.fullSpec();
+    }
+
+    /** A view's default collation (simple unless it was created with one). */
+    static dev.tusk.query.Collation of(CollectionInfo view) {
+        return dev.tusk.query.Collation.parse(Optional.ofNullable(view.options().get("collation")), "collation");
+    }
 }

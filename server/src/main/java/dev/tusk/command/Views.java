@@ -44,11 +44,25 @@ final class Views {
 
     /** The documents of {@code view} run through {@code stages}, parsed with the command's context. */
     static Iterator<BsonDocument> read(CommandRequest request, CommandContext cx, CollectionInfo view, BsonArray stages,
-            ParseContext parse) {
+            ParseContext command) {
+        ParseContext parse = command.withCollation(collation(request, view));
         Resolved resolved = resolve(cx.catalog(), view);
         BsonArray all = resolved.pipeline();
         all.addAll(stages);
         return new PipelineReads(request, cx, parse.allowDiskUse()).run(resolved.source(), Pipeline.parse(all, parse));
+    }
+
+    /**
+     * The collation a read on the view runs with: the view's default; a command may only repeat it
+     * (167 OptionNotSupportedOnView for another one, "simple" included, as MongoDB).
+     */
+    static dev.tusk.query.Collation collation(CommandRequest request, CollectionInfo view) {
+        dev.tusk.query.Collation viewDefault = ViewOptions.of(view);
+        org.bson.BsonValue given = request.body().get("collation");
+        if (given != null && !dev.tusk.query.Collation.parse(Optional.of(given), "collation").sameAs(viewDefault)) {
+            throw ErrorCode.OPTION_NOT_SUPPORTED_ON_VIEW.error("Cannot override a view's default collation");
+        }
+        return viewDefault;
     }
 
     /** find's arguments as stages; options a pipeline cannot express are 168 InvalidPipelineOperator, as on MongoDB. */

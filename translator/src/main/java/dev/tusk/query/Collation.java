@@ -47,6 +47,31 @@ public final class Collation {
         return isSimple() ? BsonOrder.compare(a, b) : BsonOrder.compare(a, b, strings);
     }
 
+    /**
+     * The collation with every field MongoDB stores for it (listCollections shows a view's default
+     * collation so): the given fields, and the defaults of the others. Empty for simple.
+     */
+    public Optional<BsonDocument> fullSpec() {
+        if (spec == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BsonDocument("locale", spec.get("locale"))
+                .append("caseLevel", org.bson.BsonBoolean.valueOf(bool(spec, "caseLevel", false)))
+                .append("caseFirst", new org.bson.BsonString(string(spec, "caseFirst", "off")))
+                .append("strength", new org.bson.BsonInt32(integer(spec, "strength", 3)))
+                .append("numericOrdering", org.bson.BsonBoolean.valueOf(bool(spec, "numericOrdering", false)))
+                .append("alternate", new org.bson.BsonString(string(spec, "alternate", "non-ignorable")))
+                .append("maxVariable", new org.bson.BsonString(string(spec, "maxVariable", "punct")))
+                .append("normalization", org.bson.BsonBoolean.valueOf(bool(spec, "normalization", false)))
+                .append("backwards", org.bson.BsonBoolean.valueOf(bool(spec, "backwards", false)))
+                .append("version", new org.bson.BsonString("57.1")));
+    }
+
+    /** True if the two order strings the same way (same full specification). */
+    public boolean sameAs(Collation other) {
+        return fullSpec().equals(other.fullSpec());
+    }
+
     /** The collation document as given, for explain and errors. */
     public Optional<BsonDocument> spec() {
         return Optional.ofNullable(spec).map(BsonDocument::clone);

@@ -48,6 +48,30 @@ class ViewsIT {
     }
 
     @Test
+    void aViewsDefaultCollationAppliesToItsReads() {
+        db.getCollection("names").insertMany(List.of(new Document("_id", 1).append("name", "apple"),
+                new Document("_id", 2).append("name", "Apple"), new Document("_id", 3).append("name", "banana")));
+        db.createView("ci", "names", List.of(), new com.mongodb.client.model.CreateViewOptions()
+                .collation(com.mongodb.client.model.Collation.builder().locale("en").collationStrength(
+                        com.mongodb.client.model.CollationStrength.SECONDARY).build()));
+        MongoCollection<Document> ci = db.getCollection("ci");
+        assertEquals(2, ci.countDocuments(Filters.eq("name", "APPLE")), "case-insensitive by the view's collation");
+        assertEquals(List.of(1, 2), ci.find(Filters.eq("name", "aPPle")).sort(Sorts.ascending("_id")).into(new ArrayList<>())
+                .stream().map(d -> d.getInteger("_id")).toList());
+        assertEquals(1, db.getCollection("names").countDocuments(Filters.eq("name", "apple")), "the collection stays binary");
+        Document options = db.listCollections().filter(Filters.eq("name", "ci")).first().get("options", Document.class);
+        assertEquals("en", options.get("collation", Document.class).getString("locale"));
+        assertEquals(2, options.get("collation", Document.class).getInteger("strength"));
+        assertEquals(167, assertThrows(com.mongodb.MongoException.class, () -> ci.find(Filters.eq("name", "a"))
+                .collation(com.mongodb.client.model.Collation.builder().locale("fr").build()).first()).getCode());
+        assertEquals(167, assertThrows(com.mongodb.MongoException.class, () -> view.find()
+                .collation(com.mongodb.client.model.Collation.builder().locale("en").build()).first()).getCode(),
+                "a view without a collation is simple, and a read may not change that either");
+        assertEquals(167, assertThrows(com.mongodb.MongoException.class, () -> db.createView("ci2", "ci", List.of())).getCode(),
+                "a view on a view shares its collation");
+    }
+
+    @Test
     void explainOfAReadOnAViewIsTheAggregateOverItsSource() {
         Document plan = view.find(Filters.eq("kind", "odd")).sort(Sorts.descending("n"))
                 .explain(com.mongodb.ExplainVerbosity.EXECUTION_STATS);
