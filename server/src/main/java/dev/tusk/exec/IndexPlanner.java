@@ -38,6 +38,11 @@ public final class IndexPlanner {
         return new BsonDocument("_id", new BsonInt32(1));
     }
 
+    /** True if the `_id` ranges alone decide the filter (an equality or $in on `_id`): SQL then needs no JSONB test. */
+    static boolean decidedById(FilterNode filter) {
+        return IndexBounds.decides(filter, ID, false, false);
+    }
+
     public static Optional<Choice> choose(FilterNode filter, List<SecondaryIndex> indexes) {
         Optional<List<KeyRange>> byId = IndexBounds.of(filter, ID, false, false);
         if (byId.isPresent()) {

@@ -135,6 +135,9 @@ public sealed interface ReadPlan {
 
     /** The filter's pushdown, narrowed to the chosen index's key ranges. */
     static Pushdown narrowed(dev.tusk.query.FilterNode filter, Optional<IndexPlanner.Choice> choice) {
+        if (choice.isPresent() && choice.get().index().isEmpty() && IndexPlanner.decidedById(filter)) {
+            return Pushdown.exact(choice.get().condition()); // `_key` equality is MongoDB's `_id` equality
+        }
         Pushdown pushdown = FilterSql.compile(filter);
         return choice.map(ch -> new Pushdown(pushdown.condition().and(ch.condition()), pushdown.exact())).orElse(pushdown);
     }

@@ -1,6 +1,7 @@
 package dev.tusk.pipeline;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -53,6 +54,25 @@ final class Iterators {
     }
 
     /** first, then (created only when first is exhausted) second. */
+    /** The elements in lists of {@code size} (the last one shorter), each read when asked for. */
+    static <T> Iterator<List<T>> chunks(Iterator<T> in, int size) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return in.hasNext();
+            }
+
+            @Override
+            public List<T> next() {
+                List<T> chunk = new java.util.ArrayList<>(size);
+                while (chunk.size() < size && in.hasNext()) {
+                    chunk.add(in.next());
+                }
+                return chunk;
+            }
+        };
+    }
+
     static <T> Iterator<T> concat(Iterator<T> first, java.util.function.Supplier<Iterator<T>> second) {
         return new Iterator<>() {
             private Iterator<T> current = first;

@@ -82,15 +82,26 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        return Iterators.map(input, d -> ScoredDocument.carry(d, join(d)));
+        if (localField.isEmpty()) {
+            return Iterators.map(input, d -> ScoredDocument.carry(d, join(d, reader.read(from, FilterParser.parse(new BsonDocument())))));
+        }
+        FieldPath local = FieldPath.parse(localField.get());
+        return Iterators.flatMap(Iterators.chunks(input, LookupBatch.SIZE), batch -> {
+            List<List<BsonDocument>> matches = LookupBatch.matches(batch, local, foreignField.get(), f -> reader.read(from, f));
+            List<BsonDocument> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                BsonDocument doc = batch.get(i);
+                Iterator<BsonDocument> own = matches.get(i) != null ? matches.get(i).iterator()
+                        : reader.read(from, LookupBatch.in(foreignField.get(), ReachedValues.of(doc, local)));
+                out.add(ScoredDocument.carry(doc, join(doc, own)));
+            }
+            return out.iterator();
+        });
     }
 
-    private BsonDocument join(BsonDocument doc) {
-        FilterNode filter = FilterParser.parse(localField.map(l -> {
-            BsonArray values = new BsonArray(new ArrayList<>(ReachedValues.of(doc, FieldPath.parse(l))));
-            return new BsonDocument(foreignField.get(), new BsonDocument("$in", values));
-        }).orElse(new BsonDocument()));
-        Iterator<BsonDocument> matches = reader.read(from, filter);
+    /** The document with its matches (run through the sub-pipeline, if any) in `as`. */
+    private BsonDocument join(BsonDocument doc, Iterator<BsonDocument> foreign) {
+        Iterator<BsonDocument> matches = foreign;
         if (pipeline.isPresent()) {
             Variables vars = withLet(doc);
             matches = Pipeline.parse(pipeline.get(), vars).run(matches, reader);

@@ -17,32 +17,39 @@ public final class IndexSql {
 
     /** The primary key ranges: `_id` conditions become `_key` lookups (IdKey gives equal ids equal keys). */
     public static Condition primaryKey(List<KeyRange> ranges) {
-        Field<byte[]> docKey = DSL.field(DSL.name("_key"), SQLDataType.BLOB);
-        Condition any = DSL.falseCondition();
-        for (KeyRange r : ranges) {
-            any = any.or(r.single() ? docKey.eq(DSL.val(r.from()))
-                    : docKey.ge(DSL.val(r.from())).and(docKey.lt(DSL.val(r.to()))));
-        }
-        return any;
+        return within(DSL.field(DSL.name("_key"), SQLDataType.BLOB), ranges);
     }
 
     /** The key ranges as a condition on an aliased side table's k column (for scans in index order). */
     public static Condition onKey(String alias, List<KeyRange> ranges) {
-        Field<byte[]> k = DSL.field(DSL.name(alias, IndexTable.KEY), SQLDataType.BLOB);
-        Condition any = DSL.falseCondition();
-        for (KeyRange r : ranges) {
-            any = any.or(r.single() ? k.eq(DSL.val(r.from())) : k.ge(DSL.val(r.from())).and(k.lt(DSL.val(r.to()))));
-        }
-        return any;
+        return within(DSL.field(DSL.name(alias, IndexTable.KEY), SQLDataType.BLOB), ranges);
     }
 
     /** {@code _key IN (SELECT _key FROM side WHERE k in any range)}: a semi-join PostgreSQL drives from the index. */
     public static Condition restrict(String schema, String sideTable, List<KeyRange> ranges) {
+        Field<byte[]> docKey = DSL.field(DSL.name("_key"), SQLDataType.BLOB);
+        return docKey.in(DSL.select(DOC_KEY).from(DSL.table(DSL.name(schema, sideTable))).where(within(K, ranges)));
+    }
+
+    /**
+     * The column within any of the ranges: {@code = ?} or one {@code IN (...)} for the points (an IN list
+     * is one array comparison to PostgreSQL, where an OR of 500 equalities took 135 ms to plan), ranges ORed.
+     */
+    private static Condition within(Field<byte[]> column, List<KeyRange> ranges) {
+        List<Field<byte[]>> points = new java.util.ArrayList<>();
         Condition any = DSL.falseCondition();
         for (KeyRange r : ranges) {
-            any = any.or(r.single() ? K.eq(DSL.val(r.from())) : K.ge(DSL.val(r.from())).and(K.lt(DSL.val(r.to()))));
+            if (r.single()) {
+                points.add(DSL.val(r.from()));
+            } else {
+                any = any.or(column.ge(DSL.val(r.from())).and(column.lt(DSL.val(r.to()))));
+            }
         }
-        Field<byte[]> docKey = DSL.field(DSL.name("_key"), SQLDataType.BLOB);
-        return docKey.in(DSL.select(DOC_KEY).from(DSL.table(DSL.name(schema, sideTable))).where(any));
+        if (points.size() == 1) {
+            any = any.or(column.eq(points.get(0)));
+        } else if (!points.isEmpty()) {
+            any = any.or(column.in(points));
+        }
+        return any;
     }
 }
