@@ -74,6 +74,7 @@ public final class QueryExecutor {
             case ReadPlan.InIndexOrder o -> inIndexOrder(c, spec, o, options);
             case ReadPlan.ThroughIndex t -> throughIndex(c, spec, t, planned(spec, options, t.choice()));
             case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
+            case ReadPlan.GeoScan g -> geoScan(c, spec, g, output(spec, options, ReturnKeys::collectionScan));
             case ReadPlan.TableScan t -> {
                 Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
                 UnaryOperator<BsonDocument> scored = TextSearches.scorer(spec.filter());
@@ -122,6 +123,39 @@ public final class QueryExecutor {
                     .orElse(UnaryOperator.identity());
         }
         return options.hint().map(h -> ReturnKeys.hinted(h, spec.filter(), options.bounds())).orElseGet(planned);
+    }
+
+    /**
+     * A read through a geo index: the documents the side table's cells point at, re-checked; for
+     * $near/$nearSphere all of them sorted by distance (nearest first, ties in `_key` order), then
+     * the read's own sort if it has one.
+     */
+    private DocumentSource geoScan(CollectionInfo c, QuerySpec spec, ReadPlan.GeoScan plan, UnaryOperator<BsonDocument> output) {
+        Predicate<BsonDocument> recheck = recheck(spec.filter(), plan.pushdown());
+        if (plan.near().isEmpty()) {
+            return spec.sort().isEmpty()
+                    ? new ScanSource(store, c, plan.pushdown().condition(), recheck, output, spec.skip(), spec.limit(), budget)
+                    : sortedInMemory(new ScanSource(store, c, plan.pushdown().condition(), recheck, UnaryOperator.identity(),
+                            0, 0, budget), spec, output);
+        }
+        ScanSource scan = new ScanSource(store, c, plan.pushdown().condition(), recheck, UnaryOperator.identity(), 0, 0, budget);
+        List<java.util.Map.Entry<Double, BsonDocument>> found = new ArrayList<>();
+        while (!scan.exhausted()) {
+            for (BsonDocument d : scan.next(1000, Long.MAX_VALUE)) {
+                found.add(java.util.Map.entry(dev.tusk.query.GeoFilters.distance(plan.near().get(), d).orElse(Double.POSITIVE_INFINITY), d));
+            }
+        }
+        found.sort(java.util.Map.Entry.comparingByKey()); // stable: equal distances keep `_key` order
+        List<BsonDocument> nearest = new ArrayList<>(found.stream().map(java.util.Map.Entry::getValue).toList());
+        if (spec.sort().isPresent()) {
+            return sortedInMemory(new ListSource(nearest), spec, output);
+        }
+        UnaryOperator<BsonDocument> finish = store.readsRecordIds() ? RecordIds.keptLast(output) : output;
+        Stream<BsonDocument> page = nearest.stream().skip(spec.skip());
+        if (spec.limit() > 0) {
+            page = page.limit(spec.limit());
+        }
+        return new ListSource(page.map(finish).toList());
     }
 
     /** At most one document: the row with that key. */
