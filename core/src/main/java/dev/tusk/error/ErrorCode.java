@@ -48,6 +48,8 @@ public enum ErrorCode {
     NOT_IMPLEMENTED(238, "NotImplemented"),
     LOCATION_16755(16755, "Location16755"),
     LOCATION_13026(13026, "Location13026"),
+    LOCATION_40602(40602, "Location40602"),
+    LOCATION_5626500(5626500, "Location5626500"),
     LOCATION_13027(13027, "Location13027"),
     OPERATION_NOT_SUPPORTED_IN_TRANSACTION(263, "OperationNotSupportedInTransaction"),
     QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED(292, "QueryExceededMemoryLimitNoDiskUseAllowed"),

@@ -39,6 +39,16 @@ final class PipelineReads {
     Iterator<BsonDocument> run(Optional<CollectionInfo> collection, Pipeline pipeline) {
         Iterator<BsonDocument> input = Collections.emptyIterator();
         Pipeline rest = pipeline;
+        if (!pipeline.stages().isEmpty() && pipeline.stages().get(0) instanceof dev.tusk.pipeline.GeoNearStage near) {
+            if (collection.isEmpty()) {
+                return Collections.emptyIterator();
+            }
+            dev.tusk.pipeline.GeoNearStage bound = dev.tusk.exec.GeoNears.bind(near, cx.indexes().secondary(collection.get()),
+                    collection.get().namespace());
+            input = new SourceIterator(queries(collection.get()).withDiskUse(allowDiskUse)
+                    .open(collection.get(), new QuerySpec(bound.filter(), Optional.empty(), 0, 0, Optional.empty())));
+            return pipeline.withFirst(bound).run(input, reader());
+        }
         if (collection.isPresent()) {
             Pipeline.LeadingRead leading = pipeline.leadingRead();
             FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));

@@ -145,6 +145,46 @@ class GeoIT {
     }
 
     @Test
+    void geoNearStageAddsDistancesNearestFirst() {
+        double x = -3.7;
+        double y = 40.4;
+        List<Document> got = indexed.aggregate(List.of(new Document("$geoNear", new Document("near",
+                        new Document("type", "Point").append("coordinates", List.of(x, y)))
+                        .append("distanceField", "dist.m").append("maxDistance", 2_000_000).append("query", new Document("cat", "p"))
+                        .append("includeLocs", "where").append("key", "loc").append("spherical", true)),
+                new Document("$limit", 10))).into(new ArrayList<>());
+        List<Document> points = plain.find(Filters.eq("cat", "p")).into(new ArrayList<>());
+        points.sort(Comparator.comparingDouble(d -> metres(x, y, coordinates(d))));
+        assertEquals(points.subList(0, 10).stream().map(d -> d.get("_id")).toList(), got.stream().map(d -> d.get("_id")).toList());
+        for (int i = 0; i < 10; i++) {
+            double expected = metres(x, y, coordinates(points.get(i)));
+            assertEquals(expected, got.get(i).get("dist", Document.class).getDouble("m"), expected * 1e-9 + 1e-6);
+            assertEquals(points.get(i).get("loc"), got.get(i).get("where"));
+        }
+
+        // legacy point, spherical, no key: the collection's one 2d index, distances in radians (times a multiplier)
+        List<Document> legacy = indexed.aggregate(List.of(new Document("$geoNear", new Document("near", List.of(x, y))
+                .append("distanceField", "d").append("spherical", true).append("maxDistance", 0.05).append("distanceMultiplier", 6378.1))))
+                .into(new ArrayList<>());
+        List<Document> all = plain.find().into(new ArrayList<>());
+        all.sort(Comparator.comparingDouble(d -> metres(x, y, d.getList("xy", Double.class))));
+        List<Object> within = all.stream().filter(d -> metres(x, y, d.getList("xy", Double.class)) / EARTH <= 0.05).map(d -> d.get("_id")).toList();
+        assertEquals(within, legacy.stream().map(d -> d.get("_id")).toList());
+        assertEquals(metres(x, y, all.get(0).getList("xy", Double.class)) / 1000, legacy.get(0).getDouble("d"), 1e-6);
+
+        MongoCommandException notFirst = assertThrows(MongoCommandException.class, () -> indexed.aggregate(List.of(
+                new Document("$match", new Document("cat", "p")),
+                new Document("$geoNear", new Document("near", List.of(0, 0)).append("distanceField", "d")))).first());
+        assertEquals(40602, notFirst.getErrorCode());
+        MongoCommandException nearInMatch = assertThrows(MongoCommandException.class, () -> indexed.aggregate(List.of(
+                new Document("$match", new Document("xy", new Document("$near", List.of(0, 0)))))).first());
+        assertEquals(5626500, nearInMatch.getErrorCode());
+        MongoCommandException noIndex = assertThrows(MongoCommandException.class, () -> plain.aggregate(List.of(
+                new Document("$geoNear", new Document("near", List.of(0, 0)).append("distanceField", "d")))).first());
+        assertEquals(27, noIndex.getErrorCode());
+    }
+
+    @Test
     void nearNeedsAGeoIndex() {
         MongoQueryException e = assertThrows(MongoQueryException.class,
                 () -> plain.find(Filters.near("loc", new Point(new Position(0, 0)), null, null)).first());
