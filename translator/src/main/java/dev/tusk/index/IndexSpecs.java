@@ -91,6 +91,9 @@ public final class IndexSpecs {
         if (TextIndexSpecs.isText(key)) {
             return TextIndexSpecs.normalise(key, out);
         }
+        if (key.containsValue(new BsonString("2dsphere")) && !out.containsKey("2dsphereIndexVersion")) {
+            out.append("2dsphereIndexVersion", new BsonInt32(3)); // listIndexes shows the version MongoDB 7.0 builds
+        }
         if (key.containsKey("_id") && key.size() == 1 && !name.equals("_id_") && out.containsKey("unique")) {
             throw ErrorCode.INVALID_INDEX_SPECIFICATION_OPTION.error("The field 'unique' is not valid for an _id index specification. Specification: %s", spec.toJson());
         }

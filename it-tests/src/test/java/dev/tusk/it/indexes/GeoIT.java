@@ -68,6 +68,8 @@ class GeoIT {
         plain.insertMany(docs);
         assertEquals("loc_2dsphere_cat_1", indexed.createIndex(new Document("loc", "2dsphere").append("cat", 1)));
         assertEquals("xy_2d", indexed.createIndex(new Document("xy", "2d")));
+        Document listed = indexed.listIndexes().into(new ArrayList<>()).get(1);
+        assertEquals(3, listed.getInteger("2dsphereIndexVersion"), listed.toJson());
         SideTablePlans.analyze();
     }
 
