@@ -7,6 +7,7 @@ import dev.tusk.cursor.IteratorSource;
 import dev.tusk.cursor.ListSource;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterNode;
 import dev.tusk.query.SortBuffer;
 import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.Pushdown;
@@ -138,15 +139,21 @@ public final class QueryExecutor {
                     : sortedInMemory(new ScanSource(store, c, plan.pushdown().condition(), recheck, UnaryOperator.identity(),
                             0, 0, budget), spec, output);
         }
-        ScanSource scan = new ScanSource(store, c, plan.pushdown().condition(), recheck, UnaryOperator.identity(), 0, 0, budget);
-        List<java.util.Map.Entry<Double, BsonDocument>> found = new ArrayList<>();
-        while (!scan.exhausted()) {
-            for (BsonDocument d : scan.next(1000, Long.MAX_VALUE)) {
-                found.add(java.util.Map.entry(dev.tusk.query.GeoFilters.distance(plan.near().get(), d).orElse(Double.POSITIVE_INFINITY), d));
+        List<BsonDocument> nearest = null;
+        if (spec.sort().isEmpty() && spec.limit() > 0) { // rings around the point, widened until they hold enough documents
+            FilterNode.Geo near = plan.near().get();
+            for (double radius : NearRings.radii(near, plan.index())) {
+                FilterNode.Geo ring = NearRings.within(near, radius, plan.index());
+                List<BsonDocument> found = nearestFirst(c, dev.tusk.query.GeoFilters.replace(spec.filter(), near, ring), ring);
+                if (found.size() >= spec.skip() + spec.limit()) {
+                    nearest = found;
+                    break;
+                }
             }
         }
-        found.sort(java.util.Map.Entry.comparingByKey()); // stable: equal distances keep `_key` order
-        List<BsonDocument> nearest = new ArrayList<>(found.stream().map(java.util.Map.Entry::getValue).toList());
+        if (nearest == null) {
+            nearest = nearestFirst(c, spec.filter(), plan.near().get());
+        }
         if (spec.sort().isPresent()) {
             return sortedInMemory(new ListSource(nearest), spec, output);
         }
@@ -156,6 +163,20 @@ public final class QueryExecutor {
             page = page.limit(spec.limit());
         }
         return new ListSource(page.map(finish).toList());
+    }
+
+    /** The documents matching a filter bound to a geo index, nearest to its $near point first (ties in `_key` order). */
+    private List<BsonDocument> nearestFirst(CollectionInfo c, FilterNode filter, FilterNode.Geo near) {
+        Pushdown pushdown = FilterSql.compile(filter);
+        ScanSource scan = new ScanSource(store, c, pushdown.condition(), recheck(filter, pushdown), UnaryOperator.identity(), 0, 0, budget);
+        List<java.util.Map.Entry<Double, BsonDocument>> found = new ArrayList<>();
+        while (!scan.exhausted()) {
+            for (BsonDocument d : scan.next(1000, Long.MAX_VALUE)) {
+                found.add(java.util.Map.entry(dev.tusk.query.GeoFilters.distance(near, d).orElse(Double.POSITIVE_INFINITY), d));
+            }
+        }
+        found.sort(java.util.Map.Entry.comparingByKey()); // stable
+        return new ArrayList<>(found.stream().map(java.util.Map.Entry::getValue).toList());
     }
 
     /** At most one document: the row with that key. */

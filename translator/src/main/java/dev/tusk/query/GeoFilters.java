@@ -77,6 +77,15 @@ public final class GeoFilters {
         };
     }
 
+    /** The filter with one of its top-level geo operators ({@code old}, by identity) replaced. */
+    public static FilterNode replace(FilterNode node, FilterNode.Geo old, FilterNode.Geo replacement) {
+        return switch (node) {
+            case FilterNode.Geo g -> g == old ? replacement : g;
+            case FilterNode.And a -> new FilterNode.And(a.children().stream().map(c -> replace(c, old, replacement)).toList());
+            default -> node;
+        };
+    }
+
     /** The geometries of a value reached by a path; none when it holds no valid geometry. */
     static List<GeoValue> values(BsonValue v) {
         try {

@@ -144,6 +144,17 @@ class GeoIT {
         List<Object> flatIds = Ids.of(indexed.find(Filters.near("xy", x, y, 10.0, null)).limit(30));
         all.sort(Comparator.comparingDouble(d -> Math.hypot(d.getList("xy", Double.class).get(0) - x, d.getList("xy", Double.class).get(1) - y)));
         assertEquals(all.subList(0, 30).stream().map(d -> d.get("_id")).toList(), flatIds);
+        assertEquals(all.subList(5, 25).stream().map(d -> d.get("_id")).toList(),
+                Ids.of(indexed.find(Filters.near("xy", x, y, null, null)).skip(5).limit(20)), "rings without $maxDistance");
+
+        // without $maxDistance, with a limit: rings widen around the point until they hold enough documents
+        List<Object> everyPoint = points.stream().map(d -> d.get("_id")).toList();
+        assertEquals(everyPoint.subList(0, 7), Ids.of(indexed.find(Filters.and(Filters.near("loc", new Point(new Position(x, y)), null, null),
+                Filters.eq("cat", "p"))).limit(7)));
+        assertEquals(everyPoint.subList(100, 110), Ids.of(indexed.find(Filters.and(Filters.nearSphere("loc", new Point(new Position(x, y)),
+                null, null), Filters.eq("cat", "p"))).skip(100).limit(10)));
+        assertEquals(everyPoint.size(), Ids.of(indexed.find(Filters.and(Filters.near("loc", new Point(new Position(x, y)), null, null),
+                Filters.eq("cat", "p")))).size(), "without a limit: every point");
     }
 
     @Test
