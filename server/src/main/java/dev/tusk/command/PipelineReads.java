@@ -46,7 +46,7 @@ final class PipelineReads {
             dev.tusk.pipeline.GeoNearStage bound = dev.tusk.exec.GeoNears.bind(near, cx.indexes().secondary(collection.get()),
                     collection.get().namespace());
             input = new SourceIterator(queries(collection.get()).withDiskUse(allowDiskUse)
-                    .open(collection.get(), new QuerySpec(bound.filter(), Optional.empty(), 0, 0, Optional.empty())));
+                    .open(collection.get(), new QuerySpec(bound.filter(), Optional.empty(), 0, nearestNeeded(pipeline), Optional.empty())));
             return pipeline.withFirst(bound).run(input, reader());
         }
         if (collection.isPresent()) {
@@ -57,6 +57,22 @@ final class PipelineReads {
                     .open(collection.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty())));
         }
         return rest.run(input, reader());
+    }
+
+    /**
+     * How many of the nearest documents a leading $geoNear must give when a $limit (after an optional
+     * $skip) follows it, so the read can stop at the rings that hold them; 0: all.
+     */
+    private static long nearestNeeded(Pipeline pipeline) {
+        var stages = pipeline.stages();
+        if (stages.size() > 1 && stages.get(1) instanceof dev.tusk.pipeline.LimitStage limit) {
+            return limit.n();
+        }
+        if (stages.size() > 2 && stages.get(1) instanceof dev.tusk.pipeline.SkipStage skip
+                && stages.get(2) instanceof dev.tusk.pipeline.LimitStage limit) {
+            return skip.n() + limit.n();
+        }
+        return 0;
     }
 
     /** Reads other collections of the database for $lookup and friends; a view through its pipeline. */

@@ -185,6 +185,12 @@ class GeoIT {
         assertEquals(within, legacy.stream().map(d -> d.get("_id")).toList());
         assertEquals(metres(x, y, all.get(0).getList("xy", Double.class)) / 1000, legacy.get(0).getDouble("d"), 1e-6);
 
+        List<Document> skipped = indexed.aggregate(List.of(new Document("$geoNear", new Document("near", List.of(x, y))
+                .append("distanceField", "d").append("key", "xy")), new Document("$skip", 40), new Document("$limit", 5))).into(new ArrayList<>());
+        all.sort(Comparator.comparingDouble(d -> Math.hypot(d.getList("xy", Double.class).get(0) - x, d.getList("xy", Double.class).get(1) - y)));
+        assertEquals(all.subList(40, 45).stream().map(d -> d.get("_id")).toList(), skipped.stream().map(d -> d.get("_id")).toList(),
+                "flat distances on the 2d index, the nearest 45 read through rings");
+
         MongoCommandException notFirst = assertThrows(MongoCommandException.class, () -> indexed.aggregate(List.of(
                 new Document("$match", new Document("cat", "p")),
                 new Document("$geoNear", new Document("near", List.of(0, 0)).append("distanceField", "d")))).first());
