@@ -156,13 +156,7 @@ public final class GeoBounds {
             if (iv[1] >= 360) {
                 return List.of(new Box(-180, lo, 180, hi));
             }
-            double start = iv[0];
-            while (start >= 180) {
-                start -= 360;
-            }
-            while (start < -180) {
-                start += 360;
-            }
+            double start = ((iv[0] + 180) % 360 + 360) % 360 - 180;
             double end = start + iv[1];
             if (end > 180) {
                 segments.add(new double[] {start, 180});

@@ -57,7 +57,7 @@ public final class GeoParser {
             return v.asNumber().doubleValue();
         }
         if (v.isDecimal128()) {
-            return v.asDecimal128().getValue().bigDecimalValue().doubleValue();
+            return v.asDecimal128().doubleValue(); // NaN and infinities too (refused below as not finite)
         }
         throw bad("Point must only contain numeric elements, instead got type %s", BsonText.typeName(v));
     }

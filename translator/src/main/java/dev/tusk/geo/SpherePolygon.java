@@ -67,17 +67,10 @@ public final class SpherePolygon {
         SpherePolygon p = of(polygon);
         for (int r = 0; r < p.rings.length; r++) {
             double[][] ring = p.rings[r];
-            int n = ring.length;
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 2; j < n; j++) {
-                    if (i == 0 && j == n - 1) {
-                        continue;
-                    }
-                    if (Sphere.arcsIntersect(ring[i], ring[(i + 1) % n], ring[j], ring[(j + 1) % n])) {
-                        throw ErrorCode.BAD_VALUE.error("Loop is not valid: %s Edges %d and %d cross. ",
-                                BsonText.value(coordinates.asArray().get(r)), i, j);
-                    }
-                }
+            int[] crossing = crossingEdges(ring);
+            if (crossing != null) {
+                throw ErrorCode.BAD_VALUE.error("Loop is not valid: %s Edges %d and %d cross. ",
+                        BsonText.value(coordinates.asArray().get(r)), crossing[0], crossing[1]);
             }
             if (r > 0) {
                 for (double[] v : ring) {
@@ -88,6 +81,45 @@ public final class SpherePolygon {
                 }
             }
         }
+    }
+
+    /**
+     * Two non-adjacent edges of the ring that meet, or null. A sweep over the edges' 3D boxes (an
+     * arc's box is its ends' box widened by its sagitta), so large rings are not quadratic.
+     */
+    private static int[] crossingEdges(double[][] ring) {
+        int n = ring.length;
+        double[][] boxes = new double[n][6];
+        for (int i = 0; i < n; i++) {
+            double[] a = ring[i];
+            double[] b = ring[(i + 1) % n];
+            double pad = 1 - Math.cos(Sphere.angle(a, b) / 2) + 1e-9;
+            for (int c = 0; c < 3; c++) {
+                boxes[i][c] = Math.min(a[c], b[c]) - pad;
+                boxes[i][c + 3] = Math.max(a[c], b[c]) + pad;
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> boxes[i][0]));
+        java.util.List<Integer> active = new java.util.ArrayList<>();
+        for (int e : order) {
+            active.removeIf(o -> boxes[o][3] < boxes[e][0]);
+            for (int o : active) {
+                int i = Math.min(e, o);
+                int j = Math.max(e, o);
+                boolean adjacent = j - i == 1 || i == 0 && j == n - 1;
+                if (!adjacent && boxes[o][1] <= boxes[e][4] && boxes[e][1] <= boxes[o][4]
+                        && boxes[o][2] <= boxes[e][5] && boxes[e][2] <= boxes[o][5]
+                        && Sphere.arcsIntersect(ring[i], ring[(i + 1) % n], ring[j], ring[(j + 1) % n])) {
+                    return new int[] {i, j};
+                }
+            }
+            active.add(e);
+        }
+        return null;
     }
 
     private double[] project(double[] v) {

@@ -57,11 +57,10 @@ public record GeoIndexSpec(String field, boolean spherical, GeoCells grid) {
             return;
         }
         if (twoD > 1) {
-            throw ErrorCode.CANNOT_CREATE_INDEX.error("2d has to be first in index");
+            throw ErrorCode.LOCATION_16800.error("can't have 2 geo fields");
         }
-        if (twoD == 1 && !key.getFirstKey().equals(key.entrySet().stream()
-                .filter(e -> e.getValue().isString() && e.getValue().asString().getValue().equals("2d")).findFirst().orElseThrow().getKey())) {
-            throw ErrorCode.CANNOT_CREATE_INDEX.error("2d has to be first in index");
+        if (twoD == 1 && !(key.get(key.getFirstKey()).isString() && key.get(key.getFirstKey()).asString().getValue().equals("2d"))) {
+            throw ErrorCode.LOCATION_16801.error("2d has to be first in index");
         }
         if (twoD == 1 && sphere == 1) {
             throw ErrorCode.CANNOT_CREATE_INDEX.error("Can't use more than one index plugin for a single index.");
@@ -74,7 +73,7 @@ public record GeoIndexSpec(String field, boolean spherical, GeoCells grid) {
             double max = number(spec, "max", 180);
             BsonValue bits = spec.get("bits");
             if (bits != null && (!bits.isNumber() || bits.asNumber().doubleValue() < 1 || bits.asNumber().doubleValue() > 32)) {
-                throw ErrorCode.BAD_VALUE.error("bits in geo index must be between 1 and 32");
+                throw ErrorCode.LOCATION_16803.error("bits in geo index must be between 1 and 32");
             }
             if (!(max > min)) {
                 throw ErrorCode.BAD_VALUE.error("region has to be greater than zero");

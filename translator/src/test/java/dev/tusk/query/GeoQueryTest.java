@@ -136,6 +136,23 @@ class GeoQueryTest {
         assertEquals(c.matches(), FilterEvaluator.matches(filter, BsonDocument.parse(c.doc())), c.filter() + " on " + c.doc());
     }
 
+    /** A 20,000-vertex ring (a country border's size) parses, is validated and matches in well under the limit. */
+    @org.junit.jupiter.api.Test
+    void largePolygonsAreNotQuadratic() {
+        StringBuilder ring = new StringBuilder("[");
+        int n = 20_000;
+        for (int i = 0; i <= n; i++) {
+            double a = 2 * Math.PI * (i % n) / n;
+            ring.append(i == 0 ? "" : ", ").append('[').append(10 * Math.cos(a)).append(", ").append(10 * Math.sin(a)).append(']');
+        }
+        String filter = "{loc: {$geoWithin: {$geometry: {type: 'Polygon', coordinates: [" + ring + "]]}}}}";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            FilterNode node = FilterParser.parse(BsonDocument.parse(filter));
+            assertTrue(FilterEvaluator.matches(node, BsonDocument.parse("{loc: [1, 1]}")));
+            assertTrue(!FilterEvaluator.matches(node, BsonDocument.parse("{loc: [10, 10]}")));
+        });
+    }
+
     record Bad(String filter, ErrorCode code, String message) {
         @Override
         public String toString() {
