@@ -204,6 +204,25 @@ class GeoIT {
     }
 
     @Test
+    void writesAndCountsUseTheSameGeoFilters() {
+        Bson europe = Filters.geoWithin("loc", square(-10, 35, 30, 60));
+        long count = plain.countDocuments(europe);
+        assertTrue(count > 50, "documents in the box: " + count);
+        assertEquals(count, indexed.countDocuments(europe));
+        assertEquals(count, indexed.updateMany(europe, Updates.set("inEurope", true)).getModifiedCount());
+        assertEquals(count, plain.updateMany(europe, Updates.set("inEurope", true)).getModifiedCount());
+        assertEquals(Ids.sorted(plain.find(Filters.eq("inEurope", true))), Ids.sorted(indexed.find(Filters.eq("inEurope", true))));
+        Bson nearest = Filters.and(Filters.near("loc", new Point(new Position(151.2, -33.9)), null, null), Filters.eq("cat", "p"));
+        Document moved = indexed.findOneAndUpdate(nearest, Updates.set("loc", new Document("type", "Point").append("coordinates", List.of(0.5, 0.5))));
+        Object sydney = moved.get("_id");
+        assertEquals(sydney, Ids.of(plain.find(Filters.and(Filters.geoWithinCenterSphere("loc", 151.2, -33.9, 0.5), Filters.eq("cat", "p")))).stream()
+                .min(Comparator.comparingDouble(id -> metres(151.2, -33.9, coordinates(plain.find(Filters.eq("_id", id)).first())))).orElseThrow(),
+                "findAndModify takes the nearest document");
+        assertTrue(Ids.of(indexed.find(Filters.geoWithin("loc", square(0, 0, 1, 1)))).contains(sydney), "its new cells are in the index");
+        plain.updateOne(Filters.eq("_id", sydney), Updates.set("loc", new Document("type", "Point").append("coordinates", List.of(0.5, 0.5))));
+    }
+
+    @Test
     void nearNeedsAGeoIndex() {
         MongoQueryException e = assertThrows(MongoQueryException.class,
                 () -> plain.find(Filters.near("loc", new Point(new Position(0, 0)), null, null)).first());
