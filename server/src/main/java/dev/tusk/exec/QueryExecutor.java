@@ -169,14 +169,15 @@ public final class QueryExecutor {
     private List<BsonDocument> nearestFirst(CollectionInfo c, FilterNode filter, FilterNode.Geo near) {
         Pushdown pushdown = FilterSql.compile(filter);
         ScanSource scan = new ScanSource(store, c, pushdown.condition(), recheck(filter, pushdown), UnaryOperator.identity(), 0, 0, budget);
-        List<java.util.Map.Entry<Double, BsonDocument>> found = new ArrayList<>();
+        List<dev.tusk.geo.NearDocument> found = new ArrayList<>();
         while (!scan.exhausted()) {
             for (BsonDocument d : scan.next(1000, Long.MAX_VALUE)) {
-                found.add(java.util.Map.entry(dev.tusk.query.GeoFilters.distance(near, d).orElse(Double.POSITIVE_INFINITY), d));
+                found.add(new dev.tusk.geo.NearDocument(d, dev.tusk.query.GeoFilters.distance(near, d).orElse(Double.POSITIVE_INFINITY),
+                        dev.tusk.query.GeoFilters.nearestLocation(near, d).orElse(null)));
             }
         }
-        found.sort(java.util.Map.Entry.comparingByKey()); // stable
-        return new ArrayList<>(found.stream().map(java.util.Map.Entry::getValue).toList());
+        found.sort(java.util.Comparator.comparingDouble(dev.tusk.geo.NearDocument::distance)); // stable
+        return new ArrayList<>(found);
     }
 
     /** At most one document: the row with that key. */

@@ -176,8 +176,9 @@ public record GeoNearStage(Point near, boolean geoJson, boolean spherical, Strin
         for (Map.Entry<Double, BsonDocument> e : found) {
             BsonDocument d = mutable(e.getValue());
             StagePaths.set(d, distanceField, new BsonDouble(e.getKey() * distanceMultiplier));
-            includeLocs.ifPresent(field -> GeoFilters.nearestLocation(geo, e.getValue()).ifPresent(loc -> StagePaths.set(d, field, loc)));
-            out.add(d);
+            Optional<BsonValue> location = GeoFilters.nearestLocation(geo, e.getValue());
+            includeLocs.ifPresent(field -> location.ifPresent(loc -> StagePaths.set(d, field, loc)));
+            out.add(new dev.tusk.geo.NearDocument(d, e.getKey(), location.orElse(null)));
         }
         return out.iterator();
     }

@@ -117,6 +117,15 @@ class GeoQueryTest {
                 new Case("intersects geometry collection", "{loc: {$geoIntersects: {$geometry: " + BOX10 + "}}}",
                         "{loc: {type: 'GeometryCollection', geometries: [{type: 'Point', coordinates: [50, 50]},"
                                 + " {type: 'MultiPoint', coordinates: [[60, 60], [5, 5]]}]}}", true),
+                // under logical operators (only $near must stay at the top level)
+                new Case("$not $geoWithin", "{loc: {$not: {$geoWithin: {$centerSphere: [[0, 0], 0.1]}}}}", "{loc: [50, 50]}", true),
+                new Case("$not $geoWithin, inside", "{loc: {$not: {$geoWithin: {$centerSphere: [[0, 0], 0.1]}}}}", "{loc: [0, 0]}", false),
+                new Case("$or of $geoWithin", "{$or: [{loc: {$geoWithin: {$box: [[0, 0], [1, 1]]}}}, {loc: {$geoWithin: "
+                        + "{$box: [[5, 5], [6, 6]]}}}]}", "{loc: [5.5, 5.5]}", true),
+                new Case("$elemMatch with $geoIntersects", "{a: {$elemMatch: {loc: {$geoIntersects: {$geometry: " + BOX10 + "}}, k: 1}}}",
+                        "{a: [{loc: [5, 5], k: 2}, {loc: [50, 5], k: 1}, {loc: [6, 6], k: 1}]}", true),
+                new Case("$elemMatch with $geoIntersects, no element has both", "{a: {$elemMatch: {loc: {$geoIntersects: {$geometry: "
+                        + BOX10 + "}}, k: 1}}}", "{a: [{loc: [5, 5], k: 2}, {loc: [50, 5], k: 1}]}", false),
                 // $near as a filter: within the distances
                 new Case("near within maxDistance", "{loc: {$near: {$geometry: {type: 'Point', coordinates: [0, 0]}, $maxDistance: 120000}}}",
                         "{loc: [1, 0]}", true),

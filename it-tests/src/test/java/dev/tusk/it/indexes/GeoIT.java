@@ -121,6 +121,11 @@ class GeoIT {
         assertEquals(expected.subList(0, 5), Ids.of(indexed.find(near).limit(5)));
         assertEquals(expected.subList(3, 8), Ids.of(indexed.find(near).skip(3).limit(5)));
 
+        Document first = indexed.find(near).projection(new Document("d", new Document("$meta", "geoNearDistance"))
+                .append("p", new Document("$meta", "geoNearPoint"))).first();
+        assertEquals(metres(x, y, coordinates(points.get(0))), first.getDouble("d"), 1e-6, "the distance metadata");
+        assertEquals(points.get(0).get("loc"), first.get("p"));
+
         Document plan = indexed.find(near).explain(ExplainVerbosity.QUERY_PLANNER).get("queryPlanner", Document.class)
                 .get("winningPlan", Document.class);
         assertEquals("GEO_NEAR_2DSPHERE", plan.getString("stage"), plan.toJson());
@@ -190,6 +195,12 @@ class GeoIT {
         all.sort(Comparator.comparingDouble(d -> Math.hypot(d.getList("xy", Double.class).get(0) - x, d.getList("xy", Double.class).get(1) - y)));
         assertEquals(all.subList(40, 45).stream().map(d -> d.get("_id")).toList(), skipped.stream().map(d -> d.get("_id")).toList(),
                 "flat distances on the 2d index, the nearest 45 read through rings");
+
+        Document projected = indexed.aggregate(List.of(new Document("$geoNear", new Document("near", List.of(x, y))
+                .append("distanceField", "d").append("key", "xy")), new Document("$limit", 1),
+                new Document("$project", new Document("m", new Document("$meta", "geoNearDistance"))))).first();
+        assertEquals(Math.hypot(all.get(0).getList("xy", Double.class).get(0) - x, all.get(0).getList("xy", Double.class).get(1) - y),
+                projected.getDouble("m"), 1e-9);
 
         MongoCommandException notFirst = assertThrows(MongoCommandException.class, () -> indexed.aggregate(List.of(
                 new Document("$match", new Document("cat", "p")),
