@@ -202,6 +202,13 @@ class GeoIT {
         assertEquals(Math.hypot(all.get(0).getList("xy", Double.class).get(0) - x, all.get(0).getList("xy", Double.class).get(1) - y),
                 projected.getDouble("m"), 1e-9);
 
+        Document explained = db.runCommand(new Document("explain", new Document("aggregate", "indexed").append("pipeline",
+                List.of(new Document("$geoNear", new Document("near", List.of(x, y)).append("distanceField", "d").append("key", "xy")),
+                        new Document("$limit", 3))).append("cursor", new Document())).append("verbosity", "queryPlanner"));
+        Document cursorStage = explained.getList("stages", Document.class).get(0).get("$cursor", Document.class);
+        assertEquals("GEO_NEAR_2D", cursorStage.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage"),
+                explained.toJson());
+
         MongoCommandException notFirst = assertThrows(MongoCommandException.class, () -> indexed.aggregate(List.of(
                 new Document("$match", new Document("cat", "p")),
                 new Document("$geoNear", new Document("near", List.of(0, 0)).append("distanceField", "d")))).first());
