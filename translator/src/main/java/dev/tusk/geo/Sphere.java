@@ -91,6 +91,24 @@ public final class Sphere {
         return crosses(a, b, c, d) || onArc(a, c, d) || onArc(b, c, d) || onArc(c, a, b) || onArc(d, a, b);
     }
 
+    /** Where the great circles of a→b and c→d meet, on the side of a→b's midpoint; null when they are one circle. */
+    static double[] crossing(double[] a, double[] b, double[] c, double[] d) {
+        double[] x = cross(cross(a, b), cross(c, d));
+        if (norm(x) <= EPS * EPS) {
+            return null;
+        }
+        x = normalize(x);
+        return dot(x, add(a, b)) >= 0 ? x : new double[] {-x[0], -x[1], -x[2]};
+    }
+
+    /** The point at fraction t of the arc a→b of the given length (spherical interpolation). */
+    static double[] along(double[] a, double[] b, double length, double t) {
+        double s = Math.sin(length);
+        double wa = Math.sin((1 - t) * length) / s;
+        double wb = Math.sin(t * length) / s;
+        return normalize(new double[] {wa * a[0] + wb * b[0], wa * a[1] + wb * b[1], wa * a[2] + wb * b[2]});
+    }
+
     /** The angular distance from p to the nearest point of the arc a→b. */
     static double distanceToArc(double[] p, double[] a, double[] b) {
         double[] n = cross(a, b);

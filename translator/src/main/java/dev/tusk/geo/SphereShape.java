@@ -105,55 +105,92 @@ public final class SphereShape {
         return false;
     }
 
-    /** True if every part of this shape lies inside one of the polygons (boundaries count as inside). */
+    /**
+     * True if every part of this shape lies inside the union of the polygons (boundaries count as
+     * inside). Each edge is cut where it meets a boundary; every piece between two cuts is wholly in
+     * or wholly out, so its midpoint decides it.
+     */
     public boolean within(List<SpherePolygon> region) {
         for (double[] p : points) {
-            if (region.stream().noneMatch(q -> q.contains(p))) {
+            if (!inUnion(p, region)) {
                 return false;
             }
         }
         for (double[][] line : lines) {
-            if (region.stream().noneMatch(q -> pathWithin(line, false, q))) {
+            if (!pathWithin(line, false, region)) {
                 return false;
             }
         }
         for (SpherePolygon poly : polygons) {
-            if (region.stream().noneMatch(q -> pathWithin(poly.rings[0], true, q) && noHoleInside(q, poly))) {
+            if (!pathWithin(poly.rings[0], true, region) || !holesCovered(poly, region)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The polyline (closed: a ring) stays inside q: its vertices and edge midpoints are in, no edge crosses q's boundary. */
-    private static boolean pathWithin(double[][] path, boolean closed, SpherePolygon q) {
-        int edges = closed ? path.length : path.length - 1;
+    private static boolean inUnion(double[] v, List<SpherePolygon> region) {
+        for (SpherePolygon q : region) {
+            if (q.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean pathWithin(double[][] path, boolean closed, List<SpherePolygon> region) {
         for (double[] v : path) {
-            if (!q.contains(v)) {
+            if (!inUnion(v, region)) {
                 return false;
             }
         }
+        int edges = closed ? path.length : path.length - 1;
         for (int i = 0; i < edges; i++) {
-            double[] a = path[i];
-            double[] b = path[(i + 1) % path.length];
-            if (!q.contains(Sphere.normalize(Sphere.add(a, b)))) {
-                return false;
-            }
-            boolean[] crossed = {false};
-            q.forEachEdge((c, d) -> crossed[0] = Sphere.crosses(a, b, c, d));
-            if (crossed[0]) {
+            if (!arcWithin(path[i], path[(i + 1) % path.length], region)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** No hole of the region polygon lies (even partly) strictly inside the document polygon. */
-    private static boolean noHoleInside(SpherePolygon region, SpherePolygon poly) {
-        for (int r = 1; r < region.rings.length; r++) {
-            for (double[] v : region.rings[r]) {
-                if (poly.locate(v) > 0) {
-                    return false;
+    /** The arc a→b, both ends inside the region, stays inside it between the points where it meets a boundary. */
+    private static boolean arcWithin(double[] a, double[] b, List<SpherePolygon> region) {
+        double length = Sphere.angle(a, b);
+        if (length <= Sphere.EPS) {
+            return true;
+        }
+        List<Double> cuts = new ArrayList<>(List.of(0.0, 1.0));
+        for (SpherePolygon q : region) {
+            q.forEachEdge((c, d) -> {
+                if (Sphere.arcsIntersect(a, b, c, d)) {
+                    for (double[] x : new double[][] {c, d, Sphere.crossing(a, b, c, d)}) {
+                        if (x != null && Sphere.onArc(x, a, b)) {
+                            cuts.add(Sphere.angle(a, x) / length);
+                        }
+                    }
+                }
+                return false;
+            });
+        }
+        cuts.sort(null);
+        for (int i = 0; i + 1 < cuts.size(); i++) {
+            double t0 = cuts.get(i);
+            double t1 = cuts.get(i + 1);
+            if (t1 - t0 > 1e-12 && !inUnion(Sphere.along(a, b, length, (t0 + t1) / 2), region)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** No part of a region polygon's hole lies strictly inside the document polygon, unless another polygon covers it. */
+    private static boolean holesCovered(SpherePolygon poly, List<SpherePolygon> region) {
+        for (SpherePolygon q : region) {
+            for (int r = 1; r < q.rings.length; r++) {
+                for (double[] v : q.rings[r]) {
+                    if (poly.locate(v) > 0 && region.stream().noneMatch(o -> o != q && o.locate(v) > 0)) {
+                        return false;
+                    }
                 }
             }
         }

@@ -54,6 +54,17 @@ class GeoQueryTest {
                         "{loc: {type: 'Polygon', coordinates: [[[3,3],[7,3],[7,7],[3,7],[3,3]]]}}", false),
                 new Case("multipolygon query", "{loc: {$geoWithin: {$geometry: {type: 'MultiPolygon', coordinates: ["
                         + "[[[0,0],[1,0],[1,1],[0,0]]], [[[20,20],[30,20],[30,30],[20,20]]]]}}}}", "{loc: [28, 22]}", true),
+                new Case("line across two touching polygons of a multipolygon", "{loc: {$geoWithin: {$geometry: {type: 'MultiPolygon', "
+                        + "coordinates: [[[[0,0],[5,0],[5,5],[0,5],[0,0]]], [[[5,0],[10,0],[10,5],[5,5],[5,0]]]]}}}}",
+                        "{loc: {type: 'LineString', coordinates: [[1, 1], [9, 1]]}}", true),
+                new Case("line leaving a concave polygon through two vertices", "{loc: {$geoWithin: {$geometry: {type: 'Polygon', "
+                        + "coordinates: [[[0,-5],[10,-5],[10,5],[6,5],[6,0],[5,-2],[4,0],[4,5],[0,5],[0,-5]]]}}}}",
+                        "{loc: {type: 'LineString', coordinates: [[0.5, 0], [7, 0]]}}", false),
+                new Case("line crossing a concave polygon's notch", "{loc: {$geoWithin: {$geometry: {type: 'Polygon', "
+                        + "coordinates: [[[0,0],[10,0],[10,10],[6,10],[5,2],[4,10],[0,10],[0,0]]]}}}}",
+                        "{loc: {type: 'LineString', coordinates: [[2, 9], [8, 9]]}}", false),
+                new Case("line along an edge", "{loc: {$geoWithin: {$geometry: " + BOX10 + "}}}",
+                        "{loc: {type: 'LineString', coordinates: [[0, 0], [10, 0]]}}", true),
                 new Case("across the antimeridian", "{loc: {$geoWithin: {$geometry: " + ACROSS_180 + "}}}", "{loc: [179.5, 0]}", true),
                 new Case("across the antimeridian, west side", "{loc: {$geoWithin: {$geometry: " + ACROSS_180 + "}}}",
                         "{loc: [-175, 5]}", true),
