@@ -241,6 +241,34 @@ class GeoIT {
     }
 
     @Test
+    void flatIndexWithItsOwnBounds() {
+        MongoCollection<Document> grid = db.getCollection("grid");
+        grid.drop();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            docs.add(new Document("_id", i).append("p", List.of((i * 37) % 1000 + 0.25, (i * 91) % 1000 + 0.5)));
+        }
+        grid.insertMany(docs);
+        grid.createIndex(new Document("p", "2d"), new com.mongodb.client.model.IndexOptions().min(0.0).max(1000.0).bits(16));
+        Document listed = grid.listIndexes().into(new ArrayList<>()).get(1);
+        assertEquals(16, listed.getInteger("bits"));
+        Bson box = Filters.geoWithinBox("p", 100, 100, 300, 250);
+        List<Object> inBox = docs.stream().filter(d -> {
+            List<?> p = d.getList("p", Object.class);
+            double px = (Double) p.get(0);
+            double py = (Double) p.get(1);
+            return px >= 100 && px <= 300 && py >= 100 && py <= 250;
+        }).map(d -> d.get("_id")).sorted(Comparator.comparingInt(id -> (Integer) id)).toList();
+        assertEquals(inBox, Ids.sorted(grid.find(box)));
+        List<Object> near = docs.stream().sorted(Comparator.comparingDouble(d -> Math.hypot((Double) d.getList("p", Object.class).get(0) - 500,
+                (Double) d.getList("p", Object.class).get(1) - 500))).limit(12).map(d -> d.get("_id")).toList();
+        assertEquals(near, Ids.of(grid.find(Filters.near("p", 500, 500, null, null)).limit(12)));
+        MongoWriteException outside = assertThrows(MongoWriteException.class, () -> grid.insertOne(new Document("p", List.of(-1, 5))));
+        assertEquals(13027, outside.getCode());
+        assertEquals("point not in interval of [ 0, 1000 )", outside.getError().getMessage().substring(0, 36));
+    }
+
+    @Test
     void nearNeedsAGeoIndex() {
         MongoQueryException e = assertThrows(MongoQueryException.class,
                 () -> plain.find(Filters.near("loc", new Point(new Position(0, 0)), null, null)).first());
