@@ -130,7 +130,6 @@ public final class GeoBounds {
         if (n == 1 || intervals.isEmpty()) {
             intervals.add(new double[] {points.get(0).x(), 0});
         }
-        lo = northPole ? lo : lo;
         if (northPole) {
             hi = 90;
         }

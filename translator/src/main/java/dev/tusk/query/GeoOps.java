@@ -37,8 +37,8 @@ final class GeoOps {
             throw bad("%s must be an object", name);
         }
         if (doc.size() > 1) {
-            throw bad("can't parse extra field: %s", BsonText.element(doc.keySet().toArray(String[]::new)[1],
-                    doc.get(doc.keySet().toArray(String[]::new)[1])));
+            String extra = doc.keySet().stream().skip(1).findFirst().orElseThrow();
+            throw bad("can't parse extra field: %s", BsonText.element(extra, doc.get(extra)));
         }
         String shape = doc.getFirstKey();
         BsonValue v = doc.get(shape);

@@ -206,6 +206,8 @@ class GeoQueryTest {
                 new Bad("{loc: {$geoWithin: {$polygon: [[0, 0], [1, 1]]}}}", ErrorCode.BAD_VALUE, "Polygon must have at least 3 points"),
                 new Bad("{loc: {$geoWithin: {$center: [[0, 0], -1]}}}", ErrorCode.BAD_VALUE, "radius must be a non-negative number"),
                 new Bad("{loc: {$geoWithin: {$square: 1}}}", ErrorCode.BAD_VALUE, "unknown geo specifier: $square: 1"),
+                new Bad("{loc: {$geoWithin: {$box: [[0, 0], [1, 1]], $center: [[0, 0], 1]}}}", ErrorCode.BAD_VALUE,
+                        "can't parse extra field: $center: [ [ 0, 0 ], 1 ]"),
                 new Bad("{loc: {$near: [0, 0], $maxDistance: -1}}", ErrorCode.BAD_VALUE, "$maxDistance must be non-negative"),
                 new Bad("{loc: {$maxDistance: 1}}", ErrorCode.BAD_VALUE, "$maxDistance must be used with $near or $nearSphere"),
                 new Bad("{$or: [{loc: {$near: [0, 0]}}, {a: 1}]}", ErrorCode.BAD_VALUE, "geoNear must be top-level expr"),
