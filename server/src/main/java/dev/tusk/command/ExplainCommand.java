@@ -79,6 +79,13 @@ final class ExplainCommand implements Command {
             case "aggregate" -> {
                 BsonArray stages = command.isArray("pipeline") ? command.getArray("pipeline") : new BsonArray();
                 Pipeline pipeline = Pipeline.parse(stages, ParseContext.of(Variables.defaults()).withCollation(collation));
+                Optional<CollectionInfo> read = cx.catalog().collection(request.database(), collectionName.asString().getValue());
+                if (!pipeline.stages().isEmpty() && pipeline.stages().get(0) instanceof dev.tusk.pipeline.GeoNearStage near
+                        && read.isPresent()) { // the collection read is the $geoNear's: its query and $near through the geo index
+                    var bound = dev.tusk.exec.GeoNears.bind(near, cx.indexes().secondary(read.get()), ns);
+                    tail = Optional.of(new BsonArray(stages.subList(1, stages.size())));
+                    yield new QuerySpec(bound.filter(), Optional.empty(), 0, 0, Optional.empty());
+                }
                 Pipeline.LeadingRead leading = pipeline.leadingRead();
                 tail = Optional.of(new BsonArray(stages.subList(leading.stages(), stages.size())));
                 yield new QuerySpec(leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument())),

@@ -39,6 +39,16 @@ final class PipelineReads {
     Iterator<BsonDocument> run(Optional<CollectionInfo> collection, Pipeline pipeline) {
         Iterator<BsonDocument> input = Collections.emptyIterator();
         Pipeline rest = pipeline;
+        if (!pipeline.stages().isEmpty() && pipeline.stages().get(0) instanceof dev.tusk.pipeline.GeoNearStage near) {
+            if (collection.isEmpty()) {
+                return Collections.emptyIterator();
+            }
+            dev.tusk.pipeline.GeoNearStage bound = dev.tusk.exec.GeoNears.bind(near, cx.indexes().secondary(collection.get()),
+                    collection.get().namespace());
+            input = new SourceIterator(queries(collection.get()).withDiskUse(allowDiskUse)
+                    .open(collection.get(), new QuerySpec(bound.filter(), Optional.empty(), 0, nearestNeeded(pipeline), Optional.empty())));
+            return pipeline.withFirst(bound).run(input, reader());
+        }
         if (collection.isPresent()) {
             Pipeline.LeadingRead leading = pipeline.leadingRead();
             FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
@@ -63,6 +73,22 @@ final class PipelineReads {
             return Optional.empty();
         }
         return Optional.of(tail.result(cx.store().count(c, pushdown.condition(), request.timeBudget())).iterator());
+    }
+
+    /**
+     * How many of the nearest documents a leading $geoNear must give when a $limit (after an optional
+     * $skip) follows it, so the read can stop at the rings that hold them; 0: all.
+     */
+    private static long nearestNeeded(Pipeline pipeline) {
+        var stages = pipeline.stages();
+        if (stages.size() > 1 && stages.get(1) instanceof dev.tusk.pipeline.LimitStage limit) {
+            return limit.n();
+        }
+        if (stages.size() > 2 && stages.get(1) instanceof dev.tusk.pipeline.SkipStage skip
+                && stages.get(2) instanceof dev.tusk.pipeline.LimitStage limit) {
+            return skip.n() + limit.n();
+        }
+        return 0;
     }
 
     /** Reads other collections of the database for $lookup and friends; a view through its pipeline. */

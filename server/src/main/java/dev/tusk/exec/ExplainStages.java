@@ -101,6 +101,7 @@ public final class ExplainStages {
             case ReadPlan.ThroughIndex t -> Optional.of(t.choice().index());
             case ReadPlan.TopK t -> t.choice().map(IndexPlanner.Choice::index);
             case ReadPlan.TableScan t -> t.choice().map(IndexPlanner.Choice::index);
+            case ReadPlan.GeoScan g -> Optional.of(Optional.of(g.index()));
         };
         if (index.isEmpty()) {
             BsonDocument scan = new BsonDocument("stage", new BsonString("COLLSCAN"));
@@ -133,7 +134,16 @@ public final class ExplainStages {
         if (!filter.isEmpty()) {
             fetch.append("filter", filter);
         }
-        return fetch.append("inputStage", ixscan);
+        fetch.append("inputStage", ixscan);
+        if (e.readPlan() instanceof ReadPlan.GeoScan g && g.near().isPresent()) { // MongoDB's GEO_NEAR stage over the cells' scans
+            var info = g.index().info();
+            return new BsonDocument("stage", new BsonString(g.index().geo().orElseThrow().spherical() ? "GEO_NEAR_2DSPHERE" : "GEO_NEAR_2D"))
+                    .append("keyPattern", info.key())
+                    .append("indexName", new BsonString(info.name()))
+                    .append("indexVersion", new BsonInt32(2))
+                    .append("inputStage", fetch);
+        }
+        return fetch;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class IndexUsage {
                     used(schema, id);
                 }
             }
+            case ReadPlan.GeoScan g -> used(g.index().schema(), g.index().storage());
             case ReadPlan.TopK t -> t.choice().ifPresent(ch -> countChoice(ch, schema, id));
             case ReadPlan.TableScan t -> t.choice().ifPresent(ch -> countChoice(ch, schema, id));
         }

@@ -7,6 +7,7 @@ import dev.tusk.cursor.IteratorSource;
 import dev.tusk.cursor.ListSource;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.query.FilterEvaluator;
+import dev.tusk.query.FilterNode;
 import dev.tusk.query.SortBuffer;
 import dev.tusk.sql.FilterSql;
 import dev.tusk.sql.Pushdown;
@@ -76,6 +77,7 @@ public final class QueryExecutor {
             case ReadPlan.InIndexOrder o -> inIndexOrder(c, spec, o, options);
             case ReadPlan.ThroughIndex t -> throughIndex(c, spec, t, planned(spec, options, t.choice()));
             case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
+            case ReadPlan.GeoScan g -> geoScan(c, spec, g, output(spec, options, ReturnKeys::collectionScan));
             case ReadPlan.TableScan t -> {
                 Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
                 UnaryOperator<BsonDocument> scored = TextSearches.scorer(spec.filter());
@@ -124,6 +126,60 @@ public final class QueryExecutor {
                     .orElse(UnaryOperator.identity());
         }
         return options.hint().map(h -> ReturnKeys.hinted(h, spec.filter(), options.bounds())).orElseGet(planned);
+    }
+
+    /**
+     * A read through a geo index: the documents the side table's cells point at, re-checked; for
+     * $near/$nearSphere all of them sorted by distance (nearest first, ties in `_key` order), then
+     * the read's own sort if it has one.
+     */
+    private DocumentSource geoScan(CollectionInfo c, QuerySpec spec, ReadPlan.GeoScan plan, UnaryOperator<BsonDocument> output) {
+        Predicate<BsonDocument> recheck = recheck(spec.filter(), plan.pushdown());
+        if (plan.near().isEmpty()) {
+            return spec.sort().isEmpty()
+                    ? new ScanSource(store, c, plan.pushdown().condition(), recheck, output, spec.skip(), spec.limit(), budget)
+                    : sortedInMemory(new ScanSource(store, c, plan.pushdown().condition(), recheck, UnaryOperator.identity(),
+                            0, 0, budget), spec, output);
+        }
+        List<BsonDocument> nearest = null;
+        if (spec.sort().isEmpty() && spec.limit() > 0) { // rings around the point, widened until they hold enough documents
+            FilterNode.Geo near = plan.near().get();
+            for (double radius : NearRings.radii(near, plan.index())) {
+                FilterNode.Geo ring = NearRings.within(near, radius, plan.index());
+                List<BsonDocument> found = nearestFirst(c, dev.tusk.query.GeoFilters.replace(spec.filter(), near, ring), ring);
+                if (found.size() >= spec.skip() + spec.limit()) {
+                    nearest = found;
+                    break;
+                }
+            }
+        }
+        if (nearest == null) {
+            nearest = nearestFirst(c, spec.filter(), plan.near().get());
+        }
+        if (spec.sort().isPresent()) {
+            return sortedInMemory(new ListSource(nearest), spec, output);
+        }
+        UnaryOperator<BsonDocument> finish = store.readsRecordIds() ? RecordIds.keptLast(output) : output;
+        Stream<BsonDocument> page = nearest.stream().skip(spec.skip());
+        if (spec.limit() > 0) {
+            page = page.limit(spec.limit());
+        }
+        return new ListSource(page.map(finish).toList());
+    }
+
+    /** The documents matching a filter bound to a geo index, nearest to its $near point first (ties in `_key` order). */
+    private List<BsonDocument> nearestFirst(CollectionInfo c, FilterNode filter, FilterNode.Geo near) {
+        Pushdown pushdown = FilterSql.compile(filter);
+        ScanSource scan = new ScanSource(store, c, pushdown.condition(), recheck(filter, pushdown), UnaryOperator.identity(), 0, 0, budget);
+        List<dev.tusk.geo.NearDocument> found = new ArrayList<>();
+        while (!scan.exhausted()) {
+            for (BsonDocument d : scan.next(1000, Long.MAX_VALUE)) {
+                found.add(new dev.tusk.geo.NearDocument(d, dev.tusk.query.GeoFilters.distance(near, d).orElse(Double.POSITIVE_INFINITY),
+                        dev.tusk.query.GeoFilters.nearestLocation(near, d).orElse(null)));
+            }
+        }
+        found.sort(java.util.Comparator.comparingDouble(dev.tusk.geo.NearDocument::distance)); // stable
+        return new ArrayList<>(found);
     }
 
     /** At most one document: the row with that key. */

@@ -58,6 +58,7 @@ public final class QueryExplainer {
         Pushdown pushdown = switch (readPlan) {
             case ReadPlan.TopK t -> t.pushdown();
             case ReadPlan.TableScan t -> t.pushdown();
+            case ReadPlan.GeoScan g -> g.pushdown();
             case ReadPlan.ById b -> new Pushdown(org.jooq.impl.DSL.noCondition(), true);
             case ReadPlan.InIndexOrder o -> o.onDocument();
             case ReadPlan.ThroughIndex t -> t.onDocument();
@@ -77,6 +78,7 @@ public final class QueryExplainer {
             case ReadPlan.TopK t -> store.explainSortedTop(c, t.pushdown().condition(), spec.sort().orElseThrow(),
                     spec.skip() + spec.limit(), execute);
             case ReadPlan.TableScan t -> store.explainPage(c, t.pushdown().condition(), pageSize, execute);
+            case ReadPlan.GeoScan g -> store.explainPage(c, g.pushdown().condition(), pageSize, execute);
         };
         if (!execute) {
             return new Explained(readPlan, pushdown, plan, 0, 0, 0, false, TextSearches.index(spec.filter(), indexes));

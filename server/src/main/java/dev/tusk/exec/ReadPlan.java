@@ -46,12 +46,24 @@ public sealed interface ReadPlan {
     /** The table in `_key` order, narrowed by the chosen index's ranges; sorted in memory if the read sorts. */
     record TableScan(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
 
+    /**
+     * A read narrowed by a geospatial index: the documents whose cells meet the query's covering
+     * cells (a semi-join on the side table, in {@code pushdown}), re-checked in Java; with
+     * {@code near}, sorted by distance.
+     */
+    record GeoScan(Pushdown pushdown, SecondaryIndex index, Optional<dev.tusk.query.FilterNode.Geo> near) implements ReadPlan {}
+
     static ReadPlan of(QuerySpec spec, FindOptions options, List<SecondaryIndex> indexes) {
         if (options.bounds().isPresent()) {
             return new KeyRangeScan(options.hint().orElseThrow(), options.bounds().get());
         }
         if (dev.tusk.query.TextFilters.find(spec.filter()).isPresent()) { // the text index's terms narrow the table scan
             return new TableScan(FilterSql.compile(spec.filter()), Optional.empty());
+        }
+        Optional<dev.tusk.query.FilterNode.Geo> near = dev.tusk.query.GeoFilters.near(spec.filter());
+        Optional<SecondaryIndex> geoIndex = GeoSearches.boundIndex(spec.filter(), indexes);
+        if (near.isPresent() && geoIndex.isPresent()) {
+            return new GeoScan(FilterSql.compile(spec.filter()), geoIndex.get(), near);
         }
         if (options.hint().isPresent()) {
             Optional<ReadPlan> hinted = hinted(spec, options.hint().get());
@@ -62,6 +74,9 @@ public sealed interface ReadPlan {
         Optional<byte[]> idKey = IdLookup.key(spec.filter());
         if (idKey.isPresent()) {
             return new ById(idKey.get());
+        }
+        if (geoIndex.isPresent()) {
+            return new GeoScan(FilterSql.compile(spec.filter()), geoIndex.get(), Optional.empty());
         }
         Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
         // indexes and SQL order bytes, and know no text scores

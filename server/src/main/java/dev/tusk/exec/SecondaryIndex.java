@@ -3,6 +3,7 @@ package dev.tusk.exec;
 import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.catalog.IndexInfo;
 import dev.tusk.error.MongoServerException;
+import dev.tusk.index.GeoIndexSpec;
 import dev.tusk.index.IndexKeys;
 import dev.tusk.index.WildcardBounds;
 import dev.tusk.query.FilterParser;
@@ -24,12 +25,22 @@ import org.bson.BsonValue;
  * A text index ({@code text} present) keys documents by their terms; its {@code keys} has no fields,
  * so the planner never takes it for comparisons or sorts.
  */
-public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, String storage, Optional<TextIndexSpec> text) {
+public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, String storage, Optional<TextIndexSpec> text,
+        Optional<GeoIndexSpec> geo) {
+
+    public SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, String storage, Optional<TextIndexSpec> text) {
+        this(info, keys, schema, storage, text, Optional.empty());
+    }
 
     public static SecondaryIndex of(CollectionInfo c, IndexInfo info) {
         if (info.key().containsKey("_fts")) {
             return new SecondaryIndex(info, new IndexKeys(new BsonDocument(), false, Optional.empty(), Optional.empty()),
                     c.schemaName(), info.storage().orElseThrow(), Optional.of(TextIndexSpec.of(info.spec())));
+        }
+        Optional<GeoIndexSpec> geo = GeoIndexSpec.of(info.key(), info.spec());
+        if (geo.isPresent()) { // keyed by cells: the planner never takes it for comparisons or sorts
+            return new SecondaryIndex(info, new IndexKeys(new BsonDocument(), false, Optional.empty(), Optional.empty()),
+                    c.schemaName(), info.storage().orElseThrow(), Optional.empty(), geo);
         }
         IndexKeys keys = new IndexKeys(info.key(), info.sparse(), info.partialFilterExpression().map(FilterParser::parse),
                 Optional.ofNullable(info.spec().get("wildcardProjection")).filter(BsonValue::isDocument).map(BsonValue::asDocument));
@@ -37,12 +48,21 @@ public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, Stri
     }
 
     public Set<ByteBuffer> keysOf(BsonDocument doc) {
+        if (geo.isPresent()) {
+            return geo.get().keys(doc);
+        }
         return text.isPresent() ? TextKeys.of(text.get(), doc) : keys.of(doc);
     }
 
     /** The side-table binding of a $text search on this (text) index. */
     public BoundText bind(TextSearch search) {
         return new BoundText(TextQuery.compile(search, text.orElseThrow()), schema, storage);
+    }
+
+    /** The side-table binding of a geospatial operator on this (geo) index: its covering cells' key ranges. */
+    public dev.tusk.geo.BoundGeo bind(dev.tusk.geo.GeoPredicate predicate) {
+        GeoIndexSpec spec = geo.orElseThrow();
+        return new dev.tusk.geo.BoundGeo(schema, storage, info.name(), spec, spec.ranges(predicate));
     }
 
     /** The key pattern explain shows: a wildcard index read on a path shows {$_path: 1, path: 1}, as on MongoDB. */

@@ -17,7 +17,12 @@ import org.bson.BsonDocument;
 final class TextSearches {
     private TextSearches() {}
 
+    /** The filter with its $text bound to the text index and its geospatial operators to geo indexes ({@link GeoSearches}). */
     static FilterNode bind(FilterNode filter, List<SecondaryIndex> indexes) {
+        return GeoSearches.bind(bindText(filter, indexes), indexes);
+    }
+
+    private static FilterNode bindText(FilterNode filter, List<SecondaryIndex> indexes) {
         if (TextFilters.find(filter).isEmpty()) {
             return filter;
         }

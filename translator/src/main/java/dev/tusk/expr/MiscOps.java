@@ -23,7 +23,7 @@ final class MiscOps {
         return new Expr.Call(name, List.of(), (a, ecx) -> new BsonDouble(ThreadLocalRandom.current().nextDouble()));
     }
 
-    /** What {@code $meta} accepts; all but textScore are metadata Tusk never has, so they evaluate to missing. */
+    /** What {@code $meta} accepts; all but textScore and the geoNear ones are metadata Tusk never has, so they evaluate to missing. */
     private static final java.util.Set<String> META = java.util.Set.of("textScore", "randVal", "searchScore",
             "searchHighlights", "geoNearDistance", "geoNearPoint", "recordId", "indexKey", "sortKey", "searchScoreDetails",
             "searchSortValues");
@@ -36,6 +36,14 @@ final class MiscOps {
         String kind = arg.asString().getValue();
         if (!META.contains(kind)) {
             throw ErrorCode.LOCATION_17308.error("Unsupported argument to $meta: %s", kind);
+        }
+        if (kind.equals("geoNearDistance")) { // set on documents found by $near, $nearSphere and $geoNear
+            return new Expr.Call(name, List.of(), (a, ecx) -> ecx.root() instanceof dev.tusk.geo.NearDocument n
+                    ? new BsonDouble(n.distance()) : null);
+        }
+        if (kind.equals("geoNearPoint")) {
+            return new Expr.Call(name, List.of(), (a, ecx) -> ecx.root() instanceof dev.tusk.geo.NearDocument n
+                    ? n.location().orElse(null) : null);
         }
         if (!kind.equals("textScore")) {
             return new Expr.Call(name, List.of(), (a, ecx) -> null);

@@ -49,6 +49,7 @@ public final class IndexSpecs {
         if (!TextIndexSpecs.isText(key)) { // text indexes have their own rules ({"$**": "text"} is not a wildcard index)
             IndexKinds.check(key, spec);
         }
+        GeoIndexSpec.check(key, spec);
         String name = spec.containsKey("name") ? nameOf(spec.get("name")) : defaultName(key);
         BsonDocument out = new BsonDocument("v", new BsonInt32(2)).append("key", key).append("name", new BsonString(name));
         for (Map.Entry<String, BsonValue> e : spec.entrySet()) {
@@ -90,6 +91,9 @@ public final class IndexSpecs {
         if (TextIndexSpecs.isText(key)) {
             return TextIndexSpecs.normalise(key, out);
         }
+        if (key.containsValue(new BsonString("2dsphere")) && !out.containsKey("2dsphereIndexVersion")) {
+            out.append("2dsphereIndexVersion", new BsonInt32(3)); // listIndexes shows the version MongoDB 7.0 builds
+        }
         if (key.containsKey("_id") && key.size() == 1 && !name.equals("_id_") && out.containsKey("unique")) {
             throw ErrorCode.INVALID_INDEX_SPECIFICATION_OPTION.error("The field 'unique' is not valid for an _id index specification. Specification: %s", spec.toJson());
         }
@@ -109,10 +113,10 @@ public final class IndexSpecs {
         }
         if (v.isString()) {
             String kind = v.asString().getValue();
-            if (kind.equals("text") || kind.equals("hashed")) {
+            if (kind.equals("text") || kind.equals("hashed") || kind.equals("2dsphere") || kind.equals("2d")) {
                 return;
             }
-            if (Set.of("2dsphere", "2d", "geoHaystack", "columnstore").contains(kind)) {
+            if (Set.of("geoHaystack", "columnstore").contains(kind)) {
                 throw ErrorCode.NOT_IMPLEMENTED.error("'%s' indexes are not supported by Tusk yet", kind);
             }
             throw ErrorCode.CANNOT_CREATE_INDEX.error("Unknown index plugin '%s'", kind);

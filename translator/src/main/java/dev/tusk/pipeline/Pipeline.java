@@ -33,6 +33,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$densify", DensifyStage::parse),
             Map.entry("$facet", FacetStage::parse),
             Map.entry("$fill", FillStage::parse),
+            Map.entry("$geoNear", GeoNearStage::parse),
             Map.entry("$graphLookup", GraphLookupStage::parse),
             Map.entry("$group", GroupStage::parse),
             Map.entry("$limit", (v, cx) -> new LimitStage(positive("$limit", v, false))),
@@ -55,7 +56,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$unwind", (v, cx) -> unwind(v)));
 
     private static final Set<String> NOT_YET = Set.of("$changeStream",
-            "$collStats", "$currentOp", "$documents", "$geoNear",
+            "$collStats", "$currentOp", "$documents",
             "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
             "$planCacheStats", "$search", "$searchMeta", "$vectorSearch");
 
@@ -99,6 +100,13 @@ public record Pipeline(List<Stage> stages) {
                 throw ErrorCode.LOCATION_40324.error("Unrecognized pipeline stage name: '%s'", name);
             }
             Stage stage = parser.parse(v.asDocument().get(name), cx);
+            if (!stages.isEmpty() && stage instanceof GeoNearStage) {
+                throw ErrorCode.LOCATION_40602.error("$geoNear is only valid as the first stage in a pipeline.");
+            }
+            if (stage instanceof MatchStage m && dev.tusk.query.GeoFilters.near(m.filter()).isPresent()) {
+                throw ErrorCode.LOCATION_5626500.error("$geoNear, $near, and $nearSphere are not allowed in this context, as these "
+                        + "operators require sorting geospatial data. If you do not need sort, consider using $geoWithin instead.");
+            }
             if (!stages.isEmpty() && stage instanceof MatchStage m && dev.tusk.query.TextFilters.find(m.filter()).isPresent()) {
                 throw ErrorCode.LOCATION_17313.error("$match with $text is only allowed as the first pipeline stage");
             }
@@ -154,6 +162,13 @@ public record Pipeline(List<Stage> stages) {
     }
 
     /** The pipeline without its first {@code n} stages. */
+    /** The same pipeline with its first stage replaced (a $geoNear bound to the collection's geo index). */
+    public Pipeline withFirst(Stage first) {
+        List<Stage> out = new ArrayList<>(stages);
+        out.set(0, first);
+        return new Pipeline(List.copyOf(out));
+    }
+
     public Pipeline after(int n) {
         return new Pipeline(stages.subList(n, stages.size()));
     }

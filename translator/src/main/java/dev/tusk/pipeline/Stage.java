@@ -7,7 +7,7 @@ import org.bson.BsonDocument;
 public sealed interface Stage permits MatchStage, SkipStage, LimitStage, SortStage, ProjectStage, GroupStage,
         CountStage, UnwindStage, AddFieldsStage, UnsetStage, ReplaceRootStage, SortByCountStage, LookupStage,
         FacetStage, UnionWithStage, SampleStage, BucketStage, SetWindowFieldsStage,
-        BucketAutoStage, GraphLookupStage, RedactStage, DensifyStage, FillStage {
+        BucketAutoStage, GraphLookupStage, RedactStage, DensifyStage, FillStage, GeoNearStage {
     Iterator<BsonDocument> apply(Iterator<BsonDocument> input);
 
     /** The stage ready to read other collections through reader ($lookup, $graphLookup). */

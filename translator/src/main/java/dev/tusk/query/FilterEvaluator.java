@@ -77,6 +77,8 @@ public final class FilterEvaluator {
             case FilterNode.Text t -> root instanceof BsonDocument d && t.bound()
                     .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("text index required for $text query"))
                     .query().score(d).isPresent();
+            case FilterNode.Geo g -> PathValues.anyMatch(root, g.path(), false,
+                    v -> v != null && g.predicate().matches(GeoFilters.values(v)));
             case AlwaysTrue t -> true;
             case AlwaysFalse f -> false;
         };

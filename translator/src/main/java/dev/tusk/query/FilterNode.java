@@ -111,6 +111,13 @@ public sealed interface FilterNode {
      */
     record Text(dev.tusk.text.TextSearch search, java.util.Optional<dev.tusk.text.BoundText> bound) implements FilterNode {}
 
+    /**
+     * A geospatial operator ($geoWithin, $geoIntersects, $near, $nearSphere) on a path; {@code bound}
+     * once bound to a geospatial index, whose side table then narrows the documents read.
+     */
+    record Geo(FieldPath path, dev.tusk.geo.GeoPredicate predicate, java.util.Optional<dev.tusk.geo.BoundGeo> bound)
+            implements FilterNode {}
+
     record AlwaysTrue() implements FilterNode {}
 
     record AlwaysFalse() implements FilterNode {}

@@ -26,7 +26,7 @@ public final class FilterParser {
     private static final ThreadLocal<Variables> VARIABLES = new ThreadLocal<>();
 
     public static FilterNode parse(BsonDocument filter) {
-        return TextFilters.checked(parseDocument(filter, FieldPath.of()));
+        return GeoFilters.checked(TextFilters.checked(parseDocument(filter, FieldPath.of())));
     }
 
     /** Parses a filter whose {@code $expr} parts may use the command's variables ($$NOW, let). */
@@ -34,7 +34,7 @@ public final class FilterParser {
         Variables outer = VARIABLES.get();
         VARIABLES.set(variables);
         try {
-            return TextFilters.checked(parseDocument(filter, FieldPath.of()));
+            return GeoFilters.checked(TextFilters.checked(parseDocument(filter, FieldPath.of())));
         } finally {
             if (outer == null) {
                 VARIABLES.remove();
@@ -100,6 +100,9 @@ public final class FilterParser {
 
     /** The operators of one field: {@code {$gt: 1, $lt: 5}} → And(gt, lt). */
     static FilterNode parseOperators(FieldPath path, BsonDocument ops) {
+        if (ops.containsKey("$near") || ops.containsKey("$nearSphere")) {
+            return GeoOps.near(path, ops);
+        }
         List<FilterNode> children = new ArrayList<>();
         boolean regexDone = false;
         for (Map.Entry<String, BsonValue> e : ops.entrySet()) {

@@ -34,6 +34,8 @@ public final class QueryOperators {
             entry("$elemMatch", ArrayOps::elemMatch),
             entry("$eq", ComparisonOps::eq),
             entry("$exists", ElementOps::exists),
+            entry("$geoIntersects", GeoOps::geoIntersects),
+            entry("$geoWithin", (path, arg) -> GeoOps.geoWithin("$geoWithin", path, arg)),
             entry("$gt", ComparisonOps::gt),
             entry("$gte", ComparisonOps::gte),
             entry("$in", ComparisonOps::in),
@@ -44,12 +46,11 @@ public final class QueryOperators {
             entry("$nin", ComparisonOps::nin),
             entry("$not", LogicalOps::not),
             entry("$size", ArrayOps::size),
-            entry("$type", ElementOps::type));
+            entry("$type", ElementOps::type),
+            entry("$within", (path, arg) -> GeoOps.geoWithin("$within", path, arg)));
 
     /** Field-level operators of MongoDB 7.0 that Tusk does not implement yet. */
-    static final Set<String> FIELD_NOT_IMPLEMENTED = Set.of(
-            "$geoIntersects", "$geoWithin",
-            "$maxDistance", "$minDistance", "$near", "$nearSphere", "$within");
+    static final Set<String> FIELD_NOT_IMPLEMENTED = Set.of();
 
     private static final Map<String, TopLevelOperator> TOP_LEVEL = AlphabeticalTable.of("operator",
             entry("$alwaysFalse", arg -> Optional.of(LogicalOps.alwaysBoolean("$alwaysFalse", arg, false))),
@@ -83,6 +84,9 @@ public final class QueryOperators {
         }
         if (FIELD_NOT_IMPLEMENTED.contains(name)) {
             throw ErrorCode.NOT_IMPLEMENTED.error("query operator " + name + " is not implemented yet");
+        }
+        if (GeoOps.NEAR_PARTS.contains(name)) { // $near and its distances are parsed together (FilterParser)
+            throw ErrorCode.BAD_VALUE.error("%s must be used with $near or $nearSphere", name);
         }
         if (name.equals("$where")) {
             throw ErrorCode.BAD_VALUE.error("$where cannot be applied to a field");

@@ -65,6 +65,7 @@ public final class FilterSql {
             case FilterNode.Collated c -> Pushdown.everything(); // PostgreSQL orders strings by bytes, not by the collation
             case FilterNode.SchemaMatch s -> Pushdown.everything();
             case FilterNode.Text t -> text(t);
+            case FilterNode.Geo g -> geo(g);
             case AlwaysTrue t -> Pushdown.exact(DSL.trueCondition());
             case AlwaysFalse f -> Pushdown.exact(DSL.falseCondition());
         };
@@ -82,6 +83,16 @@ public final class FilterSql {
         }
         return new Pushdown(IndexSql.restrict(bound.schema(), bound.sideTable(),
                 dev.tusk.index.TextKeys.ranges(bound.query().termsForBounds())), false);
+    }
+
+    /**
+     * The documents whose geometries' cells meet the query's covering cells in the geospatial index's
+     * side table (a superset: exact geometry is the re-check's), or without an index those with the field.
+     */
+    private static Pushdown geo(FilterNode.Geo g) {
+        return g.bound()
+                .map(b -> new Pushdown(IndexSql.restrict(b.schema(), b.sideTable(), b.ranges()), false))
+                .orElseGet(() -> leaf(g.path(), "", false));
     }
 
     private static Pushdown and(List<FilterNode> children) {

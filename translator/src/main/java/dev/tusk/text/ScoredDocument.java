@@ -9,12 +9,11 @@ import org.bson.BsonValue;
  * metadata, read by {@code {$meta: "textScore"}} in projections, sorts and expressions. Stages that
  * build a new document from one carry the score over ({@link #carry}); $group and the like drop it.
  */
-public final class ScoredDocument extends BsonDocument {
+public final class ScoredDocument extends dev.tusk.bson.AnnotatedDocument {
     private final double textScore;
 
     public ScoredDocument(BsonDocument doc, double textScore) {
-        super(doc.size());
-        putAll(doc);
+        super(doc);
         this.textScore = textScore;
     }
 
@@ -45,15 +44,5 @@ public final class ScoredDocument extends BsonDocument {
     @Override
     public BsonDocument clone() {
         return new ScoredDocument(super.clone(), textScore);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return super.equals(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
     }
 }

@@ -34,7 +34,7 @@ class FilterParserErrorTest {
                 new Case("{$foo: 1}", ErrorCode.BAD_VALUE, "unknown top level operator: $foo. If you have a field name that "
                         + "starts with a '$' symbol, consider using $getField or $setField."),
                 new Case("{$where: 'this.a'}", ErrorCode.NOT_IMPLEMENTED, null),
-                new Case("{a: {$near: [0, 0]}}", ErrorCode.NOT_IMPLEMENTED, null),
+                new Case("{$or: [{a: {$near: [0, 0]}}, {b: 1}]}", ErrorCode.BAD_VALUE, "geoNear must be top-level expr"),
                 new Case("{a: {$not: 1}}", ErrorCode.BAD_VALUE, "$not needs a regex or a document"),
                 new Case("{a: {$not: {}}}", ErrorCode.BAD_VALUE, "$not cannot be empty"),
                 new Case("{a: {$size: -1}}", ErrorCode.BAD_VALUE, "$size may not be negative"),
@@ -80,6 +80,7 @@ class FilterParserErrorTest {
                 "$bitsAnySet", "$geoIntersects", "$geoWithin", "$near", "$nearSphere");
         Set<String> known = new TreeSet<>(QueryOperators.fieldOperatorNames());
         known.addAll(QueryOperators.FIELD_NOT_IMPLEMENTED);
+        known.addAll(GeoOps.NEAR_PARTS); // parsed together with their distances
         for (String op : manual) {
             assertEquals(true, known.contains(op), op);
         }
