@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
 
-/** create: an empty collection (its table and catalog row), or a view (viewOn + pipeline: a catalog row only). */
+/**
+ * create: an empty collection (its table and catalog row; capped ones with their insertion order and
+ * limits, see {@link CappedOptions}), or a view (viewOn + pipeline: a catalog row only).
+ */
 final class CreateCommand implements Command {
     /** Options MongoDB knows that Tusk does not implement yet: refused rather than silently ignored. */
-    private static final Set<String> NOT_YET = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
-            "clusteredIndex", "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
+    private static final Set<String> NOT_YET = Set.of("timeseries", "expireAfterSeconds", "clusteredIndex",
+            "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
     private static final Set<String> KNOWN = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
             "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
             "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation",
@@ -39,6 +42,7 @@ final class CreateCommand implements Command {
                 throw ErrorCode.NOT_IMPLEMENTED.error("create option '%s' is not supported by Tusk yet", option);
             }
         }
+        BsonDocument options = CappedOptions.from(args, new BsonDocument());
         if (ViewOptions.present(args)) {
             for (String option : List.of("validator", "validationLevel", "validationAction", "idIndex", "autoIndexId")) {
                 if (args.value(option).isPresent()) {
@@ -49,7 +53,7 @@ final class CreateCommand implements Command {
                     ViewOptions.from(args, request.database(), collection, Optional.empty()));
             return Replies.ok();
         }
-        cx.catalog().createCollection(request.database(), collection, ValidationOptions.from(args, new BsonDocument()), true);
+        cx.catalog().createCollection(request.database(), collection, ValidationOptions.from(args, options), true);
         return Replies.ok();
     }
 

@@ -1,0 +1,220 @@
+package dev.tusk.it.collections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.CursorType;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoQueryException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CreateCollectionOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import dev.tusk.it.support.TuskTestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Capped collections (limits, insertion order, trimming with indexes) and tailable cursors, through the driver. */
+class CappedIT {
+    private final MongoClient client = TuskTestServer.client();
+    private final MongoDatabase db = client.getDatabase("capped_it");
+
+    @BeforeEach
+    void fresh() {
+        db.drop();
+    }
+
+    private MongoCollection<Document> capped(String name, long size, long max) {
+        CreateCollectionOptions options = new CreateCollectionOptions().capped(true).sizeInBytes(size);
+        if (max > 0) {
+            options.maxDocuments(max);
+        }
+        db.createCollection(name, options);
+        return db.getCollection(name);
+    }
+
+    private static List<Object> ids(Iterable<Document> docs) {
+        List<Object> ids = new ArrayList<>();
+        docs.forEach(d -> ids.add(d.get("_id")));
+        return ids;
+    }
+
+    @Test
+    void optionsShowInListCollectionsAndCollStats() {
+        capped("log", 100_000, 5);
+        Document options = db.listCollections().filter(new Document("name", "log")).first().get("options", Document.class);
+        assertEquals(true, options.getBoolean("capped"));
+        assertEquals(100_000, ((Number) options.get("size")).longValue());
+        assertEquals(5, ((Number) options.get("max")).longValue());
+        Document stats = db.runCommand(new Document("collStats", "log"));
+        assertEquals(true, stats.getBoolean("capped"));
+        assertEquals(5, ((Number) stats.get("max")).longValue());
+        assertEquals(100_000, ((Number) stats.get("maxSize")).longValue());
+        db.createCollection("plain");
+        assertEquals(false, db.runCommand(new Document("collStats", "plain")).getBoolean("capped"));
+    }
+
+    @Test
+    void pastMaxTheNewestStayInInsertionOrder() {
+        MongoCollection<Document> c = capped("c", 100_000, 3);
+        for (int id : new int[] {5, 1, 9, 3, 7, 2}) {
+            c.insertOne(new Document("_id", id));
+        }
+        assertEquals(List.of(3, 7, 2), ids(c.find()));
+        assertEquals(List.of(2, 7, 3), ids(c.find().sort(new Document("$natural", -1))));
+        assertEquals(List.of(2, 7, 3), ids(c.find().hint(new Document("$natural", -1))));
+        assertEquals(3, c.countDocuments());
+        // one batch past the limit: only its newest three documents stay
+        c.insertMany(List.of(new Document("_id", 20), new Document("_id", 10), new Document("_id", 30), new Document("_id", 15)));
+        assertEquals(List.of(10, 30, 15), ids(c.find()));
+        assertEquals(List.of(10, 15), ids(c.find(Filters.in("_id", 10, 15))));
+    }
+
+    @Test
+    void pastSizeTheOldestGo() {
+        MongoCollection<Document> c = capped("s", 1100, 0);
+        String pad = "x".repeat(180);
+        for (int i = 0; i < 20; i++) {
+            c.insertOne(new Document("_id", 100 - i).append("pad", pad));
+        }
+        List<Object> ids = ids(c.find());
+        long total = db.runCommand(new Document("collStats", "s")).get("size", Number.class).longValue();
+        assertTrue(total <= 1100, "size " + total);
+        assertEquals(5, ids.size()); // each document is 204 bytes: five fit in 1100
+        assertEquals(List.of(85, 84, 83, 82, 81), ids);
+        assertEquals(5, db.runCommand(new Document("collStats", "s")).get("count", Number.class).longValue());
+    }
+
+    @Test
+    void secondaryIndexesLoseTrimmedDocuments() {
+        MongoCollection<Document> c = capped("ix", 100_000, 4);
+        c.createIndex(Indexes.ascending("k"));
+        c.createIndex(Indexes.ascending("tag"), new com.mongodb.client.model.IndexOptions().unique(true));
+        for (int i = 0; i < 10; i++) {
+            c.insertOne(new Document("_id", i).append("k", i % 3).append("tag", "t" + i));
+        }
+        assertEquals(List.of(6, 7, 8, 9), ids(c.find()));
+        assertEquals(List.of(6, 9), ids(c.find(Filters.eq("k", 0)).hint(Indexes.ascending("k"))));
+        assertEquals(List.of(7, 8), ids(c.find(Filters.in("k", 1, 2)).hint(Indexes.ascending("k")).sort(new Document("_id", 1))));
+        assertEquals(List.of(), ids(c.find(Filters.eq("tag", "t0")).hint(Indexes.ascending("tag"))));
+        // the unique key of a trimmed document is free again
+        c.insertOne(new Document("_id", 100).append("tag", "t0"));
+        assertEquals(List.of(100), ids(c.find(Filters.eq("tag", "t0")).hint(Indexes.ascending("tag"))));
+    }
+
+    @Test
+    void deletesAndUpdatesThatChangeSizeAreAllowed() {
+        MongoCollection<Document> c = capped("du", 600, 0);
+        for (int i = 0; i < 3; i++) {
+            c.insertOne(new Document("_id", i).append("v", "a"));
+        }
+        c.deleteOne(Filters.eq("_id", 1));
+        c.updateOne(Filters.eq("_id", 2), new Document("$set", new Document("v", "b".repeat(100))));
+        assertEquals(List.of(0, 2), ids(c.find()));
+        for (int i = 3; i < 10; i++) {
+            c.insertOne(new Document("_id", i).append("v", "c".repeat(60)));
+        }
+        long size = db.runCommand(new Document("collStats", "du")).get("size", Number.class).longValue();
+        assertTrue(size <= 600, "size " + size);
+        List<Object> ids = ids(c.find());
+        assertEquals(9, ids.get(ids.size() - 1));
+    }
+
+    @Test
+    void badOptionsAreMongoDbsErrors() {
+        MongoCommandException noSize = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("create", "e").append("capped", true)));
+        assertEquals(72, noSize.getErrorCode());
+        assertEquals("the 'size' field is required when 'capped' is true", noSize.getErrorMessage());
+        MongoCommandException notCapped = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("create", "e").append("size", 1000)));
+        assertEquals(72, notCapped.getErrorCode());
+        MongoCommandException zero = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("create", "e").append("capped", true).append("size", 0)));
+        assertEquals(51024, zero.getErrorCode());
+        assertEquals("BSON field 'size' value must be >= 1, actual value '0'", zero.getErrorMessage());
+        MongoCommandException wrongType = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("create", "e").append("capped", true).append("size", "big")));
+        assertEquals(14, wrongType.getErrorCode());
+        assertFalse(db.listCollectionNames().into(new ArrayList<>()).contains("e"));
+    }
+
+    @Test
+    void tailableOnAPlainCollectionIsBadValue() {
+        db.getCollection("plain").insertOne(new Document("_id", 1));
+        MongoQueryException e = assertThrows(MongoQueryException.class,
+                () -> db.getCollection("plain").find().cursorType(CursorType.Tailable).iterator().tryNext());
+        assertEquals(2, e.getErrorCode());
+        assertTrue(e.getErrorMessage().endsWith("tailable cursor requested on non capped collection"), e.getErrorMessage());
+        MongoCommandException awaitAlone = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("find", "plain").append("awaitData", true)));
+        assertEquals(9, awaitAlone.getErrorCode());
+    }
+
+    @Test
+    void tailableCursorSeesLaterInsertsAndAnEmptyTryNextIsQuick() {
+        MongoCollection<Document> c = capped("tail", 100_000, 0);
+        c.insertOne(new Document("_id", 2));
+        c.insertOne(new Document("_id", 1));
+        try (MongoCursor<Document> cursor = c.find().cursorType(CursorType.Tailable).batchSize(1).iterator()) {
+            assertEquals(2, cursor.next().get("_id"));
+            assertEquals(1, cursor.next().get("_id"));
+            long start = System.nanoTime();
+            assertNull(cursor.tryNext());
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500));
+            c.insertOne(new Document("_id", 0));
+            assertEquals(0, cursor.tryNext().get("_id"));
+            assertNull(cursor.tryNext());
+        }
+    }
+
+    @Test
+    void awaitDataCursorReceivesDocumentsAnotherClientInserts() throws Exception {
+        MongoCollection<Document> c = capped("await", 100_000, 0);
+        c.insertOne(new Document("_id", "first"));
+        try (MongoClient other = TuskTestServer.newClient(TuskTestServer.uri() + "?directConnection=true");
+                MongoCursor<Document> cursor = c.find().cursorType(CursorType.TailableAwait)
+                        .maxAwaitTime(5, TimeUnit.SECONDS).iterator()) {
+            assertEquals("first", cursor.next().get("_id"));
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                other.getDatabase("capped_it").getCollection("await").insertOne(new Document("_id", "later"));
+            });
+            writer.start();
+            long start = System.nanoTime();
+            assertEquals("later", cursor.next().get("_id")); // the getMore waited for it
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(waitedMs >= 200 && waitedMs < 4000, "waited " + waitedMs + " ms");
+            writer.join();
+        }
+    }
+
+    @Test
+    void awaitDataGetMoreAnswersEmptyWhenItsTimeIsUp() {
+        capped("empty_wait", 100_000, 0).insertOne(new Document("_id", 1));
+        Document find = db.runCommand(new Document("find", "empty_wait").append("tailable", true).append("awaitData", true));
+        long id = find.get("cursor", Document.class).getLong("id");
+        assertTrue(id != 0);
+        long start = System.nanoTime();
+        Document more = db.runCommand(new Document("getMore", id).append("collection", "empty_wait").append("maxTimeMS", 300));
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(List.of(), more.get("cursor", Document.class).getList("nextBatch", Document.class));
+        assertEquals(id, more.get("cursor", Document.class).getLong("id"));
+        assertTrue(waitedMs >= 250 && waitedMs < 2000, "waited " + waitedMs + " ms");
+        db.runCommand(new Document("killCursors", "empty_wait").append("cursors", List.of(id)));
+    }
+}
