@@ -30,14 +30,8 @@ final class CappedOptions {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'create.capped' is the wrong type '%s', expected types '[bool, long, int, decimal, double']",
                     BsonText.typeName(v));
         });
-        Optional<Long> size = number(args, "size");
-        Optional<Long> max = number(args, "max");
-        size.filter(s -> s < 1).ifPresent(s -> {
-            throw ErrorCode.LOCATION_51024.error("BSON field 'size' value must be >= 1, actual value '%d'", s);
-        });
-        size.filter(s -> s > MAX_SIZE).ifPresent(s -> {
-            throw ErrorCode.LOCATION_51024.error("BSON field 'size' value must be <= %d, actual value '%d'", MAX_SIZE, s);
-        });
+        Optional<Long> size = args.value("size").map(v -> size(args, "create"));
+        Optional<Long> max = number(args, "create", "max");
         max.filter(m -> m > NO_MAX).ifPresent(m -> {
             throw ErrorCode.LOCATION_51024.error("BSON field 'max' value must be < %d, actual value '%d'", NO_MAX + 1, m);
         });
@@ -57,11 +51,23 @@ final class CappedOptions {
         return out;
     }
 
-    private static Optional<Long> number(CommandArgs args, String field) {
+    /** A present {@code size}: a number from 1 byte to 1 PB (51024 outside, as MongoDB's IDL bounds). */
+    static long size(CommandArgs args, String command) {
+        long size = number(args, command, "size").orElseThrow();
+        if (size < 1) {
+            throw ErrorCode.LOCATION_51024.error("BSON field 'size' value must be >= 1, actual value '%d'", size);
+        }
+        if (size > MAX_SIZE) {
+            throw ErrorCode.LOCATION_51024.error("BSON field 'size' value must be <= %d, actual value '%d'", MAX_SIZE, size);
+        }
+        return size;
+    }
+
+    private static Optional<Long> number(CommandArgs args, String command, String field) {
         return args.value(field).map(v -> {
             if (!v.isNumber() && !v.isDecimal128()) {
-                throw ErrorCode.TYPE_MISMATCH.error("BSON field 'create.%s' is the wrong type '%s', expected types '[long, int, decimal, double']",
-                        field, BsonText.typeName(v));
+                throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.%s' is the wrong type '%s', expected types '[long, int, decimal, double']",
+                        command, field, BsonText.typeName(v));
             }
             if (v.isDecimal128()) {
                 var d = v.asDecimal128().getValue();

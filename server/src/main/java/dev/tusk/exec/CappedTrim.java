@@ -8,11 +8,19 @@ import java.util.List;
  * its limits again ({@link CappedLimits}). The counters come from {@code tusk_catalog.capped_usage}
  * (kept by the table's triggers), so only the rows that go are read, never the whole table.
  */
-final class CappedTrim {
+public final class CappedTrim {
     private static final int FIRST_PAGE = 16;
     private static final int MAX_PAGE = 4096;
 
     private CappedTrim() {}
+
+    /** Trims a collection just made capped or given smaller limits (convertToCapped), in a transaction of its own. */
+    public static void toLimits(DocumentStore store, CollectionInfo c, List<SecondaryIndex> indexes) {
+        store.transaction(tx -> {
+            afterInsert(tx, c, indexes);
+            return null;
+        });
+    }
 
     /** Call last in an inserting transaction, once the new documents' index keys are in. */
     static void afterInsert(Tx tx, CollectionInfo c, List<SecondaryIndex> indexes) {

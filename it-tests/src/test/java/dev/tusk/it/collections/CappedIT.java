@@ -2,16 +2,12 @@ package dev.tusk.it.collections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.CursorType;
 import com.mongodb.MongoCommandException;
-import com.mongodb.MongoQueryException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Filters;
@@ -19,12 +15,11 @@ import com.mongodb.client.model.Indexes;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Capped collections (limits, insertion order, trimming with indexes) and tailable cursors, through the driver. */
+/** Capped collections (limits, insertion order, trimming with indexes, convertToCapped, renames), through the driver. */
 class CappedIT {
     private final MongoClient client = TuskTestServer.client();
     private final MongoDatabase db = client.getDatabase("capped_it");
@@ -150,71 +145,71 @@ class CappedIT {
     }
 
     @Test
-    void tailableOnAPlainCollectionIsBadValue() {
-        db.getCollection("plain").insertOne(new Document("_id", 1));
-        MongoQueryException e = assertThrows(MongoQueryException.class,
-                () -> db.getCollection("plain").find().cursorType(CursorType.Tailable).iterator().tryNext());
-        assertEquals(2, e.getErrorCode());
-        assertTrue(e.getErrorMessage().endsWith("tailable cursor requested on non capped collection"), e.getErrorMessage());
-        MongoCommandException awaitAlone = assertThrows(MongoCommandException.class, () -> db.runCommand(
-                new Document("find", "plain").append("awaitData", true)));
-        assertEquals(9, awaitAlone.getErrorCode());
+    void convertToCappedKeepsTheNewestThatFit() {
+        MongoCollection<Document> c = db.getCollection("conv");
+        c.createIndex(Indexes.ascending("k"));
+        for (int i = 0; i < 10; i++) {
+            c.insertOne(new Document("_id", i).append("k", i).append("pad", "p".repeat(70)));
+        }
+        db.runCommand(new Document("convertToCapped", "conv").append("size", 410));
+        Document options = db.listCollections().filter(new Document("name", "conv")).first().get("options", Document.class);
+        assertEquals(true, options.getBoolean("capped"));
+        assertEquals(List.of(6, 7, 8, 9), ids(c.find())); // 4 documents of 101 bytes fit in 410
+        assertEquals(List.of(), ids(c.find(Filters.lt("k", 6)).hint(Indexes.ascending("k"))));
+        c.insertOne(new Document("_id", -1).append("k", -1).append("pad", "p".repeat(70)));
+        assertEquals(List.of(7, 8, 9, -1), ids(c.find()));
+        MongoCommandException missing = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("convertToCapped", "nope").append("size", 400)));
+        assertEquals(26, missing.getErrorCode());
+        MongoCommandException clone = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("cloneCollectionAsCapped", "conv").append("toCollection", "copy").append("size", 400)));
+        assertEquals(238, clone.getErrorCode());
     }
 
     @Test
-    void tailableCursorSeesLaterInsertsAndAnEmptyTryNextIsQuick() {
-        MongoCollection<Document> c = capped("tail", 100_000, 0);
+    void aRenamedCappedCollectionKeepsItsOrderAndLimits() {
+        MongoCollection<Document> c = capped("before", 100_000, 2);
         c.insertOne(new Document("_id", 2));
         c.insertOne(new Document("_id", 1));
-        try (MongoCursor<Document> cursor = c.find().cursorType(CursorType.Tailable).batchSize(1).iterator()) {
-            assertEquals(2, cursor.next().get("_id"));
-            assertEquals(1, cursor.next().get("_id"));
-            long start = System.nanoTime();
-            assertNull(cursor.tryNext());
-            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500));
-            c.insertOne(new Document("_id", 0));
-            assertEquals(0, cursor.tryNext().get("_id"));
-            assertNull(cursor.tryNext());
-        }
+        c.renameCollection(new com.mongodb.MongoNamespace("capped_it", "after"));
+        MongoCollection<Document> renamed = db.getCollection("after");
+        renamed.insertOne(new Document("_id", 0));
+        assertEquals(List.of(1, 0), ids(renamed.find()));
+        MongoDatabase other = client.getDatabase("capped_it_other");
+        other.drop();
+        renamed.renameCollection(new com.mongodb.MongoNamespace("capped_it_other", "moved"));
+        MongoCollection<Document> moved = other.getCollection("moved");
+        moved.insertOne(new Document("_id", -5));
+        assertEquals(List.of(0, -5), ids(moved.find()));
+        capped("before", 100_000, 1).insertOne(new Document("_id", "again")); // the old name is free again
+        other.drop();
     }
 
     @Test
-    void awaitDataCursorReceivesDocumentsAnotherClientInserts() throws Exception {
-        MongoCollection<Document> c = capped("await", 100_000, 0);
-        c.insertOne(new Document("_id", "first"));
-        try (MongoClient other = TuskTestServer.newClient(TuskTestServer.uri() + "?directConnection=true");
-                MongoCursor<Document> cursor = c.find().cursorType(CursorType.TailableAwait)
-                        .maxAwaitTime(5, TimeUnit.SECONDS).iterator()) {
-            assertEquals("first", cursor.next().get("_id"));
-            Thread writer = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    return;
+    void concurrentInsertersKeepTheLimitAndLoseNothingNewer() throws Exception {
+        MongoCollection<Document> c = capped("race", 1_000_000, 50);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int base = t * 1000;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 40; i++) {
+                    c.insertOne(new Document("_id", base + i));
                 }
-                other.getDatabase("capped_it").getCollection("await").insertOne(new Document("_id", "later"));
-            });
-            writer.start();
-            long start = System.nanoTime();
-            assertEquals("later", cursor.next().get("_id")); // the getMore waited for it
-            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(waitedMs >= 200 && waitedMs < 4000, "waited " + waitedMs + " ms");
-            writer.join();
+            }));
         }
-    }
-
-    @Test
-    void awaitDataGetMoreAnswersEmptyWhenItsTimeIsUp() {
-        capped("empty_wait", 100_000, 0).insertOne(new Document("_id", 1));
-        Document find = db.runCommand(new Document("find", "empty_wait").append("tailable", true).append("awaitData", true));
-        long id = find.get("cursor", Document.class).getLong("id");
-        assertTrue(id != 0);
-        long start = System.nanoTime();
-        Document more = db.runCommand(new Document("getMore", id).append("collection", "empty_wait").append("maxTimeMS", 300));
-        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertEquals(List.of(), more.get("cursor", Document.class).getList("nextBatch", Document.class));
-        assertEquals(id, more.get("cursor", Document.class).getLong("id"));
-        assertTrue(waitedMs >= 250 && waitedMs < 2000, "waited " + waitedMs + " ms");
-        db.runCommand(new Document("killCursors", "empty_wait").append("cursors", List.of(id)));
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        List<Object> ids = ids(c.find());
+        assertEquals(50, ids.size());
+        assertEquals(50, db.runCommand(new Document("collStats", "race")).get("count", Number.class).longValue());
+        for (int t = 0; t < 4; t++) { // each writer's documents stay in its own order
+            int base = t * 1000;
+            List<Object> mine = ids.stream().filter(id -> (int) id >= base && (int) id < base + 1000).toList();
+            List<Object> sorted = new ArrayList<>(mine);
+            sorted.sort(null);
+            assertEquals(sorted, mine);
+        }
     }
 }
