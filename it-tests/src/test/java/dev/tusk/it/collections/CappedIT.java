@@ -212,4 +212,23 @@ class CappedIT {
             assertEquals(sorted, mine);
         }
     }
+
+    @Test
+    void collModChangesTheLimitsAndTrimsAtOnce() {
+        MongoCollection<Document> c = capped("resize", 100_000, 10);
+        for (int i = 0; i < 8; i++) {
+            c.insertOne(new Document("_id", i));
+        }
+        db.runCommand(new Document("collMod", "resize").append("cappedMax", 3));
+        assertEquals(List.of(5, 6, 7), ids(c.find()));
+        assertEquals(3, ((Number) db.listCollections().filter(new Document("name", "resize")).first()
+                .get("options", Document.class).get("max")).longValue());
+        db.runCommand(new Document("collMod", "resize").append("cappedSize", 40)); // documents of 14 bytes: two fit
+        assertEquals(List.of(6, 7), ids(c.find()));
+        db.createCollection("plain");
+        MongoCommandException notCapped = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("collMod", "plain").append("cappedSize", 1000)));
+        assertEquals(72, notCapped.getErrorCode());
+        assertEquals("Collection must be capped.", notCapped.getErrorMessage());
+    }
 }
