@@ -78,12 +78,25 @@ public final class DocumentStore {
      */
     public List<SeqRow> seqPage(CollectionInfo c, Condition where, java.util.OptionalLong afterSeq, boolean reverse, int limit,
             TimeBudget budget) {
+        var query = seqPageQuery(RENDER, c, where, afterSeq, reverse, limit);
+        return withBudget(budget, conn -> Jdbc.seqRows(conn, Jdbc.Statement.of(query)));
+    }
+
+    private static Select<?> seqPageQuery(DSLContext dsl, CollectionInfo c, Condition where, java.util.OptionalLong afterSeq,
+            boolean reverse, int limit) {
         Field<Long> seq = DSL.field(DSL.name(CollectionTable.SEQ), SQLDataType.BIGINT);
         Condition position = afterSeq.isEmpty() ? DSL.noCondition()
                 : reverse ? seq.lt(afterSeq.getAsLong()) : seq.gt(afterSeq.getAsLong());
-        var query = RENDER.select(seq, KEY, DOC).from(table(c)).where(where).and(position)
+        return dsl.select(seq, KEY, DOC).from(table(c)).where(where).and(position)
                 .orderBy(reverse ? seq.desc() : seq.asc()).limit(limit);
-        return withBudget(budget, conn -> Jdbc.seqRows(conn, Jdbc.Statement.of(query)));
+    }
+
+    /** The SQL of the first page a natural-order scan of a capped collection reads, with PostgreSQL's plan for it. */
+    public SqlPlan explainSeqPage(CollectionInfo c, Condition where, boolean reverse, int limit, boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            return explained(dsl, seqPageQuery(dsl, c, where, java.util.OptionalLong.empty(), reverse, limit), analyze);
+        });
     }
 
     /** True if the collection holds no document. */

@@ -80,10 +80,9 @@ public final class QueryExecutor {
                 Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
                 UnaryOperator<BsonDocument> scored = TextSearches.scorer(spec.filter());
                 UnaryOperator<BsonDocument> output = planned(spec, options, t.choice());
-                if (c.capped() && spec.sort().map(dev.tusk.query.SortSpec::isNatural).orElse(true)) {
-                    boolean reverse = options.hint().filter(h -> h instanceof FindOptions.Hint.Natural n && n.reverse()).isPresent();
-                    yield new NaturalOrderScan(store, c, t.pushdown().condition(), reverse, recheck, d -> output.apply(scored.apply(d)),
-                            spec.skip(), spec.limit(), budget);
+                if (ReadPlan.inNaturalOrder(c, spec)) {
+                    yield new NaturalOrderScan(store, c, t.pushdown().condition(), ReadPlan.backward(options), recheck,
+                            d -> output.apply(scored.apply(d)), spec.skip(), spec.limit(), budget);
                 }
                 yield spec.sort().isEmpty()
                         ? new ScanSource(store, c, t.pushdown().condition(), recheck, d -> output.apply(scored.apply(d)),

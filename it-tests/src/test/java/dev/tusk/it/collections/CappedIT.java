@@ -68,6 +68,9 @@ class CappedIT {
         assertEquals(List.of(3, 7, 2), ids(c.find()));
         assertEquals(List.of(2, 7, 3), ids(c.find().sort(new Document("$natural", -1))));
         assertEquals(List.of(2, 7, 3), ids(c.find().hint(new Document("$natural", -1))));
+        String sql = c.find().sort(new Document("$natural", -1)).explain(com.mongodb.ExplainVerbosity.QUERY_PLANNER)
+                .get("tusk", Document.class).getString("sql");
+        assertTrue(sql.contains("order by \"_seq\" desc"), sql);
         assertEquals(3, c.countDocuments());
         // one batch past the limit: only its newest three documents stay
         c.insertMany(List.of(new Document("_id", 20), new Document("_id", 10), new Document("_id", 30), new Document("_id", 15)));
@@ -230,5 +233,15 @@ class CappedIT {
                 () -> db.runCommand(new Document("collMod", "plain").append("cappedSize", 1000)));
         assertEquals(72, notCapped.getErrorCode());
         assertEquals("Collection must be capped.", notCapped.getErrorMessage());
+    }
+
+    @Test
+    void outToACappedCollectionIs17152() {
+        capped("target", 100_000, 0).insertOne(new Document("_id", 1));
+        db.getCollection("source").insertOne(new Document("_id", 2));
+        MongoCommandException e = assertThrows(MongoCommandException.class, () -> db.getCollection("source")
+                .aggregate(List.of(new Document("$out", "target"))).toCollection());
+        assertEquals(17152, e.getErrorCode());
+        assertEquals(List.of(1), ids(db.getCollection("target").find()));
     }
 }
