@@ -88,6 +88,7 @@ public enum ErrorCode {
     NO_REPLICATION_ENABLED(76, "NoReplicationEnabled"),
     WRITE_CONFLICT(112, "WriteConflict"),
     LOCATION_51024(51024, "Location51024"),
+    LOCATION_17152(17152, "Location17152"),
     LOCATION_16872(16872, "Location16872"),
     LOCATION_40323(40323, "Location40323"),
     LOCATION_40324(40324, "Location40324"),

@@ -175,6 +175,24 @@ public final class Catalog {
         return collection(c.db(), c.name()).orElseThrow();
     }
 
+    /**
+     * Makes an existing collection capped (convertToCapped): its rows are numbered in their current
+     * physical order and its options become {@code options}; the caller then trims it to its limits.
+     */
+    public CollectionInfo convertToCapped(CollectionInfo c, BsonDocument options) {
+        try {
+            transaction(store -> {
+                store.lockDatabases(c.db());
+                store.updateCollectionOptions(c.db(), c.name(), options);
+                store.makeCapped(new CollectionInfo(c.db(), c.name(), c.schemaName(), c.tableName(), c.uuid(), options));
+                return null;
+            });
+        } finally {
+            cache.remove(key(c.db(), c.name()));
+        }
+        return collection(c.db(), c.name()).orElseThrow();
+    }
+
     /** Replaces the stored spec of an index (collMod: hidden, expireAfterSeconds). */
     public void updateIndexSpec(CollectionInfo c, String name, BsonDocument spec) {
         try {
@@ -383,6 +401,10 @@ public final class Catalog {
             store.update("UPDATE tusk_catalog.indexes SET pg_name = ? WHERE db = ? AND collection = ? AND name = ?",
                     tmp + "$" + i, source.db(), source.name(), indexes.get(i).name());
         }
+        if (source.capped()) {
+            store.execute("ALTER INDEX " + IdentifierMapper.qualified(source.schemaName(), CatalogStore.seqIndexName(source.tableName()))
+                    + " RENAME TO " + IdentifierMapper.quote(tmp + "$seq"));
+        }
         if (!schema.equals(source.schemaName())) {
             store.execute("ALTER TABLE " + IdentifierMapper.qualified(source.schemaName(), tmp)
                     + " SET SCHEMA " + IdentifierMapper.quote(schema));
@@ -394,6 +416,10 @@ public final class Catalog {
             }
         }
         store.execute("ALTER TABLE " + IdentifierMapper.qualified(schema, tmp) + " RENAME TO " + IdentifierMapper.quote(table));
+        if (source.capped()) { // a capped table's `_seq` index is not in the catalog: it follows the table's name here
+            store.execute("ALTER INDEX " + IdentifierMapper.qualified(schema, tmp + "$seq")
+                    + " RENAME TO " + IdentifierMapper.quote(CatalogStore.seqIndexName(table)));
+        }
         UUID uuid = source.db().equals(toDb) ? source.uuid() : UUID.randomUUID();
         store.update("UPDATE tusk_catalog.collections SET db = ?, name = ?, table_name = ?, uuid = ? WHERE db = ? AND name = ?",
                 toDb, to, table, uuid, source.db(), source.name());

@@ -176,7 +176,22 @@ final class CatalogStore {
                 .append("name", new org.bson.BsonString(CollectionTable.ID_INDEX));
         update("INSERT INTO tusk_catalog.indexes (db, collection, name, pg_name, spec) VALUES (?, ?, ?, ?, ?::json)",
                 db, name, CollectionTable.ID_INDEX, pk, spec.toJson(JSON));
-        return new CollectionInfo(db, name, schema, table, uuid, options);
+        CollectionInfo info = new CollectionInfo(db, name, schema, table, uuid, options);
+        if (info.capped()) {
+            makeCapped(info);
+        }
+        return info;
+    }
+
+    /** Adds a capped collection's `_seq` column, its triggers and its usage row (counting the rows already there). */
+    void makeCapped(CollectionInfo info) throws SQLException {
+        execute(CollectionTable.cappedSql(info.schemaName(), info.tableName(), seqIndexName(info.tableName())));
+        update("INSERT INTO tusk_catalog.capped_usage (uuid, documents, bytes) SELECT ?, count(*), coalesce(sum(octet_length(doc)), 0) FROM "
+                + qualified(info.schemaName(), info.tableName()), info.uuid());
+    }
+
+    static String seqIndexName(String table) {
+        return IdentifierMapper.indexName(table, CollectionTable.SEQ_INDEX);
     }
 
     /**

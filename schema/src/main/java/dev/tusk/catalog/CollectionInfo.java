@@ -31,6 +31,21 @@ public record CollectionInfo(String db, String name, String schemaName, String t
         return options.containsKey(VIEW_ON);
     }
 
+    /** A capped collection: insertion order is its natural order, and its oldest documents go past {@link #cappedSize}/{@link #cappedMax}. */
+    public boolean capped() {
+        return options.getBoolean("capped", org.bson.BsonBoolean.FALSE).getValue();
+    }
+
+    /** A capped collection's limit on its documents' total BSON size, in bytes. */
+    public long cappedSize() {
+        return options.get("size").asNumber().longValue();
+    }
+
+    /** A capped collection's limit on its number of documents; 0 = none. */
+    public long cappedMax() {
+        return options.containsKey("max") ? options.get("max").asNumber().longValue() : 0;
+    }
+
     /** The collection or view a view reads (same database). */
     public String viewOn() {
         return options.getString(VIEW_ON).getValue();

@@ -31,6 +31,6 @@ final class CollStatsCommand implements Command {
         if (c.isView()) {
             throw ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW.error("Namespace %s is a view, not a collection", ns);
         }
-        return Replies.ok(StatsDocuments.storage(ns, StatsDocuments.measure(cx, c), scale));
+        return Replies.ok(StatsDocuments.storage(ns, c, StatsDocuments.measure(cx, c), scale));
     }
 }

@@ -47,7 +47,7 @@ final class CollectionStatsStages {
                     CollectionInfo c = existing(info, ns, "storageStats");
                     long scale = StatsDocuments.scale(Optional.ofNullable(e.getValue().isDocument()
                             ? e.getValue().asDocument().get("scale") : null));
-                    BsonDocument storage = StatsDocuments.storage(ns, StatsDocuments.measure(cx, c), scale);
+                    BsonDocument storage = StatsDocuments.storage(ns, c, StatsDocuments.measure(cx, c), scale);
                     storage.remove("ns");
                     out.append("storageStats", storage);
                 }

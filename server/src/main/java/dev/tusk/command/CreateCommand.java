@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
 
-/** create: an empty collection (its table and catalog row), or a view (viewOn + pipeline: a catalog row only). */
+/**
+ * create: an empty collection (its table and catalog row; capped ones with their insertion order and
+ * limits, see {@link CappedOptions}), or a view (viewOn + pipeline: a catalog row only).
+ */
 final class CreateCommand implements Command {
     /** Options MongoDB knows that Tusk does not implement yet: refused rather than silently ignored. */
-    private static final Set<String> NOT_YET = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
-            "clusteredIndex", "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
+    private static final Set<String> NOT_YET = Set.of("timeseries", "expireAfterSeconds", "clusteredIndex",
+            "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
     private static final Set<String> KNOWN = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
             "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
             "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation",
@@ -43,18 +46,20 @@ final class CreateCommand implements Command {
                 throw ErrorCode.NOT_IMPLEMENTED.error("create option '%s' is not supported by Tusk yet", option);
             }
         }
+        BsonDocument options = CappedOptions.from(args, new BsonDocument());
         if (ViewOptions.present(args)) {
             for (String option : List.of("validator", "validationLevel", "validationAction", "idIndex", "autoIndexId")) {
                 if (args.value(option).isPresent()) {
                     throw ErrorCode.INVALID_OPTIONS.error("option not supported on a view: %s", option);
                 }
             }
-            BsonDocument options = ViewOptions.from(args, request.database(), collection, Optional.empty());
-            ViewOptions.defaultCollation(args, cx.catalog(), request.database(), options).ifPresent(c -> options.append("collation", c));
-            cx.catalog().createView(request.database(), collection, options);
+            BsonDocument viewOptions = ViewOptions.from(args, request.database(), collection, Optional.empty());
+            ViewOptions.defaultCollation(args, cx.catalog(), request.database(), viewOptions)
+                    .ifPresent(c -> viewOptions.append("collation", c));
+            cx.catalog().createView(request.database(), collection, viewOptions);
             return Replies.ok();
         }
-        cx.catalog().createCollection(request.database(), collection, ValidationOptions.from(args, new BsonDocument()), true);
+        cx.catalog().createCollection(request.database(), collection, ValidationOptions.from(args, options), true);
         return Replies.ok();
     }
 

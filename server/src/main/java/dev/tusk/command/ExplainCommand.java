@@ -70,7 +70,8 @@ final class ExplainCommand implements Command {
         Optional<BsonArray> tail = Optional.empty();
         QuerySpec spec = switch (innerName) {
             case "find" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "filter")), collation),
-                    Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).map(o -> o.collated(collation)),
+                    Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).filter(o -> !o.isNatural())
+                            .map(o -> o.collated(collation)),
                     number(command, "skip"), number(command, "limit"), Optional.empty());
             case "count" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "query")), collation), Optional.empty(),
                     number(command, "skip"), number(command, "limit"), Optional.empty());
@@ -182,7 +183,9 @@ final class ExplainCommand implements Command {
         BsonDocument min = find.isDocument("min") ? find.getDocument("min") : new BsonDocument();
         BsonDocument max = find.isDocument("max") ? find.getDocument("max") : new BsonDocument();
         boolean returnKey = find.isBoolean("returnKey") && find.getBoolean("returnKey").getValue();
-        return FindOptions.of(Hints.resolve(cx, c, Optional.ofNullable(find.get("hint"))), returnKey, min, max);
+        return FindOptions.of(Hints.resolve(cx, c, Optional.ofNullable(find.get("hint")))
+                .or(() -> Hints.naturalSort(Optional.of(find).filter(f -> f.isDocument("sort")).map(f -> f.getDocument("sort")))),
+                returnKey, min, max);
     }
 
     private static BsonDocument doc(BsonDocument command, String field) {

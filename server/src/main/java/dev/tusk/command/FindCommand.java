@@ -50,8 +50,9 @@ final class FindCommand implements Command {
         String collection = args.collection();
         Variables vars = Variables.withLet(args.document("let").orElse(new BsonDocument()));
         var filter = CollatedFilter.of(FilterParser.parse(args.document("filter").orElse(new BsonDocument()), vars), collation);
+        // a sort on $natural alone is a collection scan in natural order: the hint it becomes (Hints.naturalSort) says which way
         Optional<SortSpec> sort = args.document("sort").filter(d -> !d.isEmpty()).map(SortSpec::parse)
-                .map(s -> s.collated(collation));
+                .filter(s -> !s.isNatural()).map(s -> s.collated(collation));
         Optional<Projection> projection = args.document("projection").map(p -> Projection.parse(p, vars));
         boolean wantsTextScore = args.document("projection").filter(dev.tusk.text.TextScoreUse::in).isPresent()
                 || args.document("sort").filter(dev.tusk.text.TextScoreUse::in).isPresent();
@@ -70,13 +71,13 @@ final class FindCommand implements Command {
         BsonDocument min = args.document("min").orElse(new BsonDocument());
         BsonDocument max = args.document("max").orElse(new BsonDocument());
         dev.tusk.index.MinMaxBounds.checkSameFields(min, max);
-        for (String unsupported : List.of("tailable", "awaitData")) {
-            if (args.value(unsupported).filter(v -> !(v.isBoolean() && !v.asBoolean().getValue())).isPresent()) {
-                throw ErrorCode.NOT_IMPLEMENTED.error("find option '%s' is not supported by Tusk yet", unsupported);
-            }
-        }
+        boolean tailable = TailableFind.requested(args);
         String ns = args.namespace();
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collection);
+        if (tailable) {
+            return Cursors.firstBatchReply(cx, ns, TailableFind.open(cx, args, info, filter, projection, skip, limit,
+                    request.timeBudget()), firstBatch(batchSize, limit), false);
+        }
         if (info.isPresent() && info.get().isView()) {
             BsonArray stages = Views.findStages(args.document("filter").orElse(new BsonDocument()), args.document("sort"),
                     skip, limit, args.document("projection"), request.body());
@@ -87,7 +88,7 @@ final class FindCommand implements Command {
         Hints.check(cx, info, args.value("hint"));
         DocumentSource source = new ListSource(List.of());
         if (info.isPresent()) {
-            Optional<FindOptions.Hint> hint = Hints.resolve(cx, info.get(), args.value("hint"));
+            Optional<FindOptions.Hint> hint = Hints.resolve(cx, info.get(), args.value("hint")).or(() -> Hints.naturalSort(args.document("sort")));
             FindOptions options = FindOptions.of(hint, returnKey, min, max);
             // with returnKey a result is the index key alone: MongoDB drops $recordId too
             DocumentStore store = showRecordId && !returnKey ? cx.store().withRecordIds() : cx.store();

@@ -7,6 +7,7 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.TailableScan;
 import java.util.List;
 import java.util.Set;
 import org.bson.BsonDocument;
@@ -43,12 +44,20 @@ final class GetMoreCommand implements Command {
             throw ErrorCode.UNAUTHORIZED.error("Requested getMore on namespace '%s', but cursor belongs to a different namespace %s",
                     ns, cursor.namespace());
         }
+        boolean awaitData = cursor.source() instanceof TailableScan t && t.awaitsData();
+        if (request.generic().maxTimeMS().isPresent() && !awaitData) {
+            throw ErrorCode.BAD_VALUE.error("cannot set maxTimeMS on getMore command for a non-awaitData cursor");
+        }
         if (!cursor.lock().tryLock()) {
             throw ErrorCode.CURSOR_IN_USE.error("Cursor id %d is already in use", id);
         }
         try {
-            List<BsonDocument> batch = cursor.source().next(batchSize == 0 ? Integer.MAX_VALUE : (int) Math.min(batchSize, Integer.MAX_VALUE),
-                    Cursors.MAX_BATCH_BYTES);
+            int maxDocs = batchSize == 0 ? Integer.MAX_VALUE : (int) Math.min(batchSize, Integer.MAX_VALUE);
+            List<BsonDocument> batch = cursor.source().next(maxDocs, Cursors.MAX_BATCH_BYTES);
+            if (awaitData) {
+                batch = AwaitData.untilDocuments(cursor.source(), batch, maxDocs,
+                        TailableFind.awaitMillis(request.generic().maxTimeMS()));
+            }
             long replyId = id;
             if (cursor.source().exhausted()) {
                 cx.cursors().kill(id);

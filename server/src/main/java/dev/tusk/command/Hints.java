@@ -8,6 +8,7 @@ import dev.tusk.exec.FindOptions;
 import dev.tusk.exec.SecondaryIndex;
 import dev.tusk.index.IndexSpecs;
 import java.util.Optional;
+import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
@@ -40,11 +41,22 @@ final class Hints {
         }
         BsonValue h = hint.get();
         if (noIndex(h)) {
-            return Optional.of(new FindOptions.Hint.Natural());
+            return Optional.of(new FindOptions.Hint.Natural(isBackward(h.asDocument().get("$natural"))));
         }
         IndexInfo index = cx.catalog().indexes(info).stream().filter(i -> names(h, i) && i.ready()).findFirst().orElseThrow();
         return Optional.of(index.isIdIndex() ? new FindOptions.Hint.IdIndex()
                 : new FindOptions.Hint.Secondary(SecondaryIndex.of(info, index)));
+    }
+
+    /** A sort on {@code $natural} alone reads as the same hint would: a collection scan, backward for {@code -1}. */
+    static Optional<FindOptions.Hint> naturalSort(Optional<BsonDocument> sort) {
+        return sort.filter(s -> s.size() == 1 && s.containsKey("$natural"))
+                .map(s -> new FindOptions.Hint.Natural(isBackward(s.get("$natural"))));
+    }
+
+    /** {@code $natural: -1} (or any negative number): natural order backward. */
+    static boolean isBackward(BsonValue direction) {
+        return direction != null && direction.isNumber() && direction.asNumber().doubleValue() < 0;
     }
 
     /** {} (no hint) or {$natural: ±1} (a collection scan). */

@@ -37,20 +37,24 @@ final class StatsDocuments {
     }
 
     /** collStats' fields (also $collStats' storageStats). */
-    static BsonDocument storage(String ns, CollectionStats s, long scale) {
+    static BsonDocument storage(String ns, CollectionInfo c, CollectionStats s, long scale) {
         BsonDocument sizes = new BsonDocument();
         for (Map.Entry<String, Long> e : s.indexSizes().entrySet()) {
             sizes.append(e.getKey(), new BsonInt64(e.getValue() / scale));
         }
-        return new BsonDocument("ns", new BsonString(ns))
+        BsonDocument out = new BsonDocument("ns", new BsonString(ns))
                 .append("size", new BsonInt64(s.dataSize() / scale))
                 .append("count", new BsonInt64(s.count()))
                 .append("avgObjSize", new BsonInt64(s.averageObjectSize()))
                 .append("numOrphanDocs", new BsonInt32(0))
                 .append("storageSize", new BsonInt64(s.storageSize() / scale))
                 .append("freeStorageSize", new BsonInt32(0))
-                .append("capped", BsonBoolean.FALSE)
-                .append("nindexes", new BsonInt32(s.indexSizes().size()))
+                .append("capped", BsonBoolean.valueOf(c.capped()));
+        if (c.capped()) { // MongoDB's collStats: the document limit (0: none) and the size limit, scaled
+            out.append("max", CappedOptions.number(c.cappedMax()))
+                    .append("maxSize", CappedOptions.number(c.cappedSize() / scale));
+        }
+        return out.append("nindexes", new BsonInt32(s.indexSizes().size()))
                 .append("indexBuilds", new org.bson.BsonArray())
                 .append("totalIndexSize", new BsonInt64(s.totalIndexSize() / scale))
                 .append("totalSize", new BsonInt64((s.storageSize() + s.totalIndexSize()) / scale))

@@ -72,6 +72,39 @@ public final class DocumentStore {
                 Jdbc.Statement.of(pageQuery(RENDER, c, where, afterKey, limit, recordIds)), recordIds));
     }
 
+    /**
+     * Up to {@code limit} rows of a capped collection matching {@code where} in `_seq` order (natural
+     * order; newest first if {@code reverse}), after {@code afterSeq}.
+     */
+    public List<SeqRow> seqPage(CollectionInfo c, Condition where, java.util.OptionalLong afterSeq, boolean reverse, int limit,
+            TimeBudget budget) {
+        var query = seqPageQuery(RENDER, c, where, afterSeq, reverse, limit);
+        return withBudget(budget, conn -> Jdbc.seqRows(conn, Jdbc.Statement.of(query)));
+    }
+
+    private static Select<?> seqPageQuery(DSLContext dsl, CollectionInfo c, Condition where, java.util.OptionalLong afterSeq,
+            boolean reverse, int limit) {
+        Field<Long> seq = DSL.field(DSL.name(CollectionTable.SEQ), SQLDataType.BIGINT);
+        Condition position = afterSeq.isEmpty() ? DSL.noCondition()
+                : reverse ? seq.lt(afterSeq.getAsLong()) : seq.gt(afterSeq.getAsLong());
+        return dsl.select(seq, KEY, DOC).from(table(c)).where(where).and(position)
+                .orderBy(reverse ? seq.desc() : seq.asc()).limit(limit);
+    }
+
+    /** The SQL of the first page a natural-order scan of a capped collection reads, with PostgreSQL's plan for it. */
+    public SqlPlan explainSeqPage(CollectionInfo c, Condition where, boolean reverse, int limit, boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            return explained(dsl, seqPageQuery(dsl, c, where, java.util.OptionalLong.empty(), reverse, limit), analyze);
+        });
+    }
+
+    /** True if the collection holds no document. */
+    public boolean isEmpty(CollectionInfo c) {
+        return withConnection(conn -> Jdbc.count(conn, Jdbc.Statement.of(
+                "SELECT count(*) FROM (SELECT 1 FROM " + c.qualifiedTable() + " LIMIT 1) one")) == 0);
+    }
+
     /** The row with this primary key, if any: fixed SQL, no rendering. */
     public java.util.Optional<Row> byKey(CollectionInfo c, byte[] key, TimeBudget budget) {
         String columns = recordIds ? "_key, doc, ctid::text" : "_key, doc";

@@ -38,8 +38,8 @@ public record FindOptions(Optional<Hint> hint, boolean returnKey, Optional<KeyRa
 
     /** What `hint` names. */
     public sealed interface Hint {
-        /** {@code {$natural: ±1}}: a collection scan. */
-        record Natural() implements Hint {}
+        /** {@code {$natural: ±1}}: a collection scan; backward ({@code -1}) matters on capped collections, whose natural order is insertion order. */
+        record Natural(boolean reverse) implements Hint {}
 
         /** {@code _id_}: the table's primary key. */
         record IdIndex() implements Hint {}

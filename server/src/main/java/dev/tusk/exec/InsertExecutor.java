@@ -85,6 +85,7 @@ public final class InsertExecutor {
                 }
                 tx.insertIndexRows(indexes.get(x), rows);
             }
+            CappedTrim.afterInsert(tx, c, indexes);
             return failures;
         });
     }
@@ -115,6 +116,7 @@ public final class InsertExecutor {
                     }
                 }
             }
+            CappedTrim.afterInsert(tx, c, indexes);
             return failures;
         });
     }

@@ -81,6 +81,37 @@ final class Jdbc {
         }
     }
 
+    /** Every row as its columns read as longs (counters, sizes, `_seq` values). */
+    static List<long[]> longs(Connection connection, Statement statement) {
+        try (PreparedStatement ps = prepare(connection, statement); ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            List<long[]> out = new ArrayList<>();
+            while (rs.next()) {
+                long[] row = new long[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rs.getLong(i + 1);
+                }
+                out.add(row);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failed(statement, e);
+        }
+    }
+
+    /** Rows of a capped table in `_seq` order: (_seq, _key, doc). */
+    static List<SeqRow> seqRows(Connection connection, Statement statement) {
+        try (PreparedStatement ps = prepare(connection, statement); ResultSet rs = ps.executeQuery()) {
+            List<SeqRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new SeqRow(rs.getLong(1), row(rs, 2, false)));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failed(statement, e);
+        }
+    }
+
     /** The first column of every row, as bytes (e.g. keys from RETURNING). */
     static List<byte[]> firstColumn(Connection connection, Statement statement) {
         try (PreparedStatement ps = prepare(connection, statement); ResultSet rs = ps.executeQuery()) {

@@ -82,6 +82,10 @@ public final class QueryExecutor {
                 Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
                 UnaryOperator<BsonDocument> scored = TextSearches.scorer(spec.filter());
                 UnaryOperator<BsonDocument> output = planned(spec, options, t.choice());
+                if (ReadPlan.inNaturalOrder(c, spec)) {
+                    yield new NaturalOrderScan(store, c, t.pushdown().condition(), ReadPlan.backward(options), recheck,
+                            d -> output.apply(scored.apply(d)), spec.skip(), spec.limit(), budget);
+                }
                 yield spec.sort().isEmpty()
                         ? new ScanSource(store, c, t.pushdown().condition(), recheck, d -> output.apply(scored.apply(d)),
                                 spec.skip(), spec.limit(), budget)

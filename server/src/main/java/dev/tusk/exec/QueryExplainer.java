@@ -77,7 +77,9 @@ public final class QueryExplainer {
                     t.onKey(), false, pageSize, execute);
             case ReadPlan.TopK t -> store.explainSortedTop(c, t.pushdown().condition(), spec.sort().orElseThrow(),
                     spec.skip() + spec.limit(), execute);
-            case ReadPlan.TableScan t -> store.explainPage(c, t.pushdown().condition(), pageSize, execute);
+            case ReadPlan.TableScan t -> ReadPlan.inNaturalOrder(c, spec)
+                    ? store.explainSeqPage(c, t.pushdown().condition(), ReadPlan.backward(options), pageSize, execute)
+                    : store.explainPage(c, t.pushdown().condition(), pageSize, execute);
             case ReadPlan.GeoScan g -> store.explainPage(c, g.pushdown().condition(), pageSize, execute);
         };
         if (!execute) {

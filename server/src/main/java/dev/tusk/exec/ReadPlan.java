@@ -157,6 +157,16 @@ public sealed interface ReadPlan {
         return choice.map(ch -> new Pushdown(pushdown.condition().and(ch.condition()), pushdown.exact())).orElse(pushdown);
     }
 
+    /** True if a table scan reads a capped collection by `_seq` (its natural order): no sort, or a `$natural` one. */
+    static boolean inNaturalOrder(dev.tusk.catalog.CollectionInfo c, QuerySpec spec) {
+        return c.capped() && spec.sort().map(dev.tusk.query.SortSpec::isNatural).orElse(true);
+    }
+
+    /** True if the read's `$natural` hint asks for natural order backward. */
+    static boolean backward(FindOptions options) {
+        return options.hint().filter(h -> h instanceof FindOptions.Hint.Natural n && n.reverse()).isPresent();
+    }
+
     /** True if the documents come out of the plan unsorted and the read's sort runs in Java after it. */
     default boolean sortsInMemory(QuerySpec spec) {
         return spec.sort().isPresent() && !(this instanceof InIndexOrder) && !(this instanceof ById);

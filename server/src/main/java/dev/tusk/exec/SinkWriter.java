@@ -45,6 +45,10 @@ public final class SinkWriter {
 
     private void out(Sink.Out out, Iterator<BsonDocument> results) {
         Optional<CollectionInfo> target = catalog.collection(out.db(), out.collection()).map(CollectionInfo::requireCollection);
+        if (target.isPresent() && target.get().capped()) {
+            throw dev.tusk.error.ErrorCode.LOCATION_17152.error("namespace '%s' is capped so it can't be used for $out",
+                    target.get().namespace());
+        }
         String tempName = "tmp.agg_out." + UUID.randomUUID();
         CollectionInfo temp = catalog.createCollection(out.db(), tempName, target.map(CollectionInfo::options).orElse(new BsonDocument()), true);
         try {

@@ -88,6 +88,24 @@ public final class Tx {
                 .where(where).returning(DocumentStore.KEY)));
     }
 
+    /** A capped collection's counters (documents, bytes), as its triggers keep them; this transaction's writes included. */
+    long[] cappedUsage(CollectionInfo c) {
+        return Jdbc.longs(connection, Jdbc.Statement.of(
+                "SELECT documents, bytes FROM tusk_catalog.capped_usage WHERE uuid = ?", c.uuid())).get(0);
+    }
+
+    /** Up to {@code limit} (_seq, BSON size) pairs of a capped collection's oldest documents after {@code afterSeq}. */
+    List<long[]> oldest(CollectionInfo c, long afterSeq, int limit) {
+        return Jdbc.longs(connection, Jdbc.Statement.of("SELECT _seq, octet_length(doc) FROM " + c.qualifiedTable()
+                + " WHERE _seq > ? ORDER BY _seq LIMIT ?", afterSeq, limit));
+    }
+
+    /** Deletes a capped collection's documents up to and including {@code seq}; returns their keys. */
+    List<byte[]> deleteThroughSeq(CollectionInfo c, long seq) {
+        return Jdbc.firstColumn(connection, Jdbc.Statement.of(
+                "DELETE FROM " + c.qualifiedTable() + " WHERE _seq <= ? RETURNING _key", seq));
+    }
+
     /** Thrown when a unique secondary index already holds one of the keys being inserted. */
     public static final class IndexConflict extends RuntimeException {
         private final SecondaryIndex index;

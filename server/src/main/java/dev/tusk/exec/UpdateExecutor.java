@@ -211,6 +211,7 @@ public final class UpdateExecutor {
                         throw indexes.get(x).duplicate(namespace, doc);
                     }
                 }
+                CappedTrim.afterInsert(tx, c, indexes);
             }
             return done;
         });
