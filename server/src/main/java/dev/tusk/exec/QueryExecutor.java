@@ -79,8 +79,9 @@ public final class QueryExecutor {
             case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
             case ReadPlan.GeoScan g -> geoScan(c, spec, g, output(spec, options, ReturnKeys::collectionScan));
             case ReadPlan.TableScan t -> {
-                Predicate<BsonDocument> recheck = recheck(spec.filter(), t.pushdown());
-                UnaryOperator<BsonDocument> scored = TextSearches.scorer(spec.filter());
+                TextSearches.Scoring scoring = TextSearches.scoring(spec.filter(), recheck(spec.filter(), t.pushdown()));
+                Predicate<BsonDocument> recheck = scoring.recheck();
+                UnaryOperator<BsonDocument> scored = scoring.scorer();
                 UnaryOperator<BsonDocument> output = planned(spec, options, t.choice());
                 if (ReadPlan.inNaturalOrder(c, spec)) {
                     yield new NaturalOrderScan(store, c, t.pushdown().condition(), ReadPlan.backward(options), recheck,

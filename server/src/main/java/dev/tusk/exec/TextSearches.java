@@ -36,11 +36,29 @@ final class TextSearches {
         return bound == spec.filter() ? spec : new QuerySpec(bound, spec.sort(), spec.skip(), spec.limit(), spec.projection());
     }
 
-    /** Gives each matched document its text score (identity for a filter without $text). */
-    static UnaryOperator<BsonDocument> scorer(FilterNode filter) {
+    /**
+     * How a read decides and scores documents: without $text the given re-check and no score; with it,
+     * the re-check scores each candidate once (the search's match and score are one computation) and the
+     * scorer hands that score to the document it just accepted.
+     */
+    record Scoring(java.util.function.Predicate<BsonDocument> recheck, UnaryOperator<BsonDocument> scorer) {}
+
+    static Scoring scoring(FilterNode filter, java.util.function.Predicate<BsonDocument> recheck) {
         Optional<BoundText> text = TextFilters.bound(filter);
-        return text.<UnaryOperator<BsonDocument>>map(t -> d -> new ScoredDocument(d, t.query().score(d).orElse(0)))
-                .orElse(UnaryOperator.identity());
+        if (text.isEmpty()) {
+            return new Scoring(recheck, UnaryOperator.identity());
+        }
+        FilterNode rest = TextFilters.withoutText(filter);
+        Object[] last = new Object[2]; // the document the re-check accepted last, and its score
+        return new Scoring(d -> {
+            java.util.OptionalDouble score = text.get().query().score(d);
+            if (score.isEmpty() || !dev.tusk.query.FilterEvaluator.matches(rest, d)) {
+                return false;
+            }
+            last[0] = d;
+            last[1] = score.getAsDouble();
+            return true;
+        }, d -> new ScoredDocument(d, last[0] == d ? (double) last[1] : text.get().query().score(d).orElse(0)));
     }
 
     /** The text index a bound filter searches, for explain. */

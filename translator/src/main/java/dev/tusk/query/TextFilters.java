@@ -78,6 +78,15 @@ public final class TextFilters {
         };
     }
 
+    /** The filter with its $text taken out (what remains to check once the search has matched). */
+    public static FilterNode withoutText(FilterNode node) {
+        return switch (node) {
+            case FilterNode.Text t -> new FilterNode.AlwaysTrue();
+            case FilterNode.And a -> new FilterNode.And(a.children().stream().map(TextFilters::withoutText).toList());
+            default -> node;
+        };
+    }
+
     /** The bound $text of a filter, whose score results carry; empty without $text. */
     public static Optional<BoundText> bound(FilterNode node) {
         return find(node).flatMap(FilterNode.Text::bound);

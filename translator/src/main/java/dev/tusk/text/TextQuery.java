@@ -93,17 +93,27 @@ public record TextQuery(TextSearch search, TextIndexSpec index, Set<String> term
         if (termsForBounds.isEmpty()) {
             return OptionalDouble.empty();
         }
-        TextTokenizer.Mode mode = new TextTokenizer.Mode(true, search.caseSensitive(), search.diacriticSensitive());
+        java.util.Map<String, Double> scores = index.termScores(doc);
+        boolean insensitive = !search.caseSensitive() && !search.diacriticSensitive();
         boolean[] positive = {false};
         boolean[] excluded = {false};
+        if (insensitive) { // the match terms are the index's terms: the scores' keys tell
+            positive[0] = positiveTerms.stream().anyMatch(scores::containsKey);
+            excluded[0] = negatedTerms.stream().anyMatch(scores::containsKey);
+        }
         List<String> strings = new ArrayList<>();
-        index.forEachString(doc, (raw, language, weight) -> {
-            for (String term : TextTokenizer.terms(raw, language, mode)) {
-                positive[0] |= positiveTerms.contains(term);
-                excluded[0] |= negatedTerms.contains(term);
-            }
-            strings.add(raw);
-        });
+        if (!insensitive || !positivePhrases.isEmpty() || !negatedPhrases.isEmpty()) {
+            TextTokenizer.Mode mode = new TextTokenizer.Mode(true, search.caseSensitive(), search.diacriticSensitive());
+            index.forEachString(doc, (raw, language, weight) -> {
+                if (!insensitive) {
+                    for (String term : TextTokenizer.terms(raw, language, mode)) {
+                        positive[0] |= positiveTerms.contains(term);
+                        excluded[0] |= negatedTerms.contains(term);
+                    }
+                }
+                strings.add(raw);
+            });
+        }
         if (!positive[0] || excluded[0]) {
             return OptionalDouble.empty();
         }
@@ -118,7 +128,6 @@ public record TextQuery(TextSearch search, TextIndexSpec index, Set<String> term
             }
         }
         double score = 0;
-        java.util.Map<String, Double> scores = index.termScores(doc);
         for (String term : termsForBounds) {
             score += scores.getOrDefault(term, 0.0);
         }
