@@ -72,6 +72,7 @@ public enum ErrorCode {
     LOCATION_17276(17276, "Location17276"),
     LOCATION_28803(28803, "Location28803"),
     LOCATION_16674(16674, "Location16674"),
+    LOCATION_16675(16675, "Location16675"),
     LOCATION_17261(17261, "Location17261"),
     LOCATION_17262(17262, "Location17262"),
     LOCATION_17263(17263, "Location17263"),

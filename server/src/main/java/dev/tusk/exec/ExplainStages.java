@@ -56,7 +56,7 @@ public final class ExplainStages {
     /** A $text search: TEXT_MATCH (phrases, negations, the rest of the filter) over TEXT_OR of the terms' IXSCANs. */
     private static BsonDocument textSearch(SecondaryIndex index, QuerySpec spec, BsonDocument filter) {
         var text = dev.tusk.query.TextFilters.find(spec.filter()).orElseThrow();
-        var query = index.bind(text.search()).query();
+        var query = index.bind(text.search(), spec.filter()).query();
         BsonDocument parsed = new BsonDocument("terms", strings(query.positiveTerms()))
                 .append("negatedTerms", strings(query.negatedTerms()))
                 .append("phrases", strings(query.positivePhrases()))
@@ -75,11 +75,21 @@ public final class ExplainStages {
             or.append("filter", filter);
         }
         return new BsonDocument("stage", new BsonString("TEXT_MATCH"))
-                .append("indexPrefix", new BsonDocument())
+                .append("indexPrefix", textPrefix(index, spec))
                 .append("indexName", new BsonString(index.info().name()))
                 .append("parsedTextQuery", parsed)
                 .append("textIndexVersion", new BsonInt32(3))
                 .append("inputStage", or.append("inputStage", ixscan));
+    }
+
+    /** A compound text index's leading fields with the filter's values for them. */
+    private static BsonDocument textPrefix(SecondaryIndex index, QuerySpec spec) {
+        BsonDocument out = new BsonDocument();
+        for (String field : index.text().orElseThrow().prefix()) {
+            dev.tusk.bson.FieldPath path = dev.tusk.bson.FieldPath.parse(field);
+            dev.tusk.index.IndexBounds.equalityOn(spec.filter(), path).ifPresent(v -> out.append(field, v));
+        }
+        return out;
     }
 
     private static org.bson.BsonArray strings(java.util.Collection<String> values) {

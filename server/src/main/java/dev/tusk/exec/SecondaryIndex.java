@@ -54,9 +54,10 @@ public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, Stri
         return text.isPresent() ? TextKeys.of(text.get(), doc) : keys.of(doc);
     }
 
-    /** The side-table binding of a $text search on this (text) index. */
-    public BoundText bind(TextSearch search) {
-        return new BoundText(TextQuery.compile(search, text.orElseThrow()), schema, storage);
+    /** The side-table binding of a $text search on this (text) index, under the filter's prefix equalities. */
+    public BoundText bind(TextSearch search, dev.tusk.query.FilterNode filter) {
+        return new BoundText(TextQuery.compile(search, text.orElseThrow()), schema, storage,
+                TextKeys.searchPrefix(text.get(), filter));
     }
 
     /** The side-table binding of a geospatial operator on this (geo) index: its covering cells' key ranges. */

@@ -28,7 +28,7 @@ final class TextSearches {
         }
         SecondaryIndex index = indexes.stream().filter(i -> i.text().isPresent() && i.info().ready()).findFirst()
                 .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("text index required for $text query"));
-        return TextFilters.bind(filter, index::bind);
+        return TextFilters.bind(filter, search -> index.bind(search, filter));
     }
 
     static QuerySpec bind(QuerySpec spec, List<SecondaryIndex> indexes) {

@@ -135,6 +135,13 @@ public final class IndexBounds {
     }
 
     /** The filter's conditions: itself, or the children of its top-level (nested) $and. */
+    /** The value a top-level equality gives the path, if the filter has one. */
+    public static java.util.Optional<BsonValue> equalityOn(FilterNode filter, FieldPath path) {
+        return conjuncts(filter).stream()
+                .filter(n -> n instanceof FilterNode.Compare c && c.op() == FilterNode.Op.EQ && c.path().equals(path))
+                .map(n -> ((FilterNode.Compare) n).value()).findFirst();
+    }
+
     static List<FilterNode> conjuncts(FilterNode filter) {
         List<FilterNode> out = new ArrayList<>();
         flatten(filter, out);

@@ -28,13 +28,22 @@ final class TextIndexSpecs {
     /** {@code out} (the generic normalised spec) rewritten as a text index. */
     static BsonDocument normalise(BsonDocument key, BsonDocument out) {
         TreeMap<String, Integer> weights = new TreeMap<>();
+        BsonDocument storedKey = new BsonDocument();
         for (Map.Entry<String, BsonValue> e : key.entrySet()) {
             boolean fts = e.getKey().equals("_fts") || e.getKey().equals("_ftsx"); // the stored form, e.g. from listIndexes
             boolean text = e.getValue().isString() && e.getValue().asString().getValue().equals("text");
             if (text && !fts) {
                 weights.put(e.getKey(), 1);
-            } else if (!fts) {
-                throw ErrorCode.NOT_IMPLEMENTED.error("compound text indexes (with '%s') are not supported by Tusk yet", e.getKey());
+            }
+            if (text || fts) {
+                if (!storedKey.containsKey("_fts")) {
+                    storedKey.append("_fts", new BsonString("text")).append("_ftsx", new BsonInt32(1));
+                }
+            } else if (e.getValue().isNumber()) { // a prefix (before the text fields) or suffix field
+                storedKey.append(e.getKey(), e.getValue());
+            } else {
+                throw ErrorCode.CANNOT_CREATE_INDEX.error("a text index can only be compound with ascending or descending fields, not '%s'",
+                        e.getKey());
             }
         }
         if (out.containsKey("weights")) {
@@ -89,7 +98,7 @@ final class TextIndexSpecs {
         BsonDocument weightsDoc = new BsonDocument();
         weights.forEach((field, w) -> weightsDoc.append(field, new BsonInt32(w)));
         BsonDocument spec = new BsonDocument("v", out.get("v"))
-                .append("key", new BsonDocument("_fts", new BsonString("text")).append("_ftsx", new BsonInt32(1)))
+                .append("key", storedKey)
                 .append("name", out.get("name"));
         for (Map.Entry<String, BsonValue> e : out.entrySet()) {
             if (!Map.of("v", 1, "key", 1, "name", 1, "weights", 1, "default_language", 1, "language_override", 1,

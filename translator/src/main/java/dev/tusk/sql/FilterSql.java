@@ -82,7 +82,7 @@ public final class FilterSql {
             return Pushdown.exact(DSL.falseCondition());
         }
         return new Pushdown(IndexSql.restrict(bound.schema(), bound.sideTable(),
-                dev.tusk.index.TextKeys.ranges(bound.query().termsForBounds())), false);
+                dev.tusk.index.TextKeys.ranges(bound.prefix(), bound.query().termsForBounds())), false);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.bson.BsonValue;
  * the way MongoDB's text index does.
  */
 public record TextIndexSpec(TreeMap<String, Double> weights, boolean wildcard, TextLanguage defaultLanguage,
-        String languageOverride) {
+        String languageOverride, java.util.List<String> prefix) {
 
     /** A string of the document that the index covers. */
     public interface StringVisitor {
@@ -37,7 +37,14 @@ public record TextIndexSpec(TreeMap<String, Double> weights, boolean wildcard, T
         TextLanguage language = TextLanguage.of(spec.getString("default_language", new org.bson.BsonString("english")).getValue())
                 .orElse(TextLanguage.ENGLISH);
         String override = spec.getString("language_override", new org.bson.BsonString("language")).getValue();
-        return new TextIndexSpec(weights, wildcard, language, override);
+        java.util.List<String> prefix = new java.util.ArrayList<>();
+        for (String field : spec.getDocument("key", new BsonDocument()).keySet()) {
+            if (field.equals("_fts")) {
+                break;
+            }
+            prefix.add(field);
+        }
+        return new TextIndexSpec(weights, wildcard, language, override, java.util.List.copyOf(prefix));
     }
 
     /** Every indexed string of the document, with its language and weight. */

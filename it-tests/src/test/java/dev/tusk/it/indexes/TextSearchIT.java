@@ -174,6 +174,25 @@ class TextSearchIT {
     }
 
     @Test
+    void aCompoundTextIndexSearchesUnderItsPrefixEqualities() {
+        MongoCollection<Document> posts = db.getCollection("posts");
+        posts.drop();
+        posts.insertMany(List.of(new Document("_id", 1).append("tenant", "a").append("body", "coffee and cake"),
+                new Document("_id", 2).append("tenant", "b").append("body", "coffee shop"),
+                new Document("_id", 3).append("tenant", "a").append("body", "tea time")));
+        posts.createIndex(new Document("tenant", 1).append("body", "text"));
+        assertEquals(new Document("tenant", 1).append("_fts", "text").append("_ftsx", 1),
+                posts.listIndexes().into(new ArrayList<>()).get(1).get("key", Document.class));
+        assertEquals(Set.of(1), ids(posts, Filters.and(Filters.eq("tenant", "a"), Filters.text("coffee"))));
+        assertEquals(Set.of(2), ids(posts, Filters.and(Filters.eq("tenant", "b"), Filters.text("coffee"))));
+        assertEquals(291, code(() -> posts.find(Filters.text("coffee")).first()), "the prefix equality is required");
+        Document winning = posts.find(Filters.and(Filters.eq("tenant", "a"), Filters.text("coffee"))).explain()
+                .get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals(new Document("tenant", "a"), winning.get("indexPrefix", Document.class));
+        assertEquals(16675, code(() -> posts.insertOne(new Document("tenant", List.of("a", "b")).append("body", "x"))));
+    }
+
+    @Test
     void listIndexesShowsTheStoredTextSpec() {
         Document text = articles.listIndexes().into(new ArrayList<>()).get(1);
         assertEquals(Document.parse("{v: 2, key: {_fts: 'text', _ftsx: 1}, name: 'subject_text', weights: {subject: 1},"
