@@ -437,6 +437,7 @@ public enum ErrorCode {
     LOCATION_8947401(8947401, "Location8947401"),
     // find's min/max (dev.tusk.index.MinMaxBounds)
     NO_QUERY_EXECUTION_PLANS(291, "NoQueryExecutionPlans"),
+    SEARCH_NOT_ENABLED(31082, "SearchNotEnabled"),
     LOCATION_51173(51173, "Location51173"),
     LOCATION_51174(51174, "Location51174"),
     LOCATION_51175(51175, "Location51175"),

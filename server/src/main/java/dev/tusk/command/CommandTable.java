@@ -30,6 +30,7 @@ public final class CommandTable {
                 new CountCommand(),
                 new CreateCommand(),
                 new CreateIndexesCommand(),
+                new SearchIndexCommand("createSearchIndexes"),
                 new CurrentOpCommand(),
                 new DbStatsCommand(),
                 new DeleteCommand(),
@@ -37,6 +38,7 @@ public final class CommandTable {
                 new DropCommand(),
                 new DropDatabaseCommand(),
                 new DropIndexesCommand(),
+                new SearchIndexCommand("dropSearchIndex"),
                 new EndSessionsCommand(),
                 new ExplainCommand(),
                 new FindAndModifyCommand(),
@@ -59,6 +61,7 @@ public final class CommandTable {
                 new ReplSetGetStatusCommand(),
                 new ServerStatusCommand(),
                 new UpdateCommand(),
+                new SearchIndexCommand("updateSearchIndex"),
                 new WhatsMyUriCommand());
     }
 }

@@ -57,8 +57,18 @@ public record Pipeline(List<Stage> stages) {
 
     private static final Set<String> NOT_YET = Set.of("$changeStream",
             "$collStats", "$currentOp", "$documents",
-            "$indexStats", "$listLocalSessions", "$listSessions", "$listSearchIndexes", "$merge", "$out",
-            "$planCacheStats", "$search", "$searchMeta", "$vectorSearch");
+            "$indexStats", "$listLocalSessions", "$listSessions", "$merge", "$out",
+            "$planCacheStats");
+
+    /** Atlas Search stages: a MongoDB server without a search process (mongot) refuses them so, and so does Tusk. */
+    private static final Set<String> SEARCH = Set.of("$listSearchIndexes", "$search", "$searchMeta", "$vectorSearch");
+
+    /** MongoDB's answer to search commands and stages on a server without Atlas Search. */
+    public static RuntimeException searchNotEnabled() {
+        return ErrorCode.SEARCH_NOT_ENABLED.error("Using Atlas Search Database Commands and the $listSearchIndexes aggregation "
+                + "stage requires additional configuration. Please connect to Atlas or an AtlasCLI local deployment to enable. "
+                + "For more information on how to connect, see https://dochub.mongodb.org/core/atlas-cli-deploy-local-reqs");
+    }
 
     /** The stage names Tusk runs, for coverage tests. */
     public static Set<String> stageNames() {
@@ -94,6 +104,9 @@ public record Pipeline(List<Stage> stages) {
                 throw ErrorCode.LOCATION_40602.error("%s is only valid as the first stage in a pipeline", name);
             }
             if (parser == null) {
+                if (SEARCH.contains(name)) {
+                    throw searchNotEnabled();
+                }
                 if (NOT_YET.contains(name)) {
                     throw ErrorCode.NOT_IMPLEMENTED.error("%s is not supported by Tusk yet", name);
                 }

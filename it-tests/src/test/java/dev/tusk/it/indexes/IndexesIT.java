@@ -230,6 +230,16 @@ class IndexesIT {
 
 
     @Test
+    void atlasSearchIndexesAnswerAsAServerWithoutSearch() {
+        com.mongodb.MongoException e = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoException.class,
+                () -> c.createSearchIndex(new Document("mappings", new Document("dynamic", true))));
+        assertEquals(31082, e.getCode());
+        assertTrue(e.getMessage().contains("Atlas"), e.getMessage());
+        assertEquals(31082, org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoException.class,
+                () -> c.aggregate(List.of(new Document("$search", new Document("text", new Document())))).first()).getCode());
+    }
+
+    @Test
     void explainShowsTheIndexPostgreSqlUses() {
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
