@@ -436,6 +436,7 @@ public enum ErrorCode {
     LOCATION_6307900(6307900, "Location6307900"),
     LOCATION_8947401(8947401, "Location8947401"),
     // find's min/max (dev.tusk.index.MinMaxBounds)
+    CAPPED_POSITION_LOST(136, "CappedPositionLost"),
     NO_QUERY_EXECUTION_PLANS(291, "NoQueryExecutionPlans"),
     SEARCH_NOT_ENABLED(31082, "SearchNotEnabled"),
     LOCATION_51173(51173, "Location51173"),

@@ -99,6 +99,12 @@ public final class DocumentStore {
         });
     }
 
+    /** True if the capped collection still holds the row with this insertion number. */
+    public boolean seqExists(CollectionInfo c, long seq) {
+        return withConnection(conn -> Jdbc.count(conn, Jdbc.Statement.of(
+                "SELECT count(*) FROM " + c.qualifiedTable() + " WHERE " + CollectionTable.SEQ + " = ?", seq)) > 0);
+    }
+
     /** True if the collection holds no document. */
     public boolean isEmpty(CollectionInfo c) {
         return withConnection(conn -> Jdbc.count(conn, Jdbc.Statement.of(

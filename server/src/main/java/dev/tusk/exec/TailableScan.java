@@ -3,6 +3,7 @@ package dev.tusk.exec;
 import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.cursor.DocumentSizes;
 import dev.tusk.cursor.DocumentSource;
+import dev.tusk.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -54,6 +55,11 @@ public final class TailableScan implements DocumentSource {
     @Override
     public List<BsonDocument> next(int maxDocs, long maxBytes) {
         long start = System.nanoTime();
+        if (lastSeq.isPresent() && !exhausted() && !store.seqExists(collection, lastSeq.getAsLong())) {
+            // trimmed (or deleted) under the cursor: MongoDB cannot resume such a scan either
+            throw ErrorCode.CAPPED_POSITION_LOST.error("CollectionScan died due to position in capped collection being "
+                    + "deleted. Last seen record id: RecordId(%d)", lastSeq.getAsLong());
+        }
         try {
             List<BsonDocument> out = new ArrayList<>();
             long bytes = 0;
