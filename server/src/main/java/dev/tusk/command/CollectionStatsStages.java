@@ -4,6 +4,7 @@ import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.catalog.IndexInfo;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.CollectionStats;
 import dev.tusk.exec.IndexUsage;
 import java.util.Optional;
 import org.bson.BsonArray;
@@ -41,18 +42,21 @@ final class CollectionStatsStages {
         }
         BsonDocument out = new BsonDocument("ns", new BsonString(ns)).append("host", new BsonString(cx.topology().me()))
                 .append("localTime", new BsonDateTime(System.currentTimeMillis()));
+        CollectionStats[] measured = new CollectionStats[1]; // storageStats and count share one read of the table
+        java.util.function.Function<CollectionInfo, CollectionStats> measure = c -> measured[0] != null ? measured[0]
+                : (measured[0] = StatsDocuments.measure(cx, c));
         for (var e : spec.asDocument().entrySet()) {
             switch (e.getKey()) {
                 case "storageStats" -> {
                     CollectionInfo c = existing(info, ns, "storageStats");
                     long scale = StatsDocuments.scale(Optional.ofNullable(e.getValue().isDocument()
                             ? e.getValue().asDocument().get("scale") : null));
-                    BsonDocument storage = StatsDocuments.storage(ns, c, StatsDocuments.measure(cx, c), scale);
+                    BsonDocument storage = StatsDocuments.storage(ns, c, measure.apply(c), scale);
                     storage.remove("ns");
                     out.append("storageStats", storage);
                 }
                 case "count" -> out.append("count", new BsonDocument("count", new BsonInt64(info.filter(c -> !c.isView())
-                        .map(c -> StatsDocuments.measure(cx, c).count()).orElse(0L))));
+                        .map(c -> measure.apply(c).count()).orElse(0L))));
                 case "latencyStats", "queryExecStats" -> throw ErrorCode.NOT_IMPLEMENTED.error(
                         "$collStats %s is not supported by Tusk yet (no per-collection latency or scan counters)", e.getKey());
                 default -> throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field '$collStats.%s' is an unknown field.", e.getKey());

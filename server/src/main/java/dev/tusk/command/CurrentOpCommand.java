@@ -6,7 +6,6 @@ import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.query.FilterEvaluator;
 import dev.tusk.query.FilterParser;
-import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -16,9 +15,6 @@ import org.bson.BsonDocument;
  * query on them); {@code $all: true} adds idle connections. Admin database only.
  */
 final class CurrentOpCommand implements Command {
-    private static final Set<String> GENERIC = Set.of("$db", "lsid", "$clusterTime", "$readPreference", "comment", "apiVersion",
-            "apiStrict", "apiDeprecationErrors", "maxTimeMS", "readConcern");
-
     @Override
     public String name() {
         return "currentOp";
@@ -37,7 +33,7 @@ final class CurrentOpCommand implements Command {
         BsonDocument filter = new BsonDocument();
         boolean all = false;
         for (var e : request.body().entrySet()) {
-            if (e.getKey().equals("currentOp") || GENERIC.contains(e.getKey()) || e.getKey().equals("$ownOps")) {
+            if (e.getKey().equals("currentOp") || dev.tusk.dispatch.GenericArguments.NAMES.contains(e.getKey()) || e.getKey().equals("$ownOps")) {
                 continue;
             }
             if (e.getKey().equals("$all")) {

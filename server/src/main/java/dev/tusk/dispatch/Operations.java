@@ -61,8 +61,7 @@ public final class Operations {
 
     /** Registers the command now running on {@code connection}; this thread's SQL work counts as its own. */
     Op start(ClientConnection connection, String name, BsonDocument body, String database) {
-        BsonValueNs target = BsonValueNs.of(name, body, database);
-        Op op = new Op(opids.incrementAndGet(), connection, name, body, target.ns());
+        Op op = new Op(opids.incrementAndGet(), connection, name, body, namespace(name, body, database));
         running.put(connection.connectionId(), op);
         Backends.track(op.backends, op::killed);
         return op;
@@ -167,13 +166,11 @@ public final class Operations {
     }
 
     /** The namespace an operation works on: db.collection for collection commands, else db.$cmd. */
-    private record BsonValueNs(String ns) {
-        static BsonValueNs of(String name, BsonDocument body, String database) {
-            var v = body.get(name);
-            if (name.equals("getMore") && body.isString("collection")) {
-                return new BsonValueNs(database + "." + body.getString("collection").getValue());
-            }
-            return new BsonValueNs(database + "." + (v != null && v.isString() ? v.asString().getValue() : "$cmd"));
+    private static String namespace(String name, BsonDocument body, String database) {
+        if (name.equals("getMore") && body.isString("collection")) {
+            return database + "." + body.getString("collection").getValue();
         }
+        var v = body.get(name);
+        return database + "." + (v != null && v.isString() ? v.asString().getValue() : "$cmd");
     }
 }

@@ -22,12 +22,20 @@ public final class LocalSessions {
     /** Tusk has no users: every session belongs to the unauthenticated user, whose uid is SHA-256 of "". */
     private static final BsonBinary NO_USER = new BsonBinary(sha256(""));
 
+    /** Idle sessions are dropped every this many commands (and when listed), so the cache stays bounded. */
+    private static final int EXPIRY_EVERY = 10_000;
+
     private final Map<BsonValue, Long> lastUse = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong touches = new java.util.concurrent.atomic.AtomicLong();
 
     public void touch(BsonDocument lsid) {
         BsonValue id = lsid.get("id");
         if (id != null) {
-            lastUse.put(id, System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            lastUse.put(id, now);
+            if (touches.incrementAndGet() % EXPIRY_EVERY == 0) {
+                expire(now);
+            }
         }
     }
 
@@ -38,11 +46,15 @@ public final class LocalSessions {
     /** The live sessions as $listLocalSessions shows them: {_id: {id, uid}, lastUse}. */
     public List<BsonDocument> list() {
         long now = System.currentTimeMillis();
-        lastUse.values().removeIf(t -> now - t > TIMEOUT_MILLIS);
+        expire(now);
         List<BsonDocument> out = new ArrayList<>();
         lastUse.forEach((id, t) -> out.add(new BsonDocument("_id", new BsonDocument("id", id).append("uid", NO_USER))
                 .append("lastUse", new BsonDateTime(t))));
         return out;
+    }
+
+    private void expire(long now) {
+        lastUse.values().removeIf(t -> now - t > TIMEOUT_MILLIS);
     }
 
     private static byte[] sha256(String s) {

@@ -21,8 +21,9 @@ import org.bson.BsonValue;
  * $lookup's equality join for a batch of input documents with one read of the other collection: the
  * foreign documents whose foreignField equals any of the batch's localField values, each handed to
  * the input documents holding one of its values (found through a map of its values' IdKeys, then
- * re-checked with the evaluator, so each input gets exactly what its own query would return, in the
- * same order). Inputs whose values include a regex (which $in matches as a pattern) query alone.
+ * re-checked with the evaluator, so each input gets exactly the documents its own query would return,
+ * in `_id` order — MongoDB leaves the order to the plan). Inputs whose values include a regex (which
+ * $in matches as a pattern) query alone.
  */
 final class LookupBatch {
     static final int SIZE = 500;
@@ -47,6 +48,8 @@ final class LookupBatch {
         if (!union.isEmpty()) {
             read.apply(in(foreignField, new ArrayList<>(union.values()))).forEachRemaining(candidates::add);
         }
+        // `_id` order, whatever order the read came in (an index's): the same for every batch an input falls in
+        candidates.sort((a, b) -> java.util.Arrays.compareUnsigned(IdKey.encode(a.get("_id")), IdKey.encode(b.get("_id"))));
         Map<ByteBuffer, List<Integer>> byValue = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             for (BsonValue v : ReachedValues.of(candidates.get(i), foreign)) {

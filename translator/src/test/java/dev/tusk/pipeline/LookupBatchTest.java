@@ -19,9 +19,9 @@ import org.bson.BsonValue;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch of $lookup inputs joined with one read gives each input exactly the documents, in the same
- * order, that its own query {foreignField: {$in: its localField values}} returns — on random values
- * of mixed types, arrays, nested arrays, nulls and missing fields.
+ * A batch of $lookup inputs joined with one read gives each input exactly the documents its own query
+ * {foreignField: {$in: its localField values}} returns, in `_id` order, even when the read comes in
+ * another order — on random values of mixed types, arrays, nested arrays, nulls and missing fields.
  */
 class LookupBatchTest {
     @Test
@@ -36,8 +36,11 @@ class LookupBatchTest {
             for (int i = 0; i < 40; i++) {
                 inputs.add(withField(new BsonDocument("_id", new BsonInt32(1000 + i)), "l", random));
             }
-            List<List<BsonDocument>> batched = LookupBatch.matches(inputs, FieldPath.parse("l"), "f",
-                    filter -> foreign.stream().filter(d -> FilterEvaluator.matches(filter, d)).iterator());
+            List<List<BsonDocument>> batched = LookupBatch.matches(inputs, FieldPath.parse("l"), "f", filter -> {
+                List<BsonDocument> read = new ArrayList<>(foreign.stream().filter(d -> FilterEvaluator.matches(filter, d)).toList());
+                java.util.Collections.shuffle(read, random); // an index's order, say: not `_id` order
+                return read.iterator();
+            });
             for (int i = 0; i < inputs.size(); i++) {
                 var filter = LookupBatch.in("f", ReachedValues.of(inputs.get(i), FieldPath.parse("l")));
                 List<BsonDocument> alone = foreign.stream().filter(d -> FilterEvaluator.matches(filter, d)).toList();

@@ -49,6 +49,52 @@ class AggregateIT {
     }
 
     @Test
+    void lookupOverManyInputsGivesEachWhatItsOwnQueryFinds() {
+        var db = TuskTestServer.client().getDatabase("aggregate_it");
+        MongoCollection<Document> orders = db.getCollection("orders");
+        MongoCollection<Document> customers = db.getCollection("customers");
+        orders.drop();
+        customers.drop();
+        java.util.Random random = new java.util.Random(5);
+        List<Document> cs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Document c = new Document("_id", i);
+            switch (i % 5) {
+                case 0 -> c.append("code", i % 40);
+                case 1 -> c.append("code", (double) (i % 40));
+                case 2 -> c.append("code", List.of(i % 40, "x" + i % 7));
+                case 3 -> c.append("code", null);
+                default -> { } // missing: matches null and missing local values
+            }
+            cs.add(c);
+        }
+        customers.insertMany(cs);
+        customers.createIndex(new Document("code", 1));
+        List<Document> os = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) { // more than one batch of 500
+            Object code = switch (random.nextInt(4)) {
+                case 0 -> random.nextInt(45);
+                case 1 -> List.of(random.nextInt(45), "x" + random.nextInt(7));
+                case 2 -> null;
+                default -> "x" + random.nextInt(9);
+            };
+            os.add(new Document("_id", i).append("code", code));
+        }
+        orders.insertMany(os);
+        List<Document> joined = orders.aggregate(List.of(Aggregates.lookup("customers", "code", "code", "matches"),
+                Aggregates.sort(Sorts.ascending("_id")))).into(new ArrayList<>());
+        assertEquals(1_200, joined.size());
+        for (Document o : joined) {
+            Object code = o.get("code");
+            List<?> values = code instanceof List<?> l ? l : java.util.Arrays.asList(code);
+            List<Object> expected = customers.find(Filters.in("code", values)).sort(Sorts.ascending("_id"))
+                    .map(d -> (Object) d.getInteger("_id")).into(new ArrayList<>());
+            List<Object> actual = o.getList("matches", Document.class).stream().map(d -> (Object) d.getInteger("_id")).toList();
+            assertEquals(expected, actual, "order " + o.toJson());
+        }
+    }
+
+    @Test
     void groupWithExpressionsAndSort() {
         List<Document> out = sales.aggregate(List.of(
                 Aggregates.match(Filters.gte("price", 5)),
