@@ -49,7 +49,9 @@ final class LookupBatch {
             read.apply(in(foreignField, new ArrayList<>(union.values()))).forEachRemaining(candidates::add);
         }
         // `_id` order, whatever order the read came in (an index's): the same for every batch an input falls in
-        candidates.sort((a, b) -> java.util.Arrays.compareUnsigned(IdKey.encode(a.get("_id")), IdKey.encode(b.get("_id"))));
+        Map<BsonDocument, byte[]> ids = new java.util.IdentityHashMap<>();
+        candidates.forEach(c -> ids.put(c, IdKey.encode(c.get("_id"))));
+        candidates.sort((a, b) -> java.util.Arrays.compareUnsigned(ids.get(a), ids.get(b)));
         Map<ByteBuffer, List<Integer>> byValue = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             for (BsonValue v : ReachedValues.of(candidates.get(i), foreign)) {
