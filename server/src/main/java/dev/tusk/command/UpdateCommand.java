@@ -75,7 +75,7 @@ final class UpdateCommand implements Command {
                 UpdateResult r;
                 try (var writing = cx.indexes().writing(existing.get())) {
                     r = new UpdateExecutor(cx.store(), writing, args.bool("bypassDocumentValidation", false)
-                        ? Optional.empty() : dev.tusk.exec.DocumentValidator.of(existing.get())).update(existing.get(), args.namespace(), st);
+                        ? Optional.empty() : dev.tusk.exec.DocumentValidator.of(existing.get())).updateForCounts(existing.get(), args.namespace(), st);
                 }
                 n += r.matched();
                 nModified += r.modified();

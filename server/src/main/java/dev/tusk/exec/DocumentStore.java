@@ -174,6 +174,36 @@ public final class DocumentStore {
         });
     }
 
+    /**
+     * Applies a field patch to the row with this primary key inside PostgreSQL, in one statement that
+     * locks the row, computes the new document from its latest version and writes it if it changed.
+     * The function's status (0 unchanged, 1 written, 2 declined: nothing written), or empty if no row has the key.
+     */
+    public java.util.Optional<Integer> patchByKey(CollectionInfo c, byte[] key, dev.tusk.update.FieldPatch patch) {
+        String table = c.qualifiedTable();
+        // The function is called in the locking SELECT's target list: there, after waiting for a concurrent
+        // writer, PostgreSQL computes it again on the row's latest version. As a LATERAL join it did not,
+        // and concurrent $inc's were lost (ConcurrentUpdatesIT).
+        String sql = "WITH cur AS MATERIALIZED (SELECT t._key, tusk_catalog.patch_fields(t.doc, t.q, ?::bytea[], ?::text[],"
+                + " ?::int[], ?::bytea[], ?::jsonb[]) AS p FROM " + table + " t WHERE t._key = ? FOR UPDATE OF t),"
+                + " w AS (UPDATE " + table + " t SET doc = (cur.p).new_doc, q = (cur.p).new_q FROM cur"
+                + " WHERE t._key = cur._key AND (cur.p).status = 1)"
+                + " SELECT (p).status FROM cur";
+        return withConnection(conn -> {
+            try (var ps = conn.prepareStatement(sql)) {
+                ps.setArray(1, conn.createArrayOf("bytea", patch.names()));
+                ps.setArray(2, conn.createArrayOf("text", patch.keys()));
+                ps.setArray(3, conn.createArrayOf("int4", patch.kinds()));
+                ps.setArray(4, conn.createArrayOf("bytea", patch.elements()));
+                ps.setArray(5, conn.createArrayOf("text", patch.json()));
+                ps.setBytes(6, key);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getInt(1)) : java.util.Optional.<Integer>empty();
+                }
+            }
+        });
+    }
+
     /** Replaces the document if its row is still at {@code version}, in autocommit; false if it changed meanwhile. */
     public boolean replaceIfUnchanged(CollectionInfo c, String version, StoredDocument d) {
         return withConnection(conn -> new Tx(conn).replaceIfUnchanged(c, version, d));

@@ -54,6 +54,22 @@ public record SecondaryIndex(IndexInfo info, IndexKeys keys, String schema, Stri
         return text.isPresent() ? TextKeys.of(text.get(), doc) : keys.of(doc);
     }
 
+    /**
+     * Whether this index's keys or membership could depend on the top-level field: its key paths start
+     * with it, or the index is one whose keys cannot be told by name (text, wildcard, partial).
+     */
+    public boolean mayRead(String topLevelField) {
+        if (text.isPresent() || keys.wildcard().isPresent() || info.partialFilterExpression().isPresent()) {
+            return true;
+        }
+        for (String path : info.key().keySet()) {
+            if (dev.tusk.bson.FieldPath.parse(path).get(0).equals(topLevelField)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The side-table binding of a $text search on this (text) index, under the filter's prefix equalities. */
     public BoundText bind(TextSearch search, dev.tusk.query.FilterNode filter) {
         return new BoundText(TextQuery.compile(search, text.orElseThrow()), schema, storage,

@@ -133,7 +133,7 @@ public final class SinkWriter {
                 throw DuplicateKeys.onId(namespace, doc.get("_id"));
             }
         }
-        UpdateResult r = executor.update(target, namespace,
+        UpdateResult r = executor.updateForCounts(target, namespace,
                 new UpdateExecutor.Statement(filter, on, update, false, upsert, Optional.empty()));
         if (r.matched() == 0 && r.upsertedId().isEmpty() && merge.whenNotMatched().equals("fail")) {
             throw ErrorCode.MERGE_STAGE_NO_MATCHING_DOCUMENT.error(

@@ -7,6 +7,7 @@ import dev.tusk.query.FilterEvaluator;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.SortSpec;
 import dev.tusk.storage.IdKey;
+import dev.tusk.update.FieldPatch;
 import dev.tusk.update.UpdateOutcome;
 import dev.tusk.update.UpdateSpec;
 import java.util.List;
@@ -51,12 +52,25 @@ public final class UpdateExecutor {
     public record Statement(FilterNode filter, BsonDocument rawFilter, UpdateSpec update, boolean multi, boolean upsert,
             Optional<SortSpec> sort) {}
 
+    /** Runs the statement; the result carries the first matched document before and after the update. */
     public UpdateResult update(CollectionInfo c, String namespace, Statement statement) {
+        return update(c, namespace, statement, true);
+    }
+
+    /**
+     * Runs the statement for its counts only: the result may leave out the documents, which lets an
+     * update by {@code _id} that PostgreSQL can apply by itself ({@link FieldPatch}) run as one statement.
+     */
+    public UpdateResult updateForCounts(CollectionInfo c, String namespace, Statement statement) {
+        return update(c, namespace, statement, false);
+    }
+
+    private UpdateResult update(CollectionInfo c, String namespace, Statement statement, boolean documents) {
         FilterNode bound = TextSearches.bind(statement.filter(), indexes);
         Statement st = new Statement(bound, statement.rawFilter(), statement.update(), statement.multi(), statement.upsert(),
                 statement.sort());
         for (int attempt = 1; ; attempt++) {
-            UpdateResult existing = updateExisting(c, st, namespace);
+            UpdateResult existing = updateExisting(c, st, namespace, documents);
             if (existing.matched() > 0 || !st.upsert()) {
                 return existing;
             }
@@ -84,8 +98,14 @@ public final class UpdateExecutor {
         }
     }
 
-    private UpdateResult updateExisting(CollectionInfo c, Statement st, String namespace) {
+    private UpdateResult updateExisting(CollectionInfo c, Statement st, String namespace, boolean documents) {
         Optional<byte[]> idKey = IdLookup.key(st.filter());
+        if (idKey.isPresent() && !documents) {
+            Optional<UpdateResult> patched = patchById(c, st, idKey.get());
+            if (patched.isPresent()) {
+                return patched.get();
+            }
+        }
         if (idKey.isPresent()) {
             for (int attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
                 Optional<UpdateResult> done = updateById(c, st, idKey.get(), namespace);
@@ -142,6 +162,30 @@ public final class UpdateExecutor {
     }
 
     private record Applied(BsonDocument before, UpdateOutcome outcome) {}
+
+    /**
+     * An update of the one document with this `_id` as one statement in PostgreSQL, when the update is a
+     * {@link FieldPatch} that no validator and no index has to see; empty when it is not, or when the
+     * function declined (the caller then runs it in Java).
+     */
+    private Optional<UpdateResult> patchById(CollectionInfo c, Statement st, byte[] key) {
+        if (validator.isPresent()) {
+            return Optional.empty();
+        }
+        Optional<FieldPatch> patch = st.update().fieldPatch();
+        if (patch.isEmpty() || indexes.stream().anyMatch(index -> patch.get().fields().stream().anyMatch(index::mayRead))) {
+            return Optional.empty();
+        }
+        Optional<Integer> status = store.patchByKey(c, key, patch.get());
+        if (status.isEmpty()) {
+            return Optional.of(new UpdateResult(0, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        return switch (status.get()) {
+            case 0 -> Optional.of(new UpdateResult(1, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+            case 1 -> Optional.of(new UpdateResult(1, 1, Optional.empty(), Optional.empty(), Optional.empty()));
+            default -> Optional.empty();
+        };
+    }
 
     /**
      * An update of the one document with this `_id` in two round trips: read it with its row version,

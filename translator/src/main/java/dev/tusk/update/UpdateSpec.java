@@ -177,6 +177,11 @@ public final class UpdateSpec {
         return Integer.compare(a.size(), b.size());
     }
 
+    /** This update as one PostgreSQL can apply to the stored row itself, if it is one ({@link FieldPatch}). */
+    public Optional<FieldPatch> fieldPatch() {
+        return replacement.isPresent() || pipeline.isPresent() ? Optional.empty() : FieldPatch.of(updates);
+    }
+
     public boolean isReplacement() {
         return replacement.isPresent();
     }

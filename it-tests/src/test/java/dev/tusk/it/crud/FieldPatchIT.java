@@ -1,0 +1,119 @@
+package dev.tusk.it.crud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import dev.tusk.it.support.TuskTestServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Updates by `_id` that PostgreSQL applies to the stored row itself (top-level $set, $unset, integer
+ * $inc): the same documents, counts and errors as the Java path, and the function really runs.
+ */
+class FieldPatchIT {
+    private final MongoCollection<Document> c = TuskTestServer.client().getDatabase("field_patch_it").getCollection("docs");
+
+    @BeforeEach
+    void fresh() {
+        c.drop();
+        c.insertOne(new Document("_id", 1).append("a", 1).append("s", "x").append("n", Integer.MAX_VALUE)
+                .append("big", Long.MAX_VALUE - 1).append("d", 1.5));
+    }
+
+    @Test
+    void setIncAndUnsetRunInPostgresql() throws Exception {
+        long before = patchCalls();
+        UpdateResult r = c.updateOne(Filters.eq("_id", 1), Updates.combine(Updates.inc("n", 1), Updates.set("z", "last"),
+                Updates.set("y", List.of(1, 2)), Updates.unset("a")));
+        assertEquals(1, r.getMatchedCount());
+        assertEquals(1, r.getModifiedCount());
+        Document doc = c.find(Filters.eq("_id", 1)).first();
+        assertEquals(List.of("_id", "s", "n", "big", "d", "y", "z"), List.copyOf(doc.keySet()), "new fields appended in path order");
+        assertEquals(2147483648L, doc.get("n"), "an int32 $inc past the int32 range becomes an int64");
+        assertEquals(1, c.countDocuments(Filters.and(Filters.exists("a", false), Filters.eq("y", 2), Filters.eq("z", "last"),
+                Filters.gt("n", Integer.MAX_VALUE))), "the query form follows the document");
+        assertTrue(waitForMoreCalls(before), "tusk_catalog.patch_fields did not run");
+    }
+
+    @Test
+    void sameValuesModifyNothing() {
+        UpdateResult r = c.updateOne(Filters.eq("_id", 1), Updates.combine(Updates.set("s", "x"), Updates.inc("a", 0),
+                Updates.unset("missing")));
+        assertEquals(1, r.getMatchedCount());
+        assertEquals(0, r.getModifiedCount());
+        assertEquals(0, c.updateOne(Filters.eq("_id", 2), Updates.set("s", "y")).getMatchedCount());
+    }
+
+    @Test
+    void whatTheFunctionDeclinesRunsInJavaWithMongodbsErrors() {
+        MongoWriteException notNumber = assertThrows(MongoWriteException.class,
+                () -> c.updateOne(Filters.eq("_id", 1), Updates.inc("s", 1)));
+        assertEquals(14, notNumber.getCode());
+        MongoWriteException overflow = assertThrows(MongoWriteException.class,
+                () -> c.updateOne(Filters.eq("_id", 1), Updates.inc("big", 5L)));
+        assertEquals(2, overflow.getCode());
+        assertEquals(1, c.updateOne(Filters.eq("_id", 1), Updates.inc("d", 1)).getModifiedCount());
+        Document doc = c.find(Filters.eq("_id", 1)).first();
+        assertEquals(2.5, doc.getDouble("d"));
+        assertEquals("x", doc.getString("s"));
+        assertEquals(Long.MAX_VALUE - 1, doc.getLong("big"));
+    }
+
+    @Test
+    void upsertOfAMissingIdInsertsIt() {
+        UpdateResult r = c.updateOne(Filters.eq("_id", 7), Updates.inc("n", 2), new UpdateOptions().upsert(true));
+        assertEquals(0, r.getMatchedCount());
+        assertEquals(7, r.getUpsertedId().asInt32().getValue());
+        assertEquals(new Document("_id", 7).append("n", 2), c.find(Filters.eq("_id", 7)).first());
+    }
+
+    @Test
+    void anIndexedFieldIsUpdatedInJavaAndItsIndexFollows() {
+        c.createIndex(new Document("a", 1));
+        assertEquals(1, c.updateOne(Filters.eq("_id", 1), Updates.inc("a", 41)).getModifiedCount());
+        assertEquals(1, c.find(Filters.eq("a", 42)).hint(new Document("a", 1)).into(new java.util.ArrayList<>()).size());
+        assertFalse(c.find(Filters.eq("a", 1)).hint(new Document("a", 1)).iterator().hasNext());
+    }
+
+    /** Calls of the function as PostgreSQL counts them (function tracking switched on for the test cluster). */
+    private static long patchCalls() throws SQLException {
+        try (Connection conn = TuskTestServer.server().dataSource().getConnection(); Statement st = conn.createStatement()) {
+            st.execute("ALTER SYSTEM SET track_functions = 'pl'");
+            st.execute("SELECT pg_reload_conf()");
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE funcname = 'patch_fields'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** PostgreSQL publishes a backend's function counts when it goes idle, within about a second. */
+    private static boolean waitForMoreCalls(long before) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Connection conn = TuskTestServer.server().dataSource().getConnection(); Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE funcname = 'patch_fields'")) {
+                rs.next();
+                if (rs.getLong(1) > before) {
+                    return true;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}

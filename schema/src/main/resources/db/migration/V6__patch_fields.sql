@@ -1,0 +1,141 @@
+-- An update that only sets, unsets or increments top-level fields, applied by PostgreSQL to the stored
+-- row itself, so an update by _id is one statement (dev.tusk.update.FieldPatch builds the arguments;
+-- its differential test holds this function to the Java update language).
+--
+-- Operation i: kinds[i] 1 = $set, 2 = $unset, 3 = $inc by an int32/int64; names[i] the field name's
+-- UTF-8 bytes with their 0x00 terminator; keys[i] the name as stored in q; elems[i] the BSON element
+-- ($set: the new element; $inc: the operand as an element of that name); jsons[i] its value's query form.
+-- Operations run in the given order; a field that is not there is appended.
+--
+-- status: 0 = the document is unchanged, 1 = changed (new_doc, new_q), 2 = not for this function
+-- (an $inc on a non-integer or one that overflows int64, or a result over 16 MiB): the caller runs the
+-- update in Java instead, which applies MongoDB's rules and errors.
+CREATE OR REPLACE FUNCTION tusk_catalog.patch_fields(doc bytea, q jsonb, names bytea[], keys text[], kinds int[],
+    elems bytea[], jsons jsonb[], OUT status int, OUT new_doc bytea, OUT new_q jsonb)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+    i int;
+    k int;       -- length of names[i] (terminator included)
+    p int;       -- 0-based offset of the current element's type byte
+    t int;       -- its type
+    n int;       -- its name's length, terminator included
+    v int;       -- offset of its value
+    e int;       -- offset just past it
+    found boolean;
+    cur bigint;
+    add bigint;
+    total bigint;
+    op_type int;
+BEGIN
+    new_doc := doc;
+    new_q := q;
+    FOR i IN 1 .. coalesce(array_length(kinds, 1), 0) LOOP
+        k := length(names[i]);
+        p := 4;
+        found := false;
+        LOOP
+            t := get_byte(new_doc, p);
+            EXIT WHEN t = 0;
+            n := position('\x00'::bytea IN substring(new_doc FROM p + 2));
+            v := p + 1 + n;
+            e := v + CASE
+                WHEN t IN (1, 9, 17, 18) THEN 8
+                WHEN t = 16 THEN 4
+                WHEN t IN (2, 13, 14) THEN 4 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                WHEN t IN (3, 4, 15) THEN (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                WHEN t = 8 THEN 1
+                WHEN t = 7 THEN 12
+                WHEN t = 19 THEN 16
+                WHEN t IN (6, 10, 127, 255) THEN 0
+                WHEN t = 5 THEN 5 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                WHEN t = 12 THEN 16 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                WHEN t = 11 THEN position('\x00'::bytea IN substring(new_doc FROM v + 1))
+                    + position('\x00'::bytea IN substring(new_doc FROM v + 1 + position('\x00'::bytea IN substring(new_doc FROM v + 1))))
+            END;
+            IF e IS NULL THEN -- a type this function does not know: leave the update to Java
+                status := 2;
+                RETURN;
+            END IF;
+            IF n = k AND substring(new_doc FROM p + 2 FOR k) = names[i] THEN
+                found := true;
+                EXIT;
+            END IF;
+            p := e;
+        END LOOP;
+        -- found: the element is [p, e) with type t and value at v; otherwise p is the document's terminator
+        IF kinds[i] = 1 THEN
+            new_doc := substring(new_doc FROM 1 FOR p) || elems[i]
+                || substring(new_doc FROM (CASE WHEN found THEN e ELSE p END) + 1);
+            new_q := jsonb_set(new_q, ARRAY[keys[i]], jsons[i], true);
+        ELSIF kinds[i] = 2 THEN
+            IF found THEN
+                new_doc := substring(new_doc FROM 1 FOR p) || substring(new_doc FROM e + 1);
+                new_q := new_q - keys[i];
+            END IF;
+        ELSIF NOT found THEN
+            new_doc := substring(new_doc FROM 1 FOR p) || elems[i] || substring(new_doc FROM p + 1);
+            new_q := jsonb_set(new_q, ARRAY[keys[i]], jsons[i], true);
+        ELSIF t NOT IN (16, 18) THEN
+            status := 2;
+            RETURN;
+        ELSE
+            op_type := get_byte(elems[i], 0);
+            cur := tusk_catalog.le_int(new_doc, v, t);
+            add := tusk_catalog.le_int(elems[i], 1 + k, op_type);
+            IF (add > 0 AND cur > 9223372036854775807 - add) OR (add < 0 AND cur < -9223372036854775808 - add) THEN
+                status := 2;
+                RETURN;
+            END IF;
+            total := cur + add;
+            IF t = 16 AND op_type = 16 AND total BETWEEN -2147483648 AND 2147483647 THEN
+                new_doc := overlay(new_doc PLACING tusk_catalog.le_bytes(total, 4) FROM v + 1 FOR 4);
+            ELSE
+                new_doc := substring(new_doc FROM 1 FOR p) || '\x12'::bytea || names[i] || tusk_catalog.le_bytes(total, 8)
+                    || substring(new_doc FROM e + 1);
+            END IF;
+            new_q := jsonb_set(new_q, ARRAY[keys[i]], to_jsonb(total), true);
+        END IF;
+    END LOOP;
+    IF length(new_doc) > 16777216 THEN
+        status := 2;
+        RETURN;
+    END IF;
+    IF new_doc = doc THEN
+        status := 0;
+        new_doc := NULL;
+        new_q := NULL;
+    ELSE
+        status := 1;
+        new_doc := overlay(new_doc PLACING tusk_catalog.le_bytes(length(new_doc), 4) FROM 1 FOR 4);
+    END IF;
+END
+$$;
+
+-- The signed little-endian integer (type 16: 4 bytes, 18: 8 bytes) at 0-based offset `at`.
+CREATE OR REPLACE FUNCTION tusk_catalog.le_int(b bytea, at int, type int) RETURNS bigint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN type = 16 THEN
+        (get_byte(b, at) | (get_byte(b, at + 1) << 8) | (get_byte(b, at + 2) << 16) | (get_byte(b, at + 3) << 24))::bigint
+    ELSE
+        get_byte(b, at)::bigint | (get_byte(b, at + 1)::bigint << 8) | (get_byte(b, at + 2)::bigint << 16)
+        | (get_byte(b, at + 3)::bigint << 24) | (get_byte(b, at + 4)::bigint << 32) | (get_byte(b, at + 5)::bigint << 40)
+        | (get_byte(b, at + 6)::bigint << 48) | (get_byte(b, at + 7)::bigint << 56)
+    END
+$$;
+
+-- The low `size` (4 or 8) bytes of x, little-endian.
+CREATE OR REPLACE FUNCTION tusk_catalog.le_bytes(x bigint, size int) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN size = 4 THEN
+        set_byte(set_byte(set_byte(set_byte('\x00000000'::bytea,
+            0, (x & 255)::int), 1, ((x >> 8) & 255)::int), 2, ((x >> 16) & 255)::int), 3, ((x >> 24) & 255)::int)
+    ELSE
+        set_byte(set_byte(set_byte(set_byte(set_byte(set_byte(set_byte(set_byte('\x0000000000000000'::bytea,
+            0, (x & 255)::int), 1, ((x >> 8) & 255)::int), 2, ((x >> 16) & 255)::int), 3, ((x >> 24) & 255)::int),
+            4, ((x >> 32) & 255)::int), 5, ((x >> 40) & 255)::int), 6, ((x >> 48) & 255)::int), 7, ((x >> 56) & 255)::int)
+    END
+$$;

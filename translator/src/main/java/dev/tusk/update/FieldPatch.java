@@ -1,0 +1,121 @@
+package dev.tusk.update;
+
+import dev.tusk.storage.QueryForm;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+
+/**
+ * An update that PostgreSQL applies to a stored row by itself ({@code tusk_catalog.patch_fields},
+ * migration V6), so an update by {@code _id} is one statement: {@code $set}, {@code $unset} and
+ * {@code $inc} by an int32 or int64, each of a top-level field other than {@code _id}
+ * ({@code $setOnInsert} does nothing to an existing document). The arrays are the function's
+ * arguments, one entry per operation in the update's own order. Where MongoDB's rules need more (an
+ * {@code $inc} of a double, an overflow, a type error) the function declines and the update runs in Java.
+ */
+public final class FieldPatch {
+    static final int SET = 1;
+    static final int UNSET = 2;
+    static final int INC = 3;
+
+    private final Set<String> fields;
+    private final byte[][] names;
+    private final String[] keys;
+    private final Integer[] kinds;
+    private final byte[][] elements;
+    private final String[] json;
+
+    private FieldPatch(List<Op> ops) {
+        this.fields = new LinkedHashSet<>();
+        int n = ops.size();
+        names = new byte[n][];
+        keys = new String[n];
+        kinds = new Integer[n];
+        elements = new byte[n][];
+        json = new String[n];
+        for (int i = 0; i < n; i++) {
+            Op op = ops.get(i);
+            fields.add(op.name());
+            byte[] utf8 = op.name().getBytes(StandardCharsets.UTF_8);
+            names[i] = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+            keys[i] = QueryForm.storedName(op.name());
+            kinds[i] = op.kind();
+            elements[i] = op.value() == null ? null : element(op.name(), op.value());
+            json[i] = op.value() == null ? null : QueryForm.valueToJson(op.value());
+        }
+    }
+
+    private record Op(int kind, String name, BsonValue value) {}
+
+    /** The patch for these parsed updates, if every one of them is a top-level $set, $unset or integer $inc. */
+    static Optional<FieldPatch> of(List<FieldUpdate> updates) {
+        List<Op> ops = new ArrayList<>();
+        for (FieldUpdate u : updates) {
+            if (u.path().size() != 1 || u.path().get(0).equals("_id")) {
+                return Optional.empty();
+            }
+            String name = u.path().get(0);
+            switch (u) {
+                case FieldOperators.SetField set -> {
+                    if (!set.onInsertOnly()) {
+                        ops.add(new Op(SET, name, set.value()));
+                    }
+                }
+                case FieldOperators.UnsetField unset -> ops.add(new Op(UNSET, name, null));
+                case ArithmeticOperators.Arithmetic inc when !inc.multiply()
+                        && (inc.operand().isInt32() || inc.operand().isInt64()) -> ops.add(new Op(INC, name, inc.operand()));
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(new FieldPatch(ops));
+    }
+
+    /** The element {@code name: value} as BSON: type byte, name, terminator, value. */
+    private static byte[] element(String name, BsonValue value) {
+        ByteBuffer doc = new RawBsonDocument(new BsonDocument(name, value), new BsonDocumentCodec()).getByteBuffer().asNIO();
+        byte[] out = new byte[doc.remaining() - 5];
+        doc.position(doc.position() + 4);
+        doc.get(out);
+        return out;
+    }
+
+    /** The top-level fields it writes. */
+    public Set<String> fields() {
+        return fields;
+    }
+
+    /** Each field name's UTF-8 bytes and 0x00 terminator, as the stored document spells it. */
+    public byte[][] names() {
+        return names;
+    }
+
+    /** Each field's name in the query form. */
+    public String[] keys() {
+        return keys;
+    }
+
+    /** Each operation: 1 $set, 2 $unset, 3 $inc. */
+    public Integer[] kinds() {
+        return kinds;
+    }
+
+    /** Each operation's element ($set: the new one; $inc: the operand under the field's name); null for $unset. */
+    public byte[][] elements() {
+        return elements;
+    }
+
+    /** Each element's value in the query form (JSON); null for $unset. */
+    public String[] json() {
+        return json;
+    }
+}
