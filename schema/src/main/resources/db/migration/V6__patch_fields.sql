@@ -1,27 +1,36 @@
--- An update that only sets, unsets or increments top-level fields, applied by PostgreSQL to the stored
--- row itself, so an update by _id is one statement (dev.tusk.update.FieldPatch builds the arguments;
--- its differential test holds this function to the Java update language).
+-- An update that only sets, unsets or increments fields, applied by PostgreSQL to the stored row itself,
+-- so an update by _id is one statement (dev.tusk.update.FieldPatch builds the arguments; its
+-- differential test holds this function to the Java update language).
 --
--- Operation i: kinds[i] 1 = $set, 2 = $unset, 3 = $inc by an int32/int64; names[i] the field name's
--- UTF-8 bytes with their 0x00 terminator; keys[i] the name as stored in q; elems[i] the BSON element
--- ($set: the new element; $inc: the operand as an element of that name); jsons[i] its value's query form.
--- Operations run in the given order; a field that is not there is appended.
+-- Operation i: kinds[i] 1 = $set, 2 = $unset, 3 = $inc by an int32/int64; paths[i] the field path, each
+-- component's UTF-8 bytes followed by 0x00; elems[i] the BSON element named after the last component
+-- ($set: the new element; $inc: the operand); jsons[i] its value's query form. Operations run in the
+-- given order; a field that is not there is appended to its document.
 --
--- status: 0 = the document is unchanged, 1 = changed (new_doc, new_q), 2 = not for this function
--- (an $inc on a non-integer or one that overflows int64, or a result over 16 MiB): the caller runs the
--- update in Java instead, which applies MongoDB's rules and errors.
-CREATE OR REPLACE FUNCTION tusk_catalog.patch_fields(doc bytea, q jsonb, names bytea[], keys text[], kinds int[],
+-- status: 0 = the document is unchanged, 1 = changed (new_doc, new_q), 2 = not for this function (a
+-- path through something other than an existing embedded document, an $inc of a field that is not an
+-- int32/int64 or one that overflows int64, a result over 16 MiB): the caller runs the update in Java
+-- instead, which applies MongoDB's rules and errors.
+CREATE OR REPLACE FUNCTION tusk_catalog.patch_fields(doc bytea, q jsonb, paths bytea[], kinds int[],
     elems bytea[], jsons jsonb[], OUT status int, OUT new_doc bytea, OUT new_q jsonb)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
     i int;
-    k int;       -- length of names[i] (terminator included)
-    p int;       -- 0-based offset of the current element's type byte
+    rest bytea;  -- the components still to walk
+    comp bytea;  -- the current component with its terminator
+    k int;       -- its length
+    keypath text[];
+    starts int[]; -- offsets of the length prefixes of the documents walked through, outermost first
+    base int;    -- offset of the current document's length prefix
+    p int;       -- offset of the current element's type byte
     t int;       -- its type
     n int;       -- its name's length, terminator included
     v int;       -- offset of its value
     e int;       -- offset just past it
     found boolean;
+    piece bytea; -- what replaces [p, cut)
+    cut int;
+    lvl int;
     cur bigint;
     add bigint;
     total bigint;
@@ -30,55 +39,71 @@ BEGIN
     new_doc := doc;
     new_q := q;
     FOR i IN 1 .. coalesce(array_length(kinds, 1), 0) LOOP
-        k := length(names[i]);
-        p := 4;
-        found := false;
+        rest := paths[i];
+        keypath := '{}';
+        starts := '{}';
+        base := 0;
         LOOP
-            t := get_byte(new_doc, p);
-            EXIT WHEN t = 0;
-            n := position('\x00'::bytea IN substring(new_doc FROM p + 2));
-            v := p + 1 + n;
-            e := v + CASE
-                WHEN t IN (1, 9, 17, 18) THEN 8
-                WHEN t = 16 THEN 4
-                WHEN t IN (2, 13, 14) THEN 4 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                WHEN t IN (3, 4, 15) THEN (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                WHEN t = 8 THEN 1
-                WHEN t = 7 THEN 12
-                WHEN t = 19 THEN 16
-                WHEN t IN (6, 10, 127, 255) THEN 0
-                WHEN t = 5 THEN 5 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                WHEN t = 12 THEN 16 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                    | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                WHEN t = 11 THEN position('\x00'::bytea IN substring(new_doc FROM v + 1))
-                    + position('\x00'::bytea IN substring(new_doc FROM v + 1 + position('\x00'::bytea IN substring(new_doc FROM v + 1))))
-            END;
-            IF e IS NULL THEN -- a type this function does not know: leave the update to Java
+            k := position('\x00'::bytea IN rest);
+            comp := substring(rest FROM 1 FOR k);
+            rest := substring(rest FROM k + 1);
+            keypath := keypath || convert_from(substring(comp FROM 1 FOR k - 1), 'UTF8');
+            starts := starts || base;
+            p := base + 4;
+            found := false;
+            LOOP
+                t := get_byte(new_doc, p);
+                EXIT WHEN t = 0;
+                n := position('\x00'::bytea IN substring(new_doc FROM p + 2));
+                v := p + 1 + n;
+                e := v + CASE
+                    WHEN t IN (1, 9, 17, 18) THEN 8
+                    WHEN t = 16 THEN 4
+                    WHEN t IN (2, 13, 14) THEN 4 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                    WHEN t IN (3, 4, 15) THEN (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                    WHEN t = 8 THEN 1
+                    WHEN t = 7 THEN 12
+                    WHEN t = 19 THEN 16
+                    WHEN t IN (6, 10, 127, 255) THEN 0
+                    WHEN t = 5 THEN 5 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                    WHEN t = 12 THEN 16 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
+                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
+                    WHEN t = 11 THEN position('\x00'::bytea IN substring(new_doc FROM v + 1))
+                        + position('\x00'::bytea IN substring(new_doc FROM v + 1 + position('\x00'::bytea IN substring(new_doc FROM v + 1))))
+                END;
+                IF e IS NULL THEN -- a type this function does not know: leave the update to Java
+                    status := 2;
+                    RETURN;
+                END IF;
+                IF n = k AND substring(new_doc FROM p + 2 FOR k) = comp THEN
+                    found := true;
+                    EXIT;
+                END IF;
+                p := e;
+            END LOOP;
+            EXIT WHEN length(rest) = 0;
+            IF NOT found OR t <> 3 THEN -- a missing parent, an array or a scalar on the way: Java's rules
                 status := 2;
                 RETURN;
             END IF;
-            IF n = k AND substring(new_doc FROM p + 2 FOR k) = names[i] THEN
-                found := true;
-                EXIT;
-            END IF;
-            p := e;
+            base := v;
         END LOOP;
-        -- found: the element is [p, e) with type t and value at v; otherwise p is the document's terminator
+        -- found: the element is [p, e) with type t and value at v; otherwise p is its document's terminator
+        cut := CASE WHEN found THEN e ELSE p END;
         IF kinds[i] = 1 THEN
-            new_doc := substring(new_doc FROM 1 FOR p) || elems[i]
-                || substring(new_doc FROM (CASE WHEN found THEN e ELSE p END) + 1);
-            new_q := jsonb_set(new_q, ARRAY[keys[i]], jsons[i], true);
+            piece := elems[i];
+            new_q := jsonb_set(new_q, keypath, jsons[i], true);
         ELSIF kinds[i] = 2 THEN
+            piece := ''::bytea;
             IF found THEN
-                new_doc := substring(new_doc FROM 1 FOR p) || substring(new_doc FROM e + 1);
-                new_q := new_q - keys[i];
+                new_q := new_q #- keypath;
             END IF;
         ELSIF NOT found THEN
-            new_doc := substring(new_doc FROM 1 FOR p) || elems[i] || substring(new_doc FROM p + 1);
-            new_q := jsonb_set(new_q, ARRAY[keys[i]], jsons[i], true);
+            piece := elems[i];
+            new_q := jsonb_set(new_q, keypath, jsons[i], true);
         ELSIF t NOT IN (16, 18) THEN
             status := 2;
             RETURN;
@@ -92,12 +117,19 @@ BEGIN
             END IF;
             total := cur + add;
             IF t = 16 AND op_type = 16 AND total BETWEEN -2147483648 AND 2147483647 THEN
-                new_doc := overlay(new_doc PLACING tusk_catalog.le_bytes(total, 4) FROM v + 1 FOR 4);
+                piece := '\x10'::bytea || comp || tusk_catalog.le_bytes(total, 4);
             ELSE
-                new_doc := substring(new_doc FROM 1 FOR p) || '\x12'::bytea || names[i] || tusk_catalog.le_bytes(total, 8)
-                    || substring(new_doc FROM e + 1);
+                piece := '\x12'::bytea || comp || tusk_catalog.le_bytes(total, 8);
             END IF;
-            new_q := jsonb_set(new_q, ARRAY[keys[i]], to_jsonb(total), true);
+            new_q := jsonb_set(new_q, keypath, to_jsonb(total), true);
+        END IF;
+        IF piece <> substring(new_doc FROM p + 1 FOR cut - p) THEN
+            new_doc := substring(new_doc FROM 1 FOR p) || piece || substring(new_doc FROM cut + 1);
+            -- the embedded documents around the change grow or shrink with it (the top level is done at the end)
+            FOR lvl IN 2 .. array_length(starts, 1) LOOP
+                new_doc := overlay(new_doc PLACING tusk_catalog.le_bytes(
+                    tusk_catalog.le_int(new_doc, starts[lvl], 16) + length(piece) - (cut - p), 4) FROM starts[lvl] + 1 FOR 4);
+            END LOOP;
         END IF;
     END LOOP;
     IF length(new_doc) > 16777216 THEN

@@ -33,7 +33,7 @@ public final class BenchMain {
 
     private static List<Workload> workloads(BenchConfig c) {
         List<Workload> all = List.of(new LoadWorkload(), new PointReadWorkload(1), new PointReadWorkload(c.threads()),
-                new UpdateWorkload(c.threads()), new MixWorkload(c.threads()), new IndexedEqualityWorkload(1), new RangeQueryWorkload(1),
+                new UpdateWorkload(c.threads()), new PushWorkload(c.threads()), new MixWorkload(c.threads()), new IndexedEqualityWorkload(1), new RangeQueryWorkload(1),
                 new SortLimitWorkload(1),
                 new AggregationWorkload(1), new IndexedLoadWorkload(0), new IndexedLoadWorkload(3));
         return all.stream().filter(w -> w instanceof LoadWorkload || c.only().isEmpty() || c.only().contains(w.id())).toList();

@@ -184,19 +184,18 @@ public final class DocumentStore {
         // The function is called in the locking SELECT's target list: there, after waiting for a concurrent
         // writer, PostgreSQL computes it again on the row's latest version. As a LATERAL join it did not,
         // and concurrent $inc's were lost (ConcurrentUpdatesIT).
-        String sql = "WITH cur AS MATERIALIZED (SELECT t._key, tusk_catalog.patch_fields(t.doc, t.q, ?::bytea[], ?::text[],"
+        String sql = "WITH cur AS MATERIALIZED (SELECT t._key, tusk_catalog.patch_fields(t.doc, t.q, ?::bytea[],"
                 + " ?::int[], ?::bytea[], ?::jsonb[]) AS p FROM " + table + " t WHERE t._key = ? FOR UPDATE OF t),"
                 + " w AS (UPDATE " + table + " t SET doc = (cur.p).new_doc, q = (cur.p).new_q FROM cur"
                 + " WHERE t._key = cur._key AND (cur.p).status = 1)"
                 + " SELECT (p).status FROM cur";
         return withConnection(conn -> {
             try (var ps = conn.prepareStatement(sql)) {
-                ps.setArray(1, conn.createArrayOf("bytea", patch.names()));
-                ps.setArray(2, conn.createArrayOf("text", patch.keys()));
-                ps.setArray(3, conn.createArrayOf("int4", patch.kinds()));
-                ps.setArray(4, conn.createArrayOf("bytea", patch.elements()));
-                ps.setArray(5, conn.createArrayOf("text", patch.json()));
-                ps.setBytes(6, key);
+                ps.setArray(1, conn.createArrayOf("bytea", patch.paths()));
+                ps.setArray(2, conn.createArrayOf("int4", patch.kinds()));
+                ps.setArray(3, conn.createArrayOf("bytea", patch.elements()));
+                ps.setArray(4, conn.createArrayOf("text", patch.json()));
+                ps.setBytes(5, key);
                 try (var rs = ps.executeQuery()) {
                     return rs.next() ? java.util.Optional.of(rs.getInt(1)) : java.util.Optional.<Integer>empty();
                 }

@@ -1,5 +1,6 @@
 package dev.tusk.update;
 
+import dev.tusk.bson.FieldPath;
 import dev.tusk.storage.QueryForm;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,11 @@ import org.bson.codecs.BsonDocumentCodec;
 /**
  * An update that PostgreSQL applies to a stored row by itself ({@code tusk_catalog.patch_fields},
  * migration V6), so an update by {@code _id} is one statement: {@code $set}, {@code $unset} and
- * {@code $inc} by an int32 or int64, each of a top-level field other than {@code _id}
- * ({@code $setOnInsert} does nothing to an existing document). The arrays are the function's
- * arguments, one entry per operation in the update's own order. Where MongoDB's rules need more (an
- * {@code $inc} of a double, an overflow, a type error) the function declines and the update runs in Java.
+ * {@code $inc} by an int32 or int64, of fields outside {@code _id}, top-level or inside embedded
+ * documents ({@code $setOnInsert} does nothing to an existing document). The arrays are the function's
+ * arguments, one entry per operation in the update's own order. Where MongoDB's rules need more (a
+ * missing parent to create, an array on the path, an {@code $inc} of a double, an overflow, a type
+ * error) the function declines and the update runs in Java.
  */
 public final class FieldPatch {
     static final int SET = 1;
@@ -27,8 +29,7 @@ public final class FieldPatch {
     static final int INC = 3;
 
     private final Set<String> fields;
-    private final byte[][] names;
-    private final String[] keys;
+    private final byte[][] paths;
     private final Integer[] kinds;
     private final byte[][] elements;
     private final String[] json;
@@ -36,33 +37,30 @@ public final class FieldPatch {
     private FieldPatch(List<Op> ops) {
         this.fields = new LinkedHashSet<>();
         int n = ops.size();
-        names = new byte[n][];
-        keys = new String[n];
+        paths = new byte[n][];
         kinds = new Integer[n];
         elements = new byte[n][];
         json = new String[n];
         for (int i = 0; i < n; i++) {
             Op op = ops.get(i);
-            fields.add(op.name());
-            byte[] utf8 = op.name().getBytes(StandardCharsets.UTF_8);
-            names[i] = java.util.Arrays.copyOf(utf8, utf8.length + 1);
-            keys[i] = QueryForm.storedName(op.name());
+            fields.add(op.path().get(0));
+            paths[i] = terminated(op.path());
             kinds[i] = op.kind();
-            elements[i] = op.value() == null ? null : element(op.name(), op.value());
+            elements[i] = op.value() == null ? null : element(op.path().last(), op.value());
             json[i] = op.value() == null ? null : QueryForm.valueToJson(op.value());
         }
     }
 
-    private record Op(int kind, String name, BsonValue value) {}
+    private record Op(int kind, FieldPath path, BsonValue value) {}
 
-    /** The patch for these parsed updates, if every one of them is a top-level $set, $unset or integer $inc. */
+    /** The patch for these parsed updates, if every one of them is a $set, $unset or integer $inc outside _id. */
     static Optional<FieldPatch> of(List<FieldUpdate> updates) {
         List<Op> ops = new ArrayList<>();
         for (FieldUpdate u : updates) {
-            if (u.path().size() != 1 || u.path().get(0).equals("_id")) {
+            if (u.path().get(0).equals("_id")) {
                 return Optional.empty();
             }
-            String name = u.path().get(0);
+            FieldPath name = u.path();
             switch (u) {
                 case FieldOperators.SetField set -> {
                     if (!set.onInsertOnly()) {
@@ -80,6 +78,16 @@ public final class FieldPatch {
         return Optional.of(new FieldPatch(ops));
     }
 
+    /** Each component's UTF-8 bytes followed by 0x00 (update paths never hold a `$`-prefixed name, so q spells them alike). */
+    private static byte[] terminated(FieldPath path) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String part : path.parts()) {
+            out.writeBytes(part.getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
+
     /** The element {@code name: value} as BSON: type byte, name, terminator, value. */
     private static byte[] element(String name, BsonValue value) {
         ByteBuffer doc = new RawBsonDocument(new BsonDocument(name, value), new BsonDocumentCodec()).getByteBuffer().asNIO();
@@ -89,19 +97,14 @@ public final class FieldPatch {
         return out;
     }
 
-    /** The top-level fields it writes. */
+    /** The top-level fields it writes (or writes inside). */
     public Set<String> fields() {
         return fields;
     }
 
-    /** Each field name's UTF-8 bytes and 0x00 terminator, as the stored document spells it. */
-    public byte[][] names() {
-        return names;
-    }
-
-    /** Each field's name in the query form. */
-    public String[] keys() {
-        return keys;
+    /** Each operation's path: every component's UTF-8 bytes and a 0x00 terminator. */
+    public byte[][] paths() {
+        return paths;
     }
 
     /** Each operation: 1 $set, 2 $unset, 3 $inc. */

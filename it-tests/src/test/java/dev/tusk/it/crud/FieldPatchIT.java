@@ -32,7 +32,8 @@ class FieldPatchIT {
     void fresh() {
         c.drop();
         c.insertOne(new Document("_id", 1).append("a", 1).append("s", "x").append("n", Integer.MAX_VALUE)
-                .append("big", Long.MAX_VALUE - 1).append("d", 1.5));
+                .append("big", Long.MAX_VALUE - 1).append("d", 1.5)
+                .append("address", new Document("city", "A").append("geo", new Document("lat", 1)).append("tags", List.of("x"))));
     }
 
     @Test
@@ -43,11 +44,30 @@ class FieldPatchIT {
         assertEquals(1, r.getMatchedCount());
         assertEquals(1, r.getModifiedCount());
         Document doc = c.find(Filters.eq("_id", 1)).first();
-        assertEquals(List.of("_id", "s", "n", "big", "d", "y", "z"), List.copyOf(doc.keySet()), "new fields appended in path order");
+        assertEquals(List.of("_id", "s", "n", "big", "d", "address", "y", "z"), List.copyOf(doc.keySet()), "new fields appended in path order");
         assertEquals(2147483648L, doc.get("n"), "an int32 $inc past the int32 range becomes an int64");
         assertEquals(1, c.countDocuments(Filters.and(Filters.exists("a", false), Filters.eq("y", 2), Filters.eq("z", "last"),
                 Filters.gt("n", Integer.MAX_VALUE))), "the query form follows the document");
         assertTrue(waitForMoreCalls(before), "tusk_catalog.patch_fields did not run");
+    }
+
+    @Test
+    void fieldsInsideEmbeddedDocuments() throws Exception {
+        long before = patchCalls();
+        c.updateOne(Filters.eq("_id", 1), Updates.combine(Updates.set("address.city", "Berlin"), Updates.set("address.zip", "10115"),
+                Updates.inc("address.geo.lat", 2), Updates.unset("address.tags")));
+        Document address = c.find(Filters.eq("_id", 1)).first().get("address", Document.class);
+        assertEquals(new Document("city", "Berlin").append("geo", new Document("lat", 3)).append("zip", "10115"), address);
+        assertEquals(1, c.countDocuments(Filters.and(Filters.eq("address.city", "Berlin"), Filters.eq("address.geo.lat", 3),
+                Filters.exists("address.tags", false))));
+        assertTrue(waitForMoreCalls(before), "tusk_catalog.patch_fields did not run");
+        // parents to create, or an array on the way: the Java update language's rules
+        c.updateOne(Filters.eq("_id", 1), Updates.combine(Updates.set("new.deep.x", 1), Updates.set("address.geo.lat", 4)));
+        assertEquals(28, assertThrows(MongoWriteException.class, () -> c.updateOne(Filters.eq("_id", 1), Updates.set("s.x", 1)))
+                .getCode());
+        Document doc = c.find(Filters.eq("_id", 1)).first();
+        assertEquals(new Document("deep", new Document("x", 1)), doc.get("new"));
+        assertEquals(4, doc.get("address", Document.class).get("geo", Document.class).getInteger("lat"));
     }
 
     @Test

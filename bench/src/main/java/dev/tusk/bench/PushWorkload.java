@@ -1,0 +1,83 @@
+package dev.tusk.bench;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.push;
+
+import com.mongodb.client.result.UpdateResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.bson.BsonDocument;
+
+/**
+ * updateOne by `_id` that Tusk runs as a read-modify-write in Java (two round trips: read the row,
+ * then write it if unchanged): $push of a word onto `tags`, uniformly random keys. The limit: one
+ * UPDATE appending to the jsonb array.
+ */
+final class PushWorkload extends TimedWorkload {
+    static final String SQL = "UPDATE " + Targets.LIMIT_TABLE
+            + " SET doc = jsonb_set(doc, '{tags}', (doc->'tags') || to_jsonb(?::text)) WHERE id = ?";
+
+    PushWorkload(int threads) {
+        super("push-" + threads, threads);
+    }
+
+    @Override
+    public String title() {
+        return "updateOne by _id ($push, read-modify-write), " + threads() + " threads";
+    }
+
+    @Override
+    public String tuskOperation() {
+        return "updateOne({_id: <key>}, {$push: {tags: <8 chars>}})";
+    }
+
+    @Override
+    public String limitOperation() {
+        return SQL;
+    }
+
+    @Override
+    Operation operation(Side side, Targets t, SplittableRandom rnd) {
+        return side == Side.TUSK
+                ? () -> tuskPush(t, randomKey(t, rnd), DocumentGenerator.text(rnd, 8))
+                : () -> limitPush(t, randomKey(t, rnd), DocumentGenerator.text(rnd, 8));
+    }
+
+    static void tuskPush(Targets t, String key, String word) {
+        UpdateResult r = t.tusk.updateOne(eq("_id", key), push("tags", word));
+        if (r.getMatchedCount() != 1) {
+            throw new AssertionError("tusk: updateOne matched " + r.getMatchedCount() + " for " + key);
+        }
+    }
+
+    static void limitPush(Targets t, String key, String word) throws Exception {
+        try (Connection c = t.limit.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            ps.setString(1, word);
+            ps.setString(2, key);
+            int n = ps.executeUpdate();
+            if (n != 1) {
+                throw new AssertionError("limit: UPDATE touched " + n + " rows for " + key);
+            }
+        }
+    }
+
+    /** One push onto the same document on both sides: the documents stay equal and end with the word. */
+    @Override
+    public Verification verify(Targets t) throws Exception {
+        String key = DocumentGenerator.key(t.config.docs() / 2 + 1);
+        tuskPush(t, key, "verified");
+        limitPush(t, key, "verified");
+        Optional<String> diff = Documents.difference(t, key);
+        if (diff.isPresent()) {
+            return Verification.different(diff.get());
+        }
+        BsonDocument after = Documents.tusk(t, key).orElseThrow();
+        var tags = after.getArray("tags");
+        if (!tags.get(tags.size() - 1).asString().getValue().equals("verified")) {
+            return Verification.different(key + " after one $push: " + after.toJson());
+        }
+        return Verification.same("one $push onto " + key + " on each side: documents equal, the word last");
+    }
+}
