@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.push;
 
 import com.mongodb.client.result.UpdateResult;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.bson.BsonDocument;
@@ -53,14 +51,7 @@ final class PushWorkload extends TimedWorkload {
     }
 
     static void limitPush(Targets t, String key, String word) throws Exception {
-        try (Connection c = t.limit.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
-            ps.setString(1, word);
-            ps.setString(2, key);
-            int n = ps.executeUpdate();
-            if (n != 1) {
-                throw new AssertionError("limit: UPDATE touched " + n + " rows for " + key);
-            }
-        }
+        UpdateWorkload.updateOneRow(t, SQL, word, key);
     }
 
     /** One push onto the same document on both sides: the documents stay equal and end with the word. */

@@ -55,7 +55,12 @@ final class UpdateWorkload extends TimedWorkload {
     }
 
     static void limitUpdate(Targets t, String key, String value) throws Exception {
-        try (Connection c = t.limit.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+        updateOneRow(t, SQL, value, key);
+    }
+
+    /** Runs a limit UPDATE whose parameters are (value, key) on a pooled connection; it must touch one row. */
+    static void updateOneRow(Targets t, String sql, String value, String key) throws Exception {
+        try (Connection c = t.limit.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             ps.setString(2, key);
             int n = ps.executeUpdate();
