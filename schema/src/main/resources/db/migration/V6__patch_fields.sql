@@ -24,7 +24,6 @@ DECLARE
     base int;    -- offset of the current document's length prefix
     p int;       -- offset of the current element's type byte
     t int;       -- its type
-    n int;       -- its name's length, terminator included
     v int;       -- offset of its value
     e int;       -- offset just past it
     found boolean;
@@ -35,8 +34,12 @@ DECLARE
     add bigint;
     total bigint;
     op_type int;
+    at int;
+    len int;     -- the current document's length
+    region bytea; -- its elements
+    c int;
 BEGIN
-    new_doc := doc;
+    new_doc := doc || ''::bytea; -- decompressed once here, not by every byte read below
     new_q := q;
     FOR i IN 1 .. coalesce(array_length(kinds, 1), 0) LOOP
         rest := paths[i];
@@ -49,41 +52,36 @@ BEGIN
             rest := substring(rest FROM k + 1);
             keypath := keypath || convert_from(substring(comp FROM 1 FOR k - 1), 'UTF8');
             starts := starts || base;
-            p := base + 4;
-            found := false;
-            LOOP
-                t := get_byte(new_doc, p);
-                EXIT WHEN t = 0;
-                n := position('\x00'::bytea IN substring(new_doc FROM p + 2));
-                v := p + 1 + n;
-                e := v + CASE
-                    WHEN t IN (1, 9, 17, 18) THEN 8
-                    WHEN t = 16 THEN 4
-                    WHEN t IN (2, 13, 14) THEN 4 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                    WHEN t IN (3, 4, 15) THEN (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                    WHEN t = 8 THEN 1
-                    WHEN t = 7 THEN 12
-                    WHEN t = 19 THEN 16
-                    WHEN t IN (6, 10, 127, 255) THEN 0
-                    WHEN t = 5 THEN 5 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                    WHEN t = 12 THEN 16 + (get_byte(new_doc, v) | (get_byte(new_doc, v + 1) << 8)
-                        | (get_byte(new_doc, v + 2) << 16) | (get_byte(new_doc, v + 3) << 24))
-                    WHEN t = 11 THEN position('\x00'::bytea IN substring(new_doc FROM v + 1))
-                        + position('\x00'::bytea IN substring(new_doc FROM v + 1 + position('\x00'::bytea IN substring(new_doc FROM v + 1))))
-                END;
-                IF e IS NULL THEN -- a type this function does not know: leave the update to Java
-                    status := 2;
-                    RETURN;
+            -- Where is the element? q knows whether it exists; if its name (with the terminator) occurs once
+            -- in its document's bytes, that occurrence is it; otherwise walk the elements.
+            len := tusk_catalog.le_int(new_doc, base, 16);
+            IF NOT (new_q #> keypath[1:array_length(keypath, 1) - 1]) ? keypath[array_length(keypath, 1)] THEN
+                p := base + len - 1; -- not there: its document's terminator
+            ELSE
+                region := substring(new_doc FROM base + 5 FOR len - 5);
+                c := position(comp IN region);
+                IF c > 1 AND position(comp IN substring(region FROM c + 1)) = 0 THEN
+                    p := base + 2 + c;
+                ELSE
+                    p := base + 4;
+                    LOOP -- four statements per element: PL/pgSQL pays for each
+                        t := get_byte(new_doc, p);
+                        EXIT WHEN t IS NULL OR t = 0 OR substring(new_doc FROM p + 2 FOR k) = comp;
+                        v := p + 1 + position('\x00'::bytea IN substring(new_doc FROM p + 2));
+                        p := v + tusk_catalog.bson_value_size(new_doc, v, t);
+                    END LOOP;
                 END IF;
-                IF n = k AND substring(new_doc FROM p + 2 FOR k) = comp THEN
-                    found := true;
-                    EXIT;
-                END IF;
-                p := e;
-            END LOOP;
+            END IF;
+            IF p IS NULL THEN -- a type this function does not know: leave the update to Java
+                status := 2;
+                RETURN;
+            END IF;
+            t := get_byte(new_doc, p);
+            found := t <> 0;
+            IF found THEN
+                v := p + 1 + k;
+                e := v + tusk_catalog.bson_value_size(new_doc, v, t);
+            END IF;
             EXIT WHEN length(rest) = 0;
             IF NOT found OR t <> 3 THEN -- a missing parent, an array or a scalar on the way: Java's rules
                 status := 2;
@@ -108,9 +106,12 @@ BEGIN
             status := 2;
             RETURN;
         ELSE
-            op_type := get_byte(elems[i], 0);
+            -- plain variables as arguments, so that PostgreSQL inlines the SQL helpers instead of calling them
+            piece := elems[i];
+            op_type := get_byte(piece, 0);
+            at := 1 + k;
             cur := tusk_catalog.le_int(new_doc, v, t);
-            add := tusk_catalog.le_int(elems[i], 1 + k, op_type);
+            add := tusk_catalog.le_int(piece, at, op_type);
             IF (add > 0 AND cur > 9223372036854775807 - add) OR (add < 0 AND cur < -9223372036854775808 - add) THEN
                 status := 2;
                 RETURN;
@@ -125,10 +126,11 @@ BEGIN
         END IF;
         IF piece <> substring(new_doc FROM p + 1 FOR cut - p) THEN
             new_doc := substring(new_doc FROM 1 FOR p) || piece || substring(new_doc FROM cut + 1);
-            -- the embedded documents around the change grow or shrink with it (the top level is done at the end)
-            FOR lvl IN 2 .. array_length(starts, 1) LOOP
-                new_doc := overlay(new_doc PLACING tusk_catalog.le_bytes(
-                    tusk_catalog.le_int(new_doc, starts[lvl], 16) + length(piece) - (cut - p), 4) FROM starts[lvl] + 1 FOR 4);
+            -- the documents around the change grow or shrink with it
+            FOR lvl IN 1 .. array_length(starts, 1) LOOP
+                at := starts[lvl];
+                total := tusk_catalog.le_int(new_doc, at, 16) + length(piece) - (cut - p);
+                new_doc := overlay(new_doc PLACING tusk_catalog.le_bytes(total, 4) FROM at + 1 FOR 4);
             END LOOP;
         END IF;
     END LOOP;
@@ -142,9 +144,27 @@ BEGIN
         new_q := NULL;
     ELSE
         status := 1;
-        new_doc := overlay(new_doc PLACING tusk_catalog.le_bytes(length(new_doc), 4) FROM 1 FOR 4);
     END IF;
 END
+$$;
+
+-- The size of the BSON value of type t at 0-based offset v; null for a type it does not know.
+CREATE OR REPLACE FUNCTION tusk_catalog.bson_value_size(d bytea, v int, t int) RETURNS int
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN t IN (1, 9, 17, 18) THEN 8
+        WHEN t = 16 THEN 4
+        WHEN t IN (2, 13, 14) THEN 4 + (get_byte(d, v) | (get_byte(d, v + 1) << 8) | (get_byte(d, v + 2) << 16) | (get_byte(d, v + 3) << 24))
+        WHEN t IN (3, 4, 15) THEN (get_byte(d, v) | (get_byte(d, v + 1) << 8) | (get_byte(d, v + 2) << 16) | (get_byte(d, v + 3) << 24))
+        WHEN t = 8 THEN 1
+        WHEN t = 7 THEN 12
+        WHEN t = 19 THEN 16
+        WHEN t IN (6, 10, 127, 255) THEN 0
+        WHEN t = 5 THEN 5 + (get_byte(d, v) | (get_byte(d, v + 1) << 8) | (get_byte(d, v + 2) << 16) | (get_byte(d, v + 3) << 24))
+        WHEN t = 12 THEN 16 + (get_byte(d, v) | (get_byte(d, v + 1) << 8) | (get_byte(d, v + 2) << 16) | (get_byte(d, v + 3) << 24))
+        WHEN t = 11 THEN position('\x00'::bytea IN substring(d FROM v + 1))
+            + position('\x00'::bytea IN substring(d FROM v + 1 + position('\x00'::bytea IN substring(d FROM v + 1))))
+    END
 $$;
 
 -- The signed little-endian integer (type 16: 4 bytes, 18: 8 bytes) at 0-based offset `at`.

@@ -4,9 +4,9 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.push;
 
 import com.mongodb.client.result.UpdateResult;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import org.bson.BsonDocument;
+import org.bson.BsonArray;
+import org.bson.BsonString;
 
 /**
  * updateOne by `_id` that Tusk runs as a read-modify-write in Java (two round trips: read the row,
@@ -54,21 +54,21 @@ final class PushWorkload extends TimedWorkload {
         UpdateWorkload.updateOneRow(t, SQL, word, key);
     }
 
-    /** One push onto the same document on both sides: the documents stay equal and end with the word. */
+    /**
+     * One push onto the same document on both sides: the tags arrays stay equal and end with the word
+     * (the rest of the document may differ: earlier update phases change counter and field1 by different
+     * amounts on each side).
+     */
     @Override
     public Verification verify(Targets t) throws Exception {
         String key = DocumentGenerator.key(t.config.docs() / 2 + 1);
         tuskPush(t, key, "verified");
         limitPush(t, key, "verified");
-        Optional<String> diff = Documents.difference(t, key);
-        if (diff.isPresent()) {
-            return Verification.different(diff.get());
+        BsonArray tusk = Documents.tusk(t, key).orElseThrow().getArray("tags");
+        BsonArray limit = Documents.limit(t, key).orElseThrow().getArray("tags");
+        if (!tusk.equals(limit) || !tusk.get(tusk.size() - 1).equals(new BsonString("verified"))) {
+            return Verification.different(key + " tags after one $push: tusk " + tusk + ", limit " + limit);
         }
-        BsonDocument after = Documents.tusk(t, key).orElseThrow();
-        var tags = after.getArray("tags");
-        if (!tags.get(tags.size() - 1).asString().getValue().equals("verified")) {
-            return Verification.different(key + " after one $push: " + after.toJson());
-        }
-        return Verification.same("one $push onto " + key + " on each side: documents equal, the word last");
+        return Verification.same("one $push onto " + key + " on each side: equal tags, the word last");
     }
 }
