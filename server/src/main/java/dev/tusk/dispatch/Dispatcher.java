@@ -113,7 +113,9 @@ public final class Dispatcher implements CommandExecutor {
             return failed(fail.get(), command, cr);
         }
         if (retryableWrite(command, cr)) {
-            java.util.Optional<FailPoints.Action> interrupt = cx.failPoints().checkTransactionalWrite();
+            // as on MongoDB the fail point fires where a statement is written, so not for a retry that gets the earlier reply
+            java.util.Optional<FailPoints.Action> interrupt = retryableWrites.ranBefore(generic.lsid().get(), generic.txnNumber().getAsLong())
+                    ? java.util.Optional.empty() : cx.failPoints().checkTransactionalWrite();
             if (interrupt.isPresent() && interrupt.get().failBeforeCommitExceptionCode().isPresent()) {
                 if (interrupt.get().closeConnectionUnlessFalse()) {
                     throw new dev.tusk.wire.CloseConnection();

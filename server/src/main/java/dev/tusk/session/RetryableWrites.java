@@ -64,6 +64,16 @@ public final class RetryableWrites {
         }
     }
 
+    /** Whether this write already ran (or runs now) for the session, so a retry will get its reply instead of running it. */
+    public boolean ranBefore(BsonDocument lsid, long txnNumber) {
+        Entry existing = sessions.get(Objects.requireNonNull(lsid.get("id"), "lsid.id"));
+        if (existing == null || existing.txnNumber() != txnNumber) {
+            return false;
+        }
+        CompletableFuture<BsonDocument> reply = existing.reply();
+        return !reply.isDone() || !reply.isCompletedExceptionally() && isOk(reply.join());
+    }
+
     private static boolean isOk(BsonDocument reply) {
         BsonValue ok = reply.get("ok");
         return ok != null && ok.isNumber() && ok.asNumber().doubleValue() == 1.0;

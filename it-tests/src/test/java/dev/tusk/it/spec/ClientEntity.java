@@ -14,6 +14,7 @@ import org.bson.BsonValue;
 
 /** A client entity: a MongoClient on the target URI plus the events it observes. */
 record ClientEntity(String id, MongoClient client, EventLog log) implements AutoCloseable {
+    private static final long HEARTBEAT_MS = 50;
 
     static ClientEntity create(BsonDocument spec, String baseUri) {
         Set<String> known = Set.of("id", "uriOptions", "useMultipleMongoses", "observeEvents",
@@ -30,8 +31,15 @@ record ClientEntity(String id, MongoClient client, EventLog log) implements Auto
         EventLog log = new EventLog(observe, ignore, sensitive);
         MongoClientSettings.Builder b = MongoClientSettings.builder()
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.readTimeout(30, TimeUnit.SECONDS).connectTimeout(5, TimeUnit.SECONDS))
-                .applyConnectionString(new ConnectionString(uri))
+                .applyToSocketSettings(s -> s.readTimeout(30, TimeUnit.SECONDS).connectTimeout(5, TimeUnit.SECONDS));
+        if (!spec.getDocument("uriOptions", new BsonDocument()).containsKey("heartbeatFrequencyMS")) {
+            // The unified format lets runners shorten the heartbeat so that a server marked Unknown after a
+            // fail point's state-change error is rediscovered within server selection's timeout (the
+            // driver otherwise waits for its monitor's next awaited hello, 10 s by default).
+            b.applyToServerSettings(s -> s.heartbeatFrequency(HEARTBEAT_MS, TimeUnit.MILLISECONDS)
+                    .minHeartbeatFrequency(HEARTBEAT_MS, TimeUnit.MILLISECONDS));
+        }
+        b.applyConnectionString(new ConnectionString(uri))
                 .addCommandListener(log)
                 .applyToConnectionPoolSettings(p -> p.addConnectionPoolListener(log));
         if (spec.containsKey("serverApi")) {

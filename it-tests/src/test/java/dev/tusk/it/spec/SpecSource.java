@@ -34,11 +34,17 @@ final class SpecSource {
         return configured != null ? configured : TuskTestServer.uri() + "?replicaSet=rs0";
     }
 
-    /** Every {@code <area>/<file>.json}, sorted, so runs are reproducible. */
+    /**
+     * Every {@code <area>/<file>.json}, sorted, so runs are reproducible; with tusk.spec.only /
+     * TUSK_SPEC_ONLY only those whose {@code <area>/<file>} contains that text (a quick look at one file;
+     * the compatibility report needs the whole run).
+     */
     static List<Path> files(Path dir) {
+        String only = setting("tusk.spec.only", "TUSK_SPEC_ONLY");
         try (Stream<Path> s = Files.walk(dir, 2)) {
             List<Path> files = s.filter(p -> p.toString().endsWith(".json") && p.getParent() != null
-                    && !p.getParent().equals(dir)).sorted().toList();
+                    && !p.getParent().equals(dir))
+                    .filter(p -> only == null || dir.relativize(p).toString().contains(only)).sorted().toList();
             if (files.isEmpty()) {
                 throw new IllegalStateException("no spec files (*/*.json) under " + dir.toAbsolutePath());
             }
