@@ -88,6 +88,17 @@ public final class Tx {
                 .where(where).returning(DocumentStore.KEY)));
     }
 
+    /**
+     * Copies every document of {@code from} into the empty {@code to} in {@code from}'s natural order
+     * (insertion order when it is capped, else `_key` order, the order an unsorted find returns), so a
+     * capped target numbers them in that order. Returns the number copied.
+     */
+    public int copyAll(CollectionInfo from, CollectionInfo to) {
+        String order = from.capped() ? dev.tusk.storage.CollectionTable.SEQ : "_key"; // plain lower-case names
+        return Jdbc.update(connection, Jdbc.Statement.of("INSERT INTO " + to.qualifiedTable() + " (_key, doc, q) SELECT _key, doc, q FROM "
+                + from.qualifiedTable() + " ORDER BY " + order));
+    }
+
     /** A capped collection's counters (documents, bytes), as its triggers keep them; this transaction's writes included. */
     long[] cappedUsage(CollectionInfo c) {
         return Jdbc.longs(connection, Jdbc.Statement.of(

@@ -164,9 +164,61 @@ class CappedIT {
         MongoCommandException missing = assertThrows(MongoCommandException.class,
                 () -> db.runCommand(new Document("convertToCapped", "nope").append("size", 400)));
         assertEquals(26, missing.getErrorCode());
-        MongoCommandException clone = assertThrows(MongoCommandException.class, () -> db.runCommand(
-                new Document("cloneCollectionAsCapped", "conv").append("toCollection", "copy").append("size", 400)));
-        assertEquals(238, clone.getErrorCode());
+    }
+
+    @Test
+    void cloneCollectionAsCappedCopiesTheNewestThatFitAndLeavesTheSource() {
+        MongoCollection<Document> c = db.getCollection("src");
+        c.createIndex(Indexes.ascending("k"));
+        db.runCommand(new Document("collMod", "src").append("validator", new Document("k", new Document("$type", "int"))));
+        for (int i = 9; i >= 0; i--) { // inserted in descending _id order: natural order of a plain collection is _id order here
+            c.insertOne(new Document("_id", i).append("k", i).append("pad", "p".repeat(70)));
+        }
+        assertEquals(1.0, db.runCommand(new Document("cloneCollectionAsCapped", "src").append("toCollection", "copy")
+                .append("size", 410)).get("ok", Number.class).doubleValue());
+        MongoCollection<Document> copy = db.getCollection("copy");
+        assertEquals(List.of(6, 7, 8, 9), ids(copy.find())); // 4 documents of 101 bytes fit in 410
+        assertEquals(10, c.countDocuments());
+        Document options = db.listCollections().filter(new Document("name", "copy")).first().get("options", Document.class);
+        assertEquals(true, options.getBoolean("capped"));
+        assertEquals(410, ((Number) options.get("size")).longValue());
+        assertEquals(new Document("k", new Document("$type", "int")), options.get("validator", Document.class));
+        List<String> indexes = copy.listIndexes().map(d -> d.getString("name")).into(new ArrayList<>());
+        assertEquals(List.of("_id_"), indexes);
+        copy.insertOne(new Document("_id", -1).append("k", -1).append("pad", "p".repeat(70)));
+        assertEquals(List.of(7, 8, 9, -1), ids(copy.find()));
+        com.mongodb.MongoWriteException invalid = assertThrows(com.mongodb.MongoWriteException.class,
+                () -> copy.insertOne(new Document("_id", -2).append("k", "x")));
+        assertEquals(121, invalid.getError().getCode());
+
+        // a capped source is copied in its insertion order
+        db.runCommand(new Document("cloneCollectionAsCapped", "copy").append("toCollection", "copy2").append("size", 100_000));
+        assertEquals(List.of(7, 8, 9, -1), ids(db.getCollection("copy2").find()));
+
+        MongoCommandException exists = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("cloneCollectionAsCapped", "src").append("toCollection", "copy").append("size", 400)));
+        assertEquals(48, exists.getErrorCode());
+        assertEquals("cloneCollectionAsCapped failed - destination collection capped_it.copy already exists. "
+                + "source collection: capped_it.src", exists.getErrorMessage());
+        MongoCommandException missing = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("cloneCollectionAsCapped", "nope").append("toCollection", "n2").append("size", 400)));
+        assertEquals(26, missing.getErrorCode());
+        assertEquals("source collection capped_it.nope does not exist", missing.getErrorMessage());
+        db.createView("v", "src", List.of());
+        MongoCommandException view = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("cloneCollectionAsCapped", "v").append("toCollection", "n3").append("size", 400)));
+        assertEquals(166, view.getErrorCode());
+        MongoCommandException noSize = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("cloneCollectionAsCapped", "src").append("toCollection", "n4")));
+        assertEquals(40414, noSize.getErrorCode());
+        MongoCommandException noTarget = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("cloneCollectionAsCapped", "src").append("size", 400)));
+        assertEquals(40414, noTarget.getErrorCode());
+        MongoCommandException zero = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("cloneCollectionAsCapped", "src").append("toCollection", "n5").append("size", 0)));
+        assertEquals(51024, zero.getErrorCode());
+        List<String> names = db.listCollectionNames().into(new ArrayList<>());
+        assertFalse(names.contains("n2") || names.contains("n3") || names.contains("n4") || names.contains("n5"));
     }
 
     @Test
