@@ -2,7 +2,7 @@ package dev.tusk.pipeline;
 
 import dev.tusk.error.ErrorCode;
 import dev.tusk.expr.ParseContext;
-import java.util.ArrayList;
+import dev.tusk.query.DocumentSpool;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +12,12 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
-/** $facet: several sub-pipelines over the same input, in one output document {name: [results]}. */
-public record FacetStage(Map<String, Pipeline> facets, CollectionReader reader) implements Stage {
+/**
+ * $facet: several sub-pipelines over the same input, in one output document {name: [results]}. The
+ * input is held once for all of them; past 100 MiB it goes to a temporary file (with allowDiskUse)
+ * and each sub-pipeline reads it from there.
+ */
+public record FacetStage(Map<String, Pipeline> facets, boolean allowDiskUse, CollectionReader reader) implements Stage {
     private static final Set<String> NOT_INSIDE = Set.of("$facet", "$out", "$merge", "$collStats", "$indexStats",
             "$geoNear", "$changeStream");
 
@@ -33,30 +37,28 @@ public record FacetStage(Map<String, Pipeline> facets, CollectionReader reader) 
                             stage.asDocument().getFirstKey());
                 }
             }
-            facets.put(e.getKey(), Pipeline.parse(e.getValue().asArray(), cx.variables()));
+            facets.put(e.getKey(), Pipeline.parse(e.getValue().asArray(), cx));
         }
-        return new FacetStage(facets, CollectionReader.NONE);
+        return new FacetStage(facets, cx.allowDiskUse(), CollectionReader.NONE);
     }
 
     @Override
     public Stage bind(CollectionReader reader) {
-        return new FacetStage(facets, reader);
+        return new FacetStage(facets, allowDiskUse, reader);
     }
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        List<BsonDocument> all = new ArrayList<>();
-        MemoryLimit limit = new MemoryLimit("$facet");
-        input.forEachRemaining(d -> {
-            limit.add(d);
-            all.add(d);
-        });
-        BsonDocument out = new BsonDocument();
-        facets.forEach((name, pipeline) -> {
-            BsonArray results = new BsonArray();
-            pipeline.run(all.iterator(), reader).forEachRemaining(results::add);
-            out.append(name, results);
-        });
-        return List.of(out).iterator();
+        try (DocumentSpool all = new DocumentSpool(MemoryLimit.BYTES, allowDiskUse, MemoryLimit::sizeOf,
+                () -> MemoryLimit.exceeded("$facet"))) {
+            input.forEachRemaining(all::add);
+            BsonDocument out = new BsonDocument();
+            facets.forEach((name, pipeline) -> {
+                BsonArray results = new BsonArray();
+                pipeline.run(all.asList().iterator(), reader).forEachRemaining(results::add);
+                out.append(name, results);
+            });
+            return List.of(out).iterator();
+        }
     }
 }

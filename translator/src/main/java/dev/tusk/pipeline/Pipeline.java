@@ -44,7 +44,7 @@ public record Pipeline(List<Stage> stages) {
             Map.entry("$redact", RedactStage::parse),
             Map.entry("$replaceRoot", ReplaceRootStage::replaceRoot),
             Map.entry("$replaceWith", ReplaceRootStage::replaceWith),
-            Map.entry("$sample", (v, cx) -> SampleStage.parse(v)),
+            Map.entry("$sample", (v, cx) -> SampleStage.parse(v, cx.allowDiskUse())),
             Map.entry("$set", (v, cx) -> AddFieldsStage.parse("$set", v, cx)),
             Map.entry("$setWindowFields", SetWindowFieldsStage::parse),
             Map.entry("$skip", (v, cx) -> new SkipStage(positive("$skip", v, true))),

@@ -8,7 +8,9 @@ import dev.tusk.expr.Expr;
 import dev.tusk.expr.ExprParser;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.expr.Variables;
+import dev.tusk.query.DocumentSpool;
 import dev.tusk.query.ExprProjection;
+import dev.tusk.query.SortBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -24,13 +26,18 @@ import org.bson.BsonValue;
 
 /**
  * $setWindowFields: documents sorted by partition (the partitionBy value; missing is null) and
- * sortBy, then each output field set to its window function over the document's partition. Blocking:
- * the whole input is held, within the 100 MiB limit; outputs are computed one document at a time.
+ * sortBy, then each output field set to its window function over the document's partition. The sort
+ * spills past 100 MiB as $sort does; then one partition at a time is held (in a temporary file past
+ * 100 MiB, with allowDiskUse) and its outputs computed one document at a time.
  */
 public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparator<BsonDocument>> sortBy,
-        Map<String, WindowFunction> outputs, Optional<ExprProjection> setter, Variables variables) implements Stage {
+        Map<String, WindowFunction> outputs, Optional<ExprProjection> setter, Variables variables, boolean allowDiskUse)
+        implements Stage {
     /** Where each document's window values wait for the $addFields-style setter (as MongoDB's own temporary field). */
     private static final String VALUES = "__tusk_setWindowFields_values";
+    /** The sort's entries: {p: partition key, d: document}. */
+    private static final String PARTITION = "p";
+    private static final String DOC = "d";
 
     static SetWindowFieldsStage parse(BsonValue spec, ParseContext cx) {
         if (!spec.isDocument()) {
@@ -64,7 +71,7 @@ public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparat
         }
         Optional<ExprProjection> setter = outputs.isEmpty() ? Optional.empty()
                 : Optional.of(ExprProjection.parseAddFields(setterSpec, cx, "$setWindowFields"));
-        return new SetWindowFieldsStage(partitionBy, order, outputs, setter, cx.variables());
+        return new SetWindowFieldsStage(partitionBy, order, outputs, setter, cx.variables(), cx.allowDiskUse());
     }
 
     private static Expr partition(BsonValue spec, ParseContext cx) {
@@ -88,24 +95,32 @@ public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparat
         }
     }
 
-    private record Keyed(BsonValue partition, BsonDocument document) {}
-
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        MemoryLimit limit = new MemoryLimit(partitionBy.isPresent() || sortBy.isPresent() ? "$sort" : "$setWindowFields");
-        List<Keyed> all = new ArrayList<>();
-        while (input.hasNext()) {
-            BsonDocument doc = input.next();
-            limit.add(doc);
-            all.add(new Keyed(partitionKey(doc), doc));
+        if (partitionBy.isEmpty() && sortBy.isEmpty()) {
+            return new Outputs(new Iterator<>() { // one partition in input order
+                @Override
+                public boolean hasNext() {
+                    return input.hasNext();
+                }
+
+                @Override
+                public BsonDocument next() {
+                    return new BsonDocument(PARTITION, BsonNull.VALUE).append(DOC, input.next());
+                }
+            });
         }
-        Comparator<Keyed> order = (a, b) -> BsonOrder.compare(a.partition(), b.partition());
+        Comparator<BsonDocument> order = (a, b) -> BsonOrder.compare(a.get(PARTITION), b.get(PARTITION));
         if (sortBy.isPresent()) {
             Comparator<BsonDocument> within = sortBy.get();
-            order = order.thenComparing(Keyed::document, within);
+            order = order.thenComparing(e -> e.getDocument(DOC), within);
         }
-        all.sort(order);
-        return new Outputs(all);
+        SortBuffer buffer = new SortBuffer(order, MemoryLimit.BYTES, allowDiskUse, MemoryLimit::sizeOf, () -> MemoryLimit.exceeded("$sort"));
+        while (input.hasNext()) {
+            BsonDocument doc = input.next();
+            buffer.add(new BsonDocument(PARTITION, partitionKey(doc)).append(DOC, doc));
+        }
+        return new Outputs(buffer.sorted());
     }
 
     private BsonValue partitionKey(BsonDocument doc) {
@@ -119,21 +134,32 @@ public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparat
         return key == null ? BsonNull.VALUE : key;
     }
 
-    /** The sorted documents with their outputs, one partition at a time. */
+    /** The sorted {p, d} entries' documents with their outputs, one partition at a time. */
     private final class Outputs implements Iterator<BsonDocument> {
-        private final List<Keyed> sorted;
+        private final Iterator<BsonDocument> sorted;
+        private BsonDocument pending;
+        private DocumentSpool partition;
         private int next;
-        private int partitionStart;
-        private List<BsonDocument> partition = List.of();
         private List<WindowFunction.Cursor> cursors = List.of();
 
-        Outputs(List<Keyed> sorted) {
+        Outputs(Iterator<BsonDocument> sorted) {
             this.sorted = sorted;
+            pending = sorted.hasNext() ? sorted.next() : null;
         }
 
         @Override
         public boolean hasNext() {
-            return next < sorted.size();
+            if (partition != null && next < partition.size()) {
+                return true;
+            }
+            if (pending == null) {
+                if (partition != null) {
+                    partition.close();
+                }
+                return false;
+            }
+            openPartition();
+            return true;
         }
 
         @Override
@@ -141,10 +167,7 @@ public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparat
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            if (next == partitionStart + partition.size()) {
-                openPartition();
-            }
-            int i = next++ - partitionStart;
+            int i = next++;
             BsonDocument doc = partition.get(i);
             if (setter.isEmpty()) {
                 return doc;
@@ -166,18 +189,20 @@ public record SetWindowFieldsStage(Optional<Expr> partitionBy, Optional<Comparat
             return out;
         }
 
+        /** Reads the next partition's documents (all entries with the pending entry's key). */
         private void openPartition() {
-            partitionStart = next;
-            int end = next;
-            while (end < sorted.size() && BsonOrder.compare(sorted.get(end).partition(), sorted.get(next).partition()) == 0) {
-                end++;
+            if (partition != null) {
+                partition.close();
             }
-            List<BsonDocument> docs = new ArrayList<>(end - next);
-            for (int j = next; j < end; j++) {
-                docs.add(sorted.get(j).document());
+            partition = new DocumentSpool(MemoryLimit.BYTES, allowDiskUse, MemoryLimit::sizeOf,
+                    () -> MemoryLimit.exceeded("$setWindowFields"));
+            BsonValue key = pending.get(PARTITION);
+            while (pending != null && BsonOrder.compare(pending.get(PARTITION), key) == 0) {
+                partition.add(pending.getDocument(DOC));
+                pending = sorted.hasNext() ? sorted.next() : null;
             }
-            partition = docs;
-            WindowPartition p = new WindowPartition(docs, variables);
+            next = 0;
+            WindowPartition p = new WindowPartition(partition.asList(), variables);
             cursors = new ArrayList<>();
             for (WindowFunction f : outputs.values()) {
                 cursors.add(f.open(p));

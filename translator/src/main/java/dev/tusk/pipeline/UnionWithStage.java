@@ -23,7 +23,7 @@ public record UnionWithStage(String collection, Optional<Pipeline> pipeline, Col
             if (!p.isArray()) {
                 throw ErrorCode.FAILED_TO_PARSE.error("$unionWith 'pipeline' must be an array");
             }
-            return Pipeline.parse(p.asArray(), cx.variables());
+            return Pipeline.parse(p.asArray(), cx);
         });
         return new UnionWithStage(d.getString("coll").getValue(), pipeline, CollectionReader.NONE);
     }

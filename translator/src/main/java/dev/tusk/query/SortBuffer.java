@@ -1,13 +1,10 @@
 package dev.tusk.query;
 
-import dev.tusk.error.ErrorCode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +16,6 @@ import java.util.PriorityQueue;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.bson.BsonDocument;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * A blocking, stable sort within a memory budget. Past the budget MongoDB 7.0 spills sorted runs to
@@ -152,10 +147,7 @@ public final class SortBuffer implements AutoCloseable {
         runs.add(run);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(run), IO_BUFFER_BYTES)) {
             while (documents.hasNext()) {
-                BsonDocument d = documents.next();
-                writeTextScore(out, d); // documents from a $text search keep their score through the run
-                ByteBuffer bytes = raw(d).getByteBuffer().asNIO();
-                out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                SpillFormat.write(out, documents.next());
             }
         } catch (IOException e) {
             close();
@@ -163,20 +155,8 @@ public final class SortBuffer implements AutoCloseable {
         }
     }
 
-    private static void writeTextScore(OutputStream out, BsonDocument d) throws IOException {
-        java.util.OptionalDouble score = dev.tusk.text.ScoredDocument.scoreOf(d);
-        out.write(score.isPresent() ? 1 : 0);
-        if (score.isPresent()) {
-            out.write(ByteBuffer.allocate(8).putDouble(score.getAsDouble()).array());
-        }
-    }
-
-    private static RawBsonDocument raw(BsonDocument d) {
-        return d instanceof RawBsonDocument r ? r : new RawBsonDocument(d, new BsonDocumentCodec());
-    }
-
     private static RuntimeException failed(String what, IOException e) {
-        return ErrorCode.INTERNAL_ERROR.error("external sort failed %s: %s", what, e.getMessage());
+        return SpillFormat.failed(what, e);
     }
 
     /** The smallest head of all runs next; on ties the earlier run, which holds the earlier input. */
@@ -235,25 +215,8 @@ public final class SortBuffer implements AutoCloseable {
         /** Reads the next document into {@link #head}; false at the end of the run. */
         boolean advance() {
             try {
-                int scored = in.read();
-                if (scored < 0) {
-                    head = null;
-                    return false;
-                }
-                byte[] score = scored == 1 ? in.readNBytes(8) : null;
-                byte[] prefix = in.readNBytes(4);
-                if (prefix.length < 4) {
-                    throw new EOFException("truncated sorted run");
-                }
-                int length = (prefix[0] & 0xff) | (prefix[1] & 0xff) << 8 | (prefix[2] & 0xff) << 16 | (prefix[3] & 0xff) << 24;
-                byte[] document = new byte[length];
-                System.arraycopy(prefix, 0, document, 0, 4);
-                if (in.readNBytes(document, 4, length - 4) < length - 4) {
-                    throw new EOFException("truncated sorted run");
-                }
-                head = score == null ? new RawBsonDocument(document)
-                        : new dev.tusk.text.ScoredDocument(new RawBsonDocument(document), ByteBuffer.wrap(score).getDouble());
-                return true;
+                head = SpillFormat.read(in);
+                return head != null;
             } catch (IOException e) {
                 SortBuffer.this.close();
                 throw failed("reading a sorted run", e);

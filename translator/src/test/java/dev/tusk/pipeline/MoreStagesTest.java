@@ -50,6 +50,17 @@ class MoreStagesTest {
     }
 
     @Test
+    void facetSubPipelinesCompareStringsByTheCommandsCollation() {
+        var cx = dev.tusk.expr.ParseContext.defaults().withCollation(dev.tusk.query.Collation.parse(
+                java.util.Optional.of(BsonDocument.parse("{locale: 'en', strength: 2}")), "collation"));
+        List<BsonDocument> out = new ArrayList<>();
+        Pipeline.parse(BsonArray.parse("[{$facet: {a: [{$match: {s: 'abc'}}, {$count: 'n'}], sorted: [{$sort: {s: 1}}]}}]"), cx)
+                .run(docs("{_id: 1, s: 'B'}", "{_id: 2, s: 'ABC'}", "{_id: 3, s: 'a'}").iterator(), CollectionReader.NONE)
+                .forEachRemaining(out::add);
+        assertEquals(docs("{a: [{n: 1}], sorted: [{_id: 3, s: 'a'}, {_id: 2, s: 'ABC'}, {_id: 1, s: 'B'}]}"), out);
+    }
+
+    @Test
     void facetRunsEachPipelineOnTheSameInput() {
         List<BsonDocument> out = run("""
                 [{$facet: {cheap: [{$match: {price: {$lt: 150}}}, {$count: 'n'}],

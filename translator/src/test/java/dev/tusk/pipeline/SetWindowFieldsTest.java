@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tusk.error.ErrorCode;
 import dev.tusk.error.MongoServerException;
+import dev.tusk.expr.ParseContext;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bson.BsonArray;
@@ -434,15 +437,47 @@ class SetWindowFieldsTest {
         c.check();
     }
 
+    private static Iterator<BsonDocument> mebibyteDocuments(int n) {
+        String mebibyte = "x".repeat(1024 * 1024);
+        return Stream.iterate(0, i -> i + 1).limit(n)
+                .map(i -> new BsonDocument("_id", new BsonInt32(i)).append("k", new BsonInt32(i % 2)).append("s", new BsonString(mebibyte)))
+                .iterator();
+    }
+
     /** 101 documents of 1 MiB: over the 100 MiB a blocking stage may hold without allowDiskUse. */
     @Test
-    void holdsAtMost100MiB() {
-        String mebibyte = "x".repeat(1024 * 1024);
-        Iterator<BsonDocument> input = Stream.iterate(0, i -> i + 1).limit(101)
-                .map(i -> new BsonDocument("_id", new BsonInt32(i)).append("s", new BsonString(mebibyte))).iterator();
-        Pipeline pipeline = Pipeline.parse(BsonArray.parse("[{$setWindowFields: {sortBy: {_id: 1}, output: {n: {$count: {}}}}}]"));
-        MongoServerException e = assertThrows(MongoServerException.class, () -> pipeline.run(input).hasNext());
-        assertEquals(ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED, e.code());
+    void holdsAtMost100MiBWithoutDiskUse() {
+        for (String spec : List.of("{sortBy: {_id: 1}, output: {n: {$count: {}}}}", "{output: {n: {$count: {}}}}")) {
+            Pipeline pipeline = Pipeline.parse(BsonArray.parse("[{$setWindowFields: " + spec + "}]"),
+                    ParseContext.defaults().withDiskUse(false));
+            Iterator<BsonDocument> input = mebibyteDocuments(101);
+            MongoServerException e = assertThrows(MongoServerException.class, () -> pipeline.run(input).hasNext());
+            assertEquals(ErrorCode.QUERY_EXCEEDED_MEMORY_LIMIT_NO_DISK_USE_ALLOWED, e.code());
+        }
+    }
+
+    /** With allowDiskUse (7.0's default) the sort and a partition past 100 MiB go to temporary files. */
+    @Test
+    void spillsPast100MiBWithDiskUse() {
+        Pipeline one = Pipeline.parse(BsonArray.parse(
+                "[{$setWindowFields: {sortBy: {_id: -1}, output: {n: {$documentNumber: {}}, total: {$count: {}}}}}]"));
+        List<BsonDocument> out = new ArrayList<>();
+        one.run(mebibyteDocuments(101)).forEachRemaining(d -> out.add(new BsonDocument("_id", d.get("_id"))
+                .append("n", d.get("n")).append("total", d.get("total")).append("len", new BsonInt32(d.getString("s").getValue().length()))));
+        assertEquals(101, out.size());
+        for (int i = 0; i < 101; i++) {
+            assertEquals(BsonDocument.parse("{_id: " + (100 - i) + ", n: " + (i + 1) + ", total: 101, len: 1048576}"), out.get(i));
+        }
+        Pipeline byK = Pipeline.parse(BsonArray.parse(
+                "[{$setWindowFields: {partitionBy: '$k', sortBy: {_id: 1}, output: {sum: {$sum: '$_id', window: {documents: ['unbounded', 'current']}}}}},"
+                        + " {$project: {s: 0}}]"));
+        List<BsonDocument> sums = new ArrayList<>();
+        byK.run(mebibyteDocuments(210)).forEachRemaining(sums::add);
+        assertEquals(210, sums.size());
+        assertEquals(BsonDocument.parse("{_id: 0, k: 0, sum: 0}"), sums.get(0));
+        assertEquals(BsonDocument.parse("{_id: 208, k: 0, sum: " + (104 * 105) + "}"), sums.get(104));
+        assertEquals(BsonDocument.parse("{_id: 1, k: 1, sum: 1}"), sums.get(105));
+        assertEquals(BsonDocument.parse("{_id: 209, k: 1, sum: " + (105 * 105) + "}"), sums.get(209));
     }
 
     /** The window operators of the 7.0 manual. */

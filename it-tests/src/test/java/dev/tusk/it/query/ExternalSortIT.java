@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A blocking sort or group past MongoDB's 100 MiB limit: MongoDB 7.0 spills to disk unless the
- * command says allowDiskUse: false, which is error 292. 1,100 documents of ~100 KB each make ~110 MB.
+ * Blocking stages past MongoDB's 100 MiB limit ($sort, $group, $setWindowFields, $facet's input,
+ * $sample): MongoDB 7.0 spills to disk unless the command says allowDiskUse: false, which is error
+ * 292. 1,100 documents of ~100 KB each make ~110 MB.
  */
 class ExternalSortIT {
     private static final MongoCollection<Document> c = TuskTestServer.client().getDatabase("external_sort_it").getCollection("c");
@@ -129,6 +130,62 @@ class ExternalSortIT {
         assertEquals(expectedOrder(), ids(raw.aggregate(pipeline)));
         MongoCommandException e = assertThrows(MongoCommandException.class,
                 () -> raw.aggregate(pipeline).allowDiskUse(false).first());
+        assertEquals(292, e.getErrorCode());
+    }
+
+    @Test
+    void setWindowFieldsSpillsItsSortAndItsPartitionUnlessAllowDiskUseIsFalse() {
+        var pipeline = List.of(new Document("$setWindowFields", new Document("sortBy", new Document("_id", 1))
+                        .append("output", new Document("n", new Document("$documentNumber", new Document()))
+                                .append("before", new Document("$sum", new Document("$strLenBytes", "$pad"))
+                                        .append("window", new Document("documents", List.of("unbounded", -1)))))),
+                Aggregates.project(new Document("n", 1).append("before", 1)));
+        List<Document> out = c.aggregate(pipeline).into(new ArrayList<>());
+        assertEquals(DOCUMENTS, out.size());
+        for (int i = 0; i < DOCUMENTS; i++) {
+            assertEquals(new Document("_id", i).append("n", i + 1).append("before", i * PAD.length()), out.get(i));
+        }
+        MongoCommandException e = assertThrows(MongoCommandException.class, () -> c.aggregate(pipeline).allowDiskUse(false).first());
+        assertEquals(292, e.getErrorCode());
+        var byK = List.of(new Document("$setWindowFields", new Document("partitionBy", "$k").append("sortBy", new Document("_id", 1))
+                        .append("output", new Document("rank", new Document("$rank", new Document())))),
+                Aggregates.match(new Document("rank", 1)), Aggregates.project(new Document("k", 1)));
+        Map<Integer, List<Integer>> expected = idsByKey();
+        List<Document> firsts = c.aggregate(byK).into(new ArrayList<>());
+        assertEquals(expected.size(), firsts.size());
+        for (Document d : firsts) {
+            assertEquals(expected.get(d.getInteger("k")).get(0), d.getInteger("_id"), "partitions in k order, each by _id");
+        }
+    }
+
+    @Test
+    void facetKeepsItsInputOnDiskForEachSubPipelineUnlessAllowDiskUseIsFalse() {
+        var pipeline = List.of(Aggregates.facet(
+                new com.mongodb.client.model.Facet("count", Aggregates.count("n")),
+                new com.mongodb.client.model.Facet("byK", Aggregates.group("$k", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))),
+                new com.mongodb.client.model.Facet("last", Aggregates.sort(Sorts.descending("_id")), Aggregates.limit(1),
+                        Aggregates.project(new Document("len", new Document("$strLenBytes", "$pad"))))));
+        Document out = c.aggregate(pipeline).first();
+        assertEquals(List.of(new Document("n", DOCUMENTS)), out.getList("count", Document.class));
+        List<Document> byK = out.getList("byK", Document.class);
+        Map<Integer, List<Integer>> expected = idsByKey();
+        assertEquals(expected.size(), byK.size());
+        byK.forEach(g -> assertEquals(expected.get(g.getInteger("_id")).size(), g.getInteger("n")));
+        assertEquals(List.of(new Document("_id", DOCUMENTS - 1).append("len", PAD.length())), out.getList("last", Document.class));
+        MongoCommandException e = assertThrows(MongoCommandException.class, () -> c.aggregate(pipeline).allowDiskUse(false).first());
+        assertEquals(292, e.getErrorCode());
+    }
+
+    @Test
+    void aSampleOfMoreThan100MiBSpillsUnlessAllowDiskUseIsFalse() {
+        MongoCollection<RawBsonDocument> raw = c.withDocumentClass(RawBsonDocument.class);
+        List<Integer> sample = ids(raw.aggregate(List.of(Aggregates.sample(1_050))));
+        assertEquals(1_050, sample.size());
+        assertEquals(1_050, new java.util.HashSet<>(sample).size(), "no document twice");
+        List<Integer> all = ids(raw.aggregate(List.of(Aggregates.sample(5_000))));
+        assertEquals(DOCUMENTS, new java.util.HashSet<>(all).size());
+        MongoCommandException e = assertThrows(MongoCommandException.class,
+                () -> raw.aggregate(List.of(Aggregates.sample(1_050))).allowDiskUse(false).first());
         assertEquals(292, e.getErrorCode());
     }
 }
