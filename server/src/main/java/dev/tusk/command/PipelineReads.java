@@ -12,8 +12,10 @@ import dev.tusk.pipeline.Pipeline;
 import dev.tusk.query.FilterEvaluator;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Spliterators;
 import java.util.stream.StreamSupport;
@@ -56,6 +58,10 @@ final class PipelineReads {
             if (counted.isPresent()) {
                 return counted.get();
             }
+            Optional<Iterator<BsonDocument>> grouped = pipeline.groupCounts().flatMap(g -> grouped(collection.get(), filter, g));
+            if (grouped.isPresent()) {
+                return grouped.get();
+            }
             rest = pipeline.after(leading.stages());
             input = new SourceIterator(queries(collection.get()).withDiskUse(allowDiskUse)
                     .open(collection.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty())));
@@ -73,6 +79,33 @@ final class PipelineReads {
             return Optional.empty();
         }
         return Optional.of(tail.result(cx.store().count(c, pushdown.condition(), request.timeBudget())).iterator());
+    }
+
+    /**
+     * A $group that only counts, after an exact filter: grouped and counted by PostgreSQL, each group's
+     * `_id` taken from its first document; the stages after it run in Java. Empty (the whole pipeline then
+     * runs in Java) when the filter is not exact or PostgreSQL's grouping could differ from MongoDB's.
+     */
+    private Optional<Iterator<BsonDocument>> grouped(CollectionInfo c, FilterNode filter, dev.tusk.pipeline.GroupCounts g) {
+        dev.tusk.sql.Pushdown pushdown = queries(c).pushdown(filter);
+        if (!pushdown.exact()) {
+            return Optional.empty();
+        }
+        List<dev.tusk.exec.GroupCountQuery.Group> groups = dev.tusk.exec.GroupCountQuery.run(cx.store(), c, pushdown.condition(),
+                g.keyPaths(), g.single(), request.timeBudget());
+        List<BsonDocument> outputs = new ArrayList<>(groups.size());
+        for (dev.tusk.exec.GroupCountQuery.Group group : groups) {
+            Optional<BsonDocument> out = group.unsafe() ? Optional.empty()
+                    : g.result(new org.bson.RawBsonDocument(group.first()), group.count());
+            if (out.isEmpty()) {
+                cx.stats().groupPushdown(false);
+                return Optional.empty();
+            }
+            outputs.add(out.get());
+        }
+        cx.stats().groupPushdown(true);
+        outputs.sort(dev.tusk.pipeline.GroupCounts.ORDER);
+        return Optional.of(g.rest().run(outputs.iterator(), reader()));
     }
 
     /**

@@ -40,6 +40,11 @@ final class ServerStatusCommand implements Command {
                 .append("hosts", new BsonArray(java.util.List.of(new BsonString(topology.me()))))
                 .append("primary", new BsonString(topology.me()))
                 .append("me", new BsonString(topology.me()))));
+        var patches = cx.store().patchCounts();
+        // Tusk's own section: how updates by _id ran (one statement in PostgreSQL, or declined there and run in Java)
+        reply.append("tusk", new BsonDocument("updatesById", new BsonDocument("inOneStatement", new BsonInt64(patches.applied().sum()))
+                .append("declinedByPostgres", new BsonInt64(patches.declined().sum())))
+                .append("aggregateGroups", stats.groupPushdowns()));
         Runtime rt = Runtime.getRuntime();
         reply.append("mem", new BsonDocument("bits", new BsonInt32(64))
                 .append("resident", new BsonInt32((int) ((rt.totalMemory() - rt.freeMemory()) >> 20)))

@@ -16,6 +16,8 @@ public final class ServerStats {
     private final LongAdder delete = new LongAdder();
     private final LongAdder getmore = new LongAdder();
     private final LongAdder command = new LongAdder();
+    private final LongAdder groupsInPostgres = new LongAdder();
+    private final LongAdder groupsDeclined = new LongAdder();
 
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
 
@@ -69,6 +71,17 @@ public final class ServerStats {
             case "getMore" -> getmore.add(n);
             default -> command.add(n);
         }
+    }
+
+    /** Counts a counting $group that PostgreSQL grouped, or one it gave back to Java (its grouping could differ from MongoDB's). */
+    public void groupPushdown(boolean ran) {
+        (ran ? groupsInPostgres : groupsDeclined).increment();
+    }
+
+    /** serverStatus's tusk.aggregateGroups: counting $groups grouped by PostgreSQL, and those given back to Java. */
+    public org.bson.BsonDocument groupPushdowns() {
+        return new org.bson.BsonDocument("inPostgres", new org.bson.BsonInt64(groupsInPostgres.sum()))
+                .append("declined", new org.bson.BsonInt64(groupsDeclined.sum()));
     }
 
     public org.bson.BsonDocument opcounters() {

@@ -36,21 +36,30 @@ public final class DocumentStore {
     /** Builds and renders statements; they run over plain JDBC ({@link Jdbc}). */
     static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES, SETTINGS);
 
+    /** Updates by `_id` that {@link #patchByKey} applied in one statement, and those its function declined (serverStatus). */
+    public record PatchCounts(java.util.concurrent.atomic.LongAdder applied, java.util.concurrent.atomic.LongAdder declined) {}
+
     private final DataSource dataSource;
     private final boolean recordIds;
+    private final PatchCounts patchCounts;
 
     public DocumentStore(DataSource dataSource) {
-        this(dataSource, false);
+        this(dataSource, false, new PatchCounts(new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()));
     }
 
-    private DocumentStore(DataSource dataSource, boolean recordIds) {
+    private DocumentStore(DataSource dataSource, boolean recordIds, PatchCounts patchCounts) {
         this.dataSource = dataSource;
         this.recordIds = recordIds;
+        this.patchCounts = patchCounts;
     }
 
     /** The same store whose document reads (page, indexPage, byKey) also return each row's record id. */
     public DocumentStore withRecordIds() {
-        return new DocumentStore(dataSource, true);
+        return new DocumentStore(dataSource, true, patchCounts);
+    }
+
+    public PatchCounts patchCounts() {
+        return patchCounts;
     }
 
     /** True if document reads return record ids ({@link #withRecordIds()}). */
@@ -197,7 +206,9 @@ public final class DocumentStore {
                 ps.setArray(4, conn.createArrayOf("text", patch.json()));
                 ps.setBytes(5, key);
                 try (var rs = ps.executeQuery()) {
-                    return rs.next() ? java.util.Optional.of(rs.getInt(1)) : java.util.Optional.<Integer>empty();
+                    java.util.Optional<Integer> status = rs.next() ? java.util.Optional.of(rs.getInt(1)) : java.util.Optional.empty();
+                    status.ifPresent(st -> (st == 2 ? patchCounts.declined() : patchCounts.applied()).increment());
+                    return status;
                 }
             }
         });

@@ -31,12 +31,27 @@ class FieldPatchIT {
                 .append("address", new Document("city", "A").append("geo", new Document("lat", 1)).append("tags", List.of("x"))));
     }
 
+    /** serverStatus's count of updates by _id PostgreSQL applied in one statement, and of those its function declined. */
+    private static long[] updatesById() {
+        Document counts = TuskTestServer.client().getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                .get("tusk", Document.class).get("updatesById", Document.class);
+        return new long[] {counts.getLong("inOneStatement"), counts.getLong("declinedByPostgres")};
+    }
+
+    private static void assertRan(long[] before, long inOneStatement, long declined) {
+        long[] after = updatesById();
+        assertEquals(inOneStatement, after[0] - before[0], "updates applied by PostgreSQL in one statement");
+        assertEquals(declined, after[1] - before[1], "updates the function declined");
+    }
+
     @Test
     void setIncAndUnsetRunInPostgresql() {
+        long[] before = updatesById();
         UpdateResult r = c.updateOne(Filters.eq("_id", 1), Updates.combine(Updates.inc("n", 1), Updates.set("z", "last"),
                 Updates.set("y", List.of(1, 2)), Updates.unset("a")));
         assertEquals(1, r.getMatchedCount());
         assertEquals(1, r.getModifiedCount());
+        assertRan(before, 1, 0);
         Document doc = c.find(Filters.eq("_id", 1)).first();
         assertEquals(List.of("_id", "s", "n", "big", "d", "address", "y", "z"), List.copyOf(doc.keySet()), "new fields appended in path order");
         assertEquals(2147483648L, doc.get("n"), "an int32 $inc past the int32 range becomes an int64");
@@ -72,6 +87,7 @@ class FieldPatchIT {
 
     @Test
     void whatTheFunctionDeclinesRunsInJavaWithMongodbsErrors() {
+        long[] before = updatesById();
         MongoWriteException notNumber = assertThrows(MongoWriteException.class,
                 () -> c.updateOne(Filters.eq("_id", 1), Updates.inc("s", 1)));
         assertEquals(14, notNumber.getCode());
@@ -79,6 +95,7 @@ class FieldPatchIT {
                 () -> c.updateOne(Filters.eq("_id", 1), Updates.inc("big", 5L)));
         assertEquals(2, overflow.getCode());
         assertEquals(1, c.updateOne(Filters.eq("_id", 1), Updates.inc("d", 1)).getModifiedCount());
+        assertRan(before, 0, 3);
         Document doc = c.find(Filters.eq("_id", 1)).first();
         assertEquals(2.5, doc.getDouble("d"));
         assertEquals("x", doc.getString("s"));
@@ -96,7 +113,9 @@ class FieldPatchIT {
     @Test
     void anIndexedFieldIsUpdatedInJavaAndItsIndexFollows() {
         c.createIndex(new Document("a", 1));
+        long[] before = updatesById();
         assertEquals(1, c.updateOne(Filters.eq("_id", 1), Updates.inc("a", 41)).getModifiedCount());
+        assertRan(before, 0, 0); // never sent to the function: the index must see the new value
         assertEquals(1, c.find(Filters.eq("a", 42)).hint(new Document("a", 1)).into(new java.util.ArrayList<>()).size());
         assertFalse(c.find(Filters.eq("a", 1)).hint(new Document("a", 1)).iterator().hasNext());
     }

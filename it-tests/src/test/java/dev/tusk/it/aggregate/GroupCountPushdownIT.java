@@ -1,0 +1,150 @@
+package dev.tusk.it.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.tusk.it.support.TuskTestServer;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A $group that only counts ({$sum: n}, {$count: {}}, $sortByCount) after an exact $match is grouped
+ * by PostgreSQL: each pipeline here gives the same documents (values and BSON types, in the same order)
+ * as the same pipeline with a {$skip: 0} in front of its $group, which keeps it in Java; serverStatus
+ * says which way it ran.
+ */
+class GroupCountPushdownIT {
+    private static final MongoDatabase DB = TuskTestServer.client().getDatabase("group_count_it");
+    private static final List<String> PIPELINES = List.of(
+            "[{$group: {_id: '$k', n: {$sum: 1}}}]",
+            "[{$match: {x: {$gt: 20}}}, {$group: {_id: '$k', n: {$count: {}}, big: {$sum: {$numberLong: '2'}}, three: {$sum: 3}}}]",
+            "[{$sortByCount: '$k'}]",
+            "[{$group: {_id: {a: '$k', b: '$e.f'}, n: {$sum: 1}}}, {$sort: {n: -1, _id: 1}}]",
+            "[{$group: {_id: '$e.f'}}]",
+            "[{$match: {x: {$lt: 70}}}, {$group: {_id: '$$ROOT.k', n: {$sum: -1}}}, {$match: {n: {$lt: -1}}}, {$limit: 4}]");
+
+    /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
+    private static Object scalar(Random r) {
+        return switch (r.nextInt(14)) {
+            case 0 -> "s" + r.nextInt(4);
+            case 1 -> r.nextInt(3);
+            case 2 -> (long) r.nextInt(3);
+            case 3 -> (double) r.nextInt(3);
+            case 4 -> 2.5;
+            case 5 -> new Decimal128(r.nextInt(3));
+            case 6 -> null;
+            case 7 -> new Date(1_700_000_000_000L + r.nextInt(2));
+            case 8 -> new ObjectId("65a000000000000000000000".substring(0, 23) + r.nextInt(2));
+            case 9 -> r.nextBoolean();
+            case 10 -> -0.0;
+            case 11 -> Long.MAX_VALUE - r.nextInt(2);
+            default -> "";
+        };
+    }
+
+    /** Values jsonb does not group as MongoDB does: the pipeline must then run in Java. */
+    private static Object awkward(Random r) {
+        return switch (r.nextInt(5)) {
+            case 0 -> new Document("x", 1).append("y", 2);
+            case 1 -> new Document("y", 2).append("x", 1);
+            case 2 -> List.of(1, 2);
+            case 3 -> "a\u0000";
+            default -> "a\u0001";
+        };
+    }
+
+    private static MongoCollection<BsonDocument> load(String name, boolean withAwkward) {
+        MongoCollection<Document> c = DB.getCollection(name);
+        c.drop();
+        Random r = new Random(name.hashCode());
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            Document d = new Document("_id", i).append("x", r.nextInt(100));
+            if (r.nextInt(10) > 0) {
+                d.append("k", withAwkward && r.nextInt(10) == 0 ? awkward(r) : scalar(r));
+            }
+            switch (r.nextInt(withAwkward ? 4 : 3)) {
+                case 0 -> d.append("e", new Document("f", scalar(r)));
+                case 1 -> d.append("e", "scalar");
+                case 2 -> { }
+                default -> d.append("e", List.of(new Document("f", 1), new Document("f", 2)));
+            }
+            docs.add(d);
+        }
+        c.insertMany(docs);
+        return DB.getCollection(name, BsonDocument.class);
+    }
+
+    private static List<BsonDocument> run(MongoCollection<BsonDocument> c, BsonArray pipeline) {
+        List<BsonDocument> stages = new ArrayList<>();
+        pipeline.forEach(s -> stages.add(s.asDocument()));
+        return c.aggregate(stages).into(new ArrayList<>());
+    }
+
+    /** The same pipeline with {$skip: 0} before its $group (or $sortByCount), which keeps the group in Java. */
+    private static BsonArray inJava(BsonArray pipeline) {
+        BsonArray out = new BsonArray();
+        boolean added = false;
+        for (var s : pipeline) {
+            String stage = s.asDocument().getFirstKey();
+            if (!added && (stage.equals("$group") || stage.equals("$sortByCount"))) {
+                out.add(BsonDocument.parse("{$skip: 0}"));
+                added = true;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static long[] groupPushdowns() {
+        Document counts = TuskTestServer.client().getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                .get("tusk", Document.class).get("aggregateGroups", Document.class);
+        return new long[] {counts.getLong("inPostgres"), counts.getLong("declined")};
+    }
+
+    @Test
+    void countsByKeyAreMongoDbsWhenPostgresqlGroups() {
+        MongoCollection<BsonDocument> c = load("plain", false);
+        for (String json : PIPELINES) {
+            BsonArray pipeline = BsonArray.parse(json);
+            long[] before = groupPushdowns();
+            List<BsonDocument> inSql = run(c, pipeline);
+            long[] after = groupPushdowns();
+            assertEquals(1, after[0] - before[0], "grouped by PostgreSQL: " + json);
+            List<BsonDocument> inJava = run(c, inJava(pipeline));
+            assertEquals(groupPushdowns()[0], after[0], "{$skip: 0} keeps it in Java");
+            assertTrue(!inJava.isEmpty(), json);
+            assertEquals(inJava, inSql, json);
+        }
+    }
+
+    @Test
+    void keysJsonbCannotGroupExactlySendTheGroupBackToJava() {
+        MongoCollection<BsonDocument> c = load("awkward", true);
+        long[] before = groupPushdowns();
+        for (String json : PIPELINES) {
+            BsonArray pipeline = BsonArray.parse(json);
+            assertEquals(run(c, inJava(pipeline)), run(c, pipeline), json);
+        }
+        long[] after = groupPushdowns();
+        assertTrue(after[1] - before[1] >= 4, "documents, arrays, U+0000/U+0001 strings and paths through arrays decline");
+    }
+
+    @Test
+    void emptyInputAndInexactFiltersStayRight() {
+        MongoCollection<BsonDocument> c = load("small", false);
+        assertEquals(List.of(), run(c, BsonArray.parse("[{$match: {x: {$gt: 1000}}}, {$group: {_id: '$k', n: {$sum: 1}}}]")));
+        BsonArray regex = BsonArray.parse("[{$match: {k: {$regex: '^s', $options: 'i'}}}, {$group: {_id: '$k', n: {$sum: 1}}}]");
+        assertEquals(run(c, inJava(regex)), run(c, regex));
+    }
+}
