@@ -184,9 +184,20 @@ public final class Catalog {
             transaction(store -> {
                 store.lockDatabases(c.db());
                 store.updateCollectionOptions(c.db(), c.name(), options);
-                store.makeCapped(new CollectionInfo(c.db(), c.name(), c.schemaName(), c.tableName(), c.uuid(), options));
+                store.makeCapped(new CollectionInfo(c.db(), c.name(), c.schemaName(), c.tableName(), c.uuid(), options, c.typedNumbers()));
                 return null;
             });
+        } finally {
+            cache.remove(key(c.db(), c.name()));
+        }
+        return collection(c.db(), c.name()).orElseThrow();
+    }
+
+    /** Records that a collection's query form has plain numbers (it holds rows copied from a collection older than V7). */
+    public CollectionInfo markPlainNumbers(CollectionInfo c) {
+        try {
+            transaction(store -> store.update("UPDATE tusk_catalog.collections SET q_format = 1 WHERE db = ? AND name = ?",
+                    c.db(), c.name()));
         } finally {
             cache.remove(key(c.db(), c.name()));
         }

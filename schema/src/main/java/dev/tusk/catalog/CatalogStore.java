@@ -25,7 +25,7 @@ final class CatalogStore {
     private static final int LOCK_CLASS = 0x7475736b;
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final String SELECT_COLLECTION = """
-            SELECT c.db, c.name, d.schema_name, c.table_name, c.uuid, c.options::text
+            SELECT c.db, c.name, d.schema_name, c.table_name, c.uuid, c.options::text, c.q_format
             FROM tusk_catalog.collections c JOIN tusk_catalog.databases d ON d.name = c.db
             """;
 
@@ -262,7 +262,7 @@ final class CatalogStore {
         try (ResultSet rs = query(sql, params)) {
             while (rs.next()) {
                 found.add(new CollectionInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, UUID.class), BsonDocument.parse(rs.getString(6))));
+                        rs.getObject(5, UUID.class), BsonDocument.parse(rs.getString(6)), rs.getInt(7) >= 2));
             }
         }
         return found;

@@ -12,12 +12,20 @@ import org.bson.BsonDocument;
  * {@code viewOn} and {@code pipeline}, and it has no table (see {@link #isView}).
  */
 public record CollectionInfo(String db, String name, String schemaName, String tableName, UUID uuid,
-                             BsonDocument options) {
+                             BsonDocument options, boolean typedNumbers) {
     public static final String VIEW_ON = "viewOn";
     public static final String PIPELINE = "pipeline";
 
     public CollectionInfo {
         options = options.clone();
+    }
+
+    /**
+     * A collection whose query form's numbers say their BSON type (created since catalog migration V7;
+     * {@code typedNumbers} false: an older one, whose numbers are plain).
+     */
+    public CollectionInfo(String db, String name, String schemaName, String tableName, UUID uuid, BsonDocument options) {
+        this(db, name, schemaName, tableName, uuid, options, true);
     }
 
     /** A copy: the record stays immutable. */

@@ -25,6 +25,13 @@ import org.bson.BsonValue;
  *       Finite numbers of magnitude ≥ 1E+901 are stored as ±1E+901, non-zero ones below 1E-900 as
  *       ±1E-901. Constants outside [1E-900, 1E+901) are not pushed down exactly ({@link #isNumberExact}).</li>
  * </ul>
+ *
+ * <p>A number also says its BSON type, in the one place JSON leaves free: how many digits follow its
+ * decimal point (numeric's display scale, which jsonb keeps and which no comparison, equality or hash
+ * looks at). The scale modulo 4 is the type ({@link #scaleTag}): 0 int32 ({@code 5}), 1 int64
+ * ({@code 5.0}), 2 double ({@code 2.50}, the exact value padded with zeros), 3 Decimal128
+ * ({@code 2.500}); SQL reads it as {@code scale(v::numeric) % 4}. Collections created before this
+ * (catalog {@code q_format} 1) have plain numbers whose scale says nothing.
  */
 public final class QueryForm {
     public static final String NUM = "$num";
@@ -144,7 +151,7 @@ public final class QueryForm {
             case STRING -> appendString(sb, v.asString().getValue());
             case SYMBOL -> appendString(sb, v.asSymbol().getSymbol());
             case INT32 -> sb.append(v.asInt32().getValue());
-            case INT64 -> sb.append(v.asInt64().getValue());
+            case INT64 -> sb.append(v.asInt64().getValue()).append(".0");
             case DOUBLE, DECIMAL128 -> appendNumber(sb, v);
             case BOOLEAN -> sb.append(v.asBoolean().getValue());
             case NULL -> sb.append("null");
@@ -198,18 +205,37 @@ public final class QueryForm {
         sb.append('}');
     }
 
+    /** The BSON type a number's scale modulo 4 stands for in the query form. */
+    public static final int INT32_TAG = 0;
+    public static final int INT64_TAG = 1;
+    public static final int DOUBLE_TAG = 2;
+    public static final int DECIMAL_TAG = 3;
+
+    /** The number's text with a scale that is {@code tag} modulo 4 (zeros appended: the value is the same). */
+    static String tagged(BigDecimal stripped, int tag) {
+        int scale = Math.max(0, stripped.scale());
+        scale += Math.floorMod(tag - scale, 4);
+        return stripped.setScale(scale).toString();
+    }
+
+    /** The scale tag of a stored number text ({@link #INT32_TAG} ... {@link #DECIMAL_TAG}). */
+    public static int scaleTag(String numberText) {
+        return Math.floorMod(Math.max(0, new BigDecimal(numberText).scale()), 4);
+    }
+
     private static void appendNumber(StringBuilder sb, BsonValue v) {
         if (v instanceof org.bson.BsonInt32 i) {
             sb.append(i.getValue());
             return;
         }
         if (v instanceof org.bson.BsonInt64 l) {
-            sb.append(l.getValue());
+            sb.append(l.getValue()).append(".0");
             return;
         }
         var exact = BsonNumbers.exactStripped(v);
         if (exact.isPresent()) {
-            sb.append(strippedNumberText(exact.get()));
+            BigDecimal stored = new BigDecimal(strippedNumberText(exact.get()));
+            sb.append(tagged(stored.signum() == 0 ? BigDecimal.ZERO : stored, v.isDouble() ? DOUBLE_TAG : DECIMAL_TAG));
         } else {
             String special = BsonNumbers.isNaN(v) ? "NaN" : BsonNumbers.infinitySign(v) > 0 ? "Infinity" : "-Infinity";
             marker(sb, NUM).append('"').append(special).append("\"}");

@@ -23,14 +23,14 @@ class QueryFormTest {
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("scalars", "{a: 1, b: 'x', c: true, d: null}", "{\"a\":1,\"b\":\"x\",\"c\":true,\"d\":null}"),
-                new Case("long", "{a: {$numberLong: '-9223372036854775808'}}", "{\"a\":-9223372036854775808}"),
+                new Case("long", "{a: {$numberLong: '-9223372036854775808'}}", "{\"a\":-9223372036854775808.0}"),
                 new Case("double exact value", "{a: 0.5, b: 0.1}",
-                        "{\"a\":0.5,\"b\":0.1000000000000000055511151231257827021181583404541015625}"),
-                new Case("double integral", "{a: 3.0, b: 1e20}", "{\"a\":3,\"b\":1E+20}"),
-                new Case("negative zero", "{a: -0.0, b: {$numberDecimal: '-0'}}", "{\"a\":0,\"b\":0}"),
-                new Case("decimal", "{a: {$numberDecimal: '1.50'}}", "{\"a\":1.5}"),
+                        "{\"a\":0.50,\"b\":0.1000000000000000055511151231257827021181583404541015625000}"),
+                new Case("double integral", "{a: 3.0, b: 1e20}", "{\"a\":3.00,\"b\":100000000000000000000.00}"),
+                new Case("negative zero", "{a: -0.0, b: {$numberDecimal: '-0'}}", "{\"a\":0.00,\"b\":0.000}"),
+                new Case("decimal", "{a: {$numberDecimal: '1.50'}}", "{\"a\":1.500}"),
                 new Case("decimal clamped", "{a: {$numberDecimal: '1E+5000'}, b: {$numberDecimal: '-1E-5000'}}",
-                        "{\"a\":1E+901,\"b\":-1E-901}"),
+                        "{\"a\":1" + "0".repeat(901) + ".000,\"b\":-1.00E-901}"),
                 new Case("NaN and infinities", "{a: NaN, b: Infinity, c: -Infinity, d: {$numberDecimal: 'NaN'}}",
                         "{\"a\":{\"$num\":\"NaN\"},\"b\":{\"$num\":\"Infinity\"},\"c\":{\"$num\":\"-Infinity\"},\"d\":{\"$num\":\"NaN\"}}"),
                 new Case("nested", "{a: {b: [1, {c: []}]}}", "{\"a\":{\"b\":[1,{\"c\":[]}]}}"),
@@ -71,5 +71,35 @@ class QueryFormTest {
         assertTrue(QueryForm.isNumberExact(new BigDecimal("1E-900")));
         assertFalse(QueryForm.isNumberExact(new BigDecimal("1E-901")));
         assertEquals("7", QueryForm.valueToJson(new org.bson.BsonInt32(7)));
+    }
+
+    /** Every number keeps its exact value and says its BSON type in its scale modulo 4. */
+    @Test
+    void numbersCarryTheirTypeInTheirScale() {
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            long bits = r.nextLong();
+            double d = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(bits);
+                case 1 -> r.nextDouble() * 100;
+                case 2 -> r.nextInt(2000) - 1000;
+                default -> Math.scalb(r.nextDouble(), r.nextInt(200) - 100);
+            };
+            org.bson.BsonValue[] values = {new org.bson.BsonInt32((int) bits), new org.bson.BsonInt64(bits),
+                    new org.bson.BsonDouble(d), new org.bson.BsonDecimal128(new org.bson.types.Decimal128(
+                            BigDecimal.valueOf(bits, r.nextInt(60) - 20)))};
+            for (int tag = 0; tag < 4; tag++) {
+                org.bson.BsonValue v = values[tag];
+                if (v.isDouble() && !Double.isFinite(d)) {
+                    continue;
+                }
+                String text = QueryForm.valueToJson(v);
+                assertEquals(tag, QueryForm.scaleTag(text), text);
+                BigDecimal exact = dev.tusk.bson.BsonNumbers.exactStripped(v).orElseThrow();
+                if (QueryForm.isNumberExact(exact)) {
+                    assertEquals(0, exact.compareTo(new BigDecimal(text)), text);
+                }
+            }
+        }
     }
 }

@@ -55,7 +55,9 @@ final class CloneCollectionAsCappedCommand implements Command {
                 options.append(k, v);
             }
         });
-        CollectionInfo target = cx.catalog().createCollection(db, to, options, true);
+        CollectionInfo created = cx.catalog().createCollection(db, to, options, true);
+        // the rows are copied as they are: a source older than typed numbers makes the copy one too
+        CollectionInfo target = source.typedNumbers() ? created : cx.catalog().markPlainNumbers(created);
         try {
             cx.store().transaction(tx -> tx.copyAll(source, target));
             CappedTrim.toLimits(cx.store(), target, List.of());

@@ -58,7 +58,7 @@ final class PipelineReads {
             if (counted.isPresent()) {
                 return counted.get();
             }
-            Optional<Iterator<BsonDocument>> grouped = pipeline.groupCounts().flatMap(g -> grouped(collection.get(), filter, g));
+            Optional<Iterator<BsonDocument>> grouped = pipeline.sqlGroup().flatMap(g -> grouped(collection.get(), filter, g));
             if (grouped.isPresent()) {
                 return grouped.get();
             }
@@ -82,21 +82,22 @@ final class PipelineReads {
     }
 
     /**
-     * A $group that only counts, after an exact filter: grouped and counted by PostgreSQL, each group's
-     * `_id` taken from its first document; the stages after it run in Java. Empty (the whole pipeline then
-     * runs in Java) when the filter is not exact or PostgreSQL's grouping could differ from MongoDB's.
+     * A $group PostgreSQL can compute ({@link dev.tusk.pipeline.SqlGroup}), after an exact filter: grouped
+     * by PostgreSQL, each group's `_id` taken from its first document; the stages after it run in Java.
+     * Empty (the whole pipeline then runs in Java) when the filter is not exact, when sums would read a
+     * collection whose numbers do not say their type, or when a group's result cannot be made exactly.
      */
-    private Optional<Iterator<BsonDocument>> grouped(CollectionInfo c, FilterNode filter, dev.tusk.pipeline.GroupCounts g) {
+    private Optional<Iterator<BsonDocument>> grouped(CollectionInfo c, FilterNode filter, dev.tusk.pipeline.SqlGroup g) {
         dev.tusk.sql.Pushdown pushdown = queries(c).pushdown(filter);
-        if (!pushdown.exact()) {
+        if (!pushdown.exact() || (!g.valuePaths().isEmpty() && !c.typedNumbers())) {
             return Optional.empty();
         }
-        List<dev.tusk.exec.GroupCountQuery.Group> groups = dev.tusk.exec.GroupCountQuery.run(cx.store(), c, pushdown.condition(),
-                g.keyPaths(), g.single(), request.timeBudget());
+        List<dev.tusk.exec.GroupQuery.Group> groups = dev.tusk.exec.GroupQuery.run(cx.store(), c, pushdown.condition(), g,
+                request.timeBudget());
         List<BsonDocument> outputs = new ArrayList<>(groups.size());
-        for (dev.tusk.exec.GroupCountQuery.Group group : groups) {
+        for (dev.tusk.exec.GroupQuery.Group group : groups) {
             Optional<BsonDocument> out = group.unsafe() ? Optional.empty()
-                    : g.result(new org.bson.RawBsonDocument(group.first()), group.count());
+                    : g.result(new org.bson.RawBsonDocument(group.first()), group.count(), group.sums());
             if (out.isEmpty()) {
                 cx.stats().groupPushdown(false);
                 return Optional.empty();
@@ -104,7 +105,7 @@ final class PipelineReads {
             outputs.add(out.get());
         }
         cx.stats().groupPushdown(true);
-        outputs.sort(dev.tusk.pipeline.GroupCounts.ORDER);
+        outputs.sort(dev.tusk.pipeline.SqlGroup.ORDER);
         return Optional.of(g.rest().run(outputs.iterator(), reader()));
     }
 

@@ -174,9 +174,9 @@ public record Pipeline(List<Stage> stages) {
         return CountingTail.of(stages.subList(leadingMatch().isPresent() ? 1 : 0, stages.size()));
     }
 
-    /** Whether the stages after the leading $match start with a $group that PostgreSQL can group and count ({@link GroupCounts}). */
-    public Optional<GroupCounts> groupCounts() {
-        return GroupCounts.of(stages.subList(leadingMatch().isPresent() ? 1 : 0, stages.size()));
+    /** Whether the stages after the leading $match start with a $group that PostgreSQL can compute ({@link SqlGroup}). */
+    public Optional<SqlGroup> sqlGroup() {
+        return SqlGroup.of(stages.subList(leadingMatch().isPresent() ? 1 : 0, stages.size()));
     }
 
     /** The pipeline without its first {@code n} stages. */

@@ -18,12 +18,12 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 /**
- * A $group that only counts ({$sum: n}, {$count: {}}, $sortByCount) after an exact $match is grouped
- * by PostgreSQL: each pipeline here gives the same documents (values and BSON types, in the same order)
- * as the same pipeline with a {$skip: 0} in front of its $group, which keeps it in Java; serverStatus
- * says which way it ran.
+ * A $group after an exact $match that counts ({$sum: n}, {$count: {}}, $sortByCount) or sums and
+ * averages field paths is computed by PostgreSQL: each pipeline here gives the same documents (values
+ * and BSON types, in the same order) as the same pipeline with a {$skip: 0} in front of its $group,
+ * which keeps it in Java; serverStatus says which way it ran.
  */
-class GroupCountPushdownIT {
+class GroupPushdownIT {
     private static final MongoDatabase DB = TuskTestServer.client().getDatabase("group_count_it");
     private static final List<String> PIPELINES = List.of(
             "[{$group: {_id: '$k', n: {$sum: 1}}}]",
@@ -31,7 +31,10 @@ class GroupCountPushdownIT {
             "[{$sortByCount: '$k'}]",
             "[{$group: {_id: {a: '$k', b: '$e.f'}, n: {$sum: 1}}}, {$sort: {n: -1, _id: 1}}]",
             "[{$group: {_id: '$e.f'}}]",
-            "[{$match: {x: {$lt: 70}}}, {$group: {_id: '$$ROOT.k', n: {$sum: -1}}}, {$match: {n: {$lt: -1}}}, {$limit: 4}]");
+            "[{$match: {x: {$lt: 70}}}, {$group: {_id: '$$ROOT.k', n: {$sum: -1}}}, {$match: {n: {$lt: -1}}}, {$limit: 4}]",
+            "[{$group: {_id: '$g', i: {$sum: '$i'}, l: {$sum: '$l'}, d: {$sum: '$d'}, mix: {$sum: '$mix'}, ai: {$avg: '$i'},"
+                    + " ad: {$avg: '$d'}, amix: {$avg: '$mix'}, none: {$sum: '$nothing'}, anone: {$avg: '$nothing'}, n: {$sum: 1}}}]",
+            "[{$match: {x: {$gte: 50}}}, {$group: {_id: {g: '$g', b: '$e.f'}, s: {$sum: '$y.v'}, a: {$avg: '$x'}}}, {$sort: {_id: -1}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -69,7 +72,19 @@ class GroupCountPushdownIT {
         Random r = new Random(name.hashCode());
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 1_500; i++) {
-            Document d = new Document("_id", i).append("x", r.nextInt(100));
+            Document d = new Document("_id", i).append("x", r.nextInt(100)).append("g", "g" + r.nextInt(4))
+                    .append("i", r.nextInt(2_000_000) - 1_000_000).append("l", (long) r.nextInt(1000))
+                    .append("d", r.nextDouble() * 100).append("y", new Document("v", r.nextBoolean() ? r.nextInt(100) : r.nextDouble()))
+                    .append("mix", switch (r.nextInt(5)) {
+                        case 0 -> r.nextInt(10);
+                        case 1 -> (long) r.nextInt(10);
+                        case 2 -> r.nextInt(10) + 0.25;
+                        case 3 -> "not a number";
+                        default -> List.of(1, 2);
+                    });
+            if (withAwkward && r.nextInt(50) == 0) { // Decimal128 sums round at each addition, NaN poisons: both stay in Java
+                d.put("mix", r.nextBoolean() ? new Decimal128(new java.math.BigDecimal("0.1")) : Double.NaN);
+            }
             if (r.nextInt(10) > 0) {
                 d.append("k", withAwkward && r.nextInt(10) == 0 ? awkward(r) : scalar(r));
             }

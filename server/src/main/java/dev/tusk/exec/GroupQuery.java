@@ -1,0 +1,130 @@
+package dev.tusk.exec;
+
+import dev.tusk.catalog.CollectionInfo;
+import dev.tusk.pipeline.SqlGroup;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+
+/**
+ * Groups a collection's matching documents by field paths of their query form, in one statement: per
+ * group its size, its first document (smallest `_key`), what {@link SqlGroup.NumberAgg} needs of each
+ * summed path, and whether PostgreSQL's grouping may differ from MongoDB's there. jsonb equality is
+ * MongoDB's for numbers (1, 1.0 and NumberLong(1) are one group), strings, booleans, null and the
+ * one-field objects that stand for dates, ObjectIds, timestamps, binary data, NaN and infinities, MinKey
+ * and MaxKey; it is not for embedded documents (jsonb ignores field order), arrays (they may hold
+ * documents), strings with U+0001 (U+0000 is stored as it), numbers beyond numeric's range, nor for a
+ * path through an array (MongoDB's field path then collects from every element). A group with any of
+ * those is "unsafe": the caller then runs the $group in Java.
+ */
+public final class GroupQuery {
+    /** One group: how many documents, whether the grouping may differ from MongoDB's, its first document's BSON, its sums. */
+    public record Group(long count, boolean unsafe, byte[] first, List<SqlGroup.NumberAgg> sums) {}
+
+    private static final String MARKERS = "ARRAY['$date', '$oid', '$ts', '$num', '$bin', '$minKey', '$maxKey']";
+
+    private GroupQuery() {}
+
+    /** The groups of the documents matching {@code where} (an exact condition). */
+    public static List<Group> run(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g, TimeBudget budget) {
+        List<Object> binds = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        List<String> throughArrays = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> unsafeKeys = new ArrayList<>();
+        for (int i = 0; i < g.keyPaths().size(); i++) {
+            List<String> path = g.keyPaths().get(i);
+            column(columns, binds, path, "k" + i);
+            keys.add((g.single() ? "coalesce(k" + i + ", 'null'::jsonb)" : "k" + i) + " AS g" + i);
+            unsafeKeys.add(unsafeValue("g.g" + i));
+            intermediates(columns, binds, throughArrays, path, "k" + i);
+        }
+        List<String> sums = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (int j = 0; j < g.valuePaths().size(); j++) {
+            List<String> path = g.valuePaths().get(j);
+            column(columns, binds, path, "a" + j);
+            intermediates(columns, binds, throughArrays, path, "a" + j);
+            numbers.add("(CASE WHEN jsonb_typeof(a" + j + ") = 'number' THEN a" + j + "::numeric END) AS n" + j);
+            numbers.add("(jsonb_typeof(a" + j + ") = 'object' AND jsonb_exists(a" + j + ", '$num')) AS sp" + j);
+            // the scale modulo 4 is the number's BSON type (QueryForm)
+            sums.add("sum(n" + j + "), count(n" + j + "), bit_or(1 << (scale(n" + j + ") % 4)), sum(abs(n" + j + ")),"
+                    + " max(scale(n" + j + ")), coalesce(bool_or(sp" + j + "), false)");
+        }
+        binds.addAll(DocumentStore.RENDER.extractBindValues(where));
+        List<String> groupBy = new ArrayList<>();
+        for (int i = 0; i < g.keyPaths().size(); i++) {
+            groupBy.add(String.valueOf(4 + i));
+        }
+        String table = c.qualifiedTable();
+        // OFFSET 0 keeps the subquery whole, so each document's values are extracted once, not once per aggregate;
+        // whether a key value is one jsonb groups as MongoDB does is the same for a whole group: asked once per group
+        String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + table + " t WHERE "
+                + DocumentStore.RENDER.render(where) + " OFFSET 0),"
+                + " m AS (SELECT v.*" + (numbers.isEmpty() ? "" : ", " + String.join(", ", numbers)) + " FROM v OFFSET 0),"
+                // PostgreSQL has no min(bytea); hex digits keep the byte order under COLLATE "C"
+                + " g AS (SELECT min(encode(_key, 'hex') COLLATE \"C\") AS first, count(*) AS n, "
+                + (throughArrays.isEmpty() ? "false" : "coalesce(bool_or(" + String.join(" OR ", throughArrays) + "), false)")
+                + " AS through, " + String.join(", ", keys) + (sums.isEmpty() ? "" : ", " + String.join(", ", sums))
+                + " FROM m GROUP BY " + String.join(", ", groupBy) + ")"
+                + " SELECT g.*, g.through OR " + String.join(" OR ", unsafeKeys) + " AS unsafe, t.doc FROM g JOIN " + table
+                + " t ON t._key = decode(g.first, 'hex')";
+        int firstSum = 4 + g.keyPaths().size();
+        int unsafeColumn = firstSum + 6 * g.valuePaths().size();
+        return store.withBudget(budget, conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                int i = 1;
+                for (Object v : binds) {
+                    switch (v) {
+                        case String[] path -> ps.setArray(i++, conn.createArrayOf("text", path));
+                        case org.jooq.JSONB json -> ps.setString(i++, json.data());
+                        case byte[] bytes -> ps.setBytes(i++, bytes);
+                        default -> ps.setObject(i++, v);
+                    }
+                }
+                List<Group> groups = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<SqlGroup.NumberAgg> aggs = new ArrayList<>(g.valuePaths().size());
+                        for (int j = 0; j < g.valuePaths().size(); j++) {
+                            int at = firstSum + 6 * j;
+                            BigDecimal sum = rs.getBigDecimal(at);
+                            BigDecimal magnitudes = rs.getBigDecimal(at + 3);
+                            aggs.add(new SqlGroup.NumberAgg(sum == null ? BigDecimal.ZERO : sum, rs.getLong(at + 1), rs.getInt(at + 2),
+                                    magnitudes == null ? BigDecimal.ZERO : magnitudes, rs.getInt(at + 4), rs.getBoolean(at + 5)));
+                        }
+                        groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs));
+                    }
+                }
+                return groups;
+            }
+        });
+    }
+
+    /** The value at {@code path} in the query form, as column {@code name}. */
+    private static void column(List<String> columns, List<Object> binds, List<String> path, String name) {
+        columns.add("t.q #> ?::text[] AS " + name);
+        binds.add(path.toArray(String[]::new));
+    }
+
+    /** Columns of the path's proper prefixes, and the test whether one of them is an array. */
+    private static void intermediates(List<String> columns, List<Object> binds, List<String> throughArrays, List<String> path, String name) {
+        for (int j = 1; j < path.size(); j++) {
+            column(columns, binds, path.subList(0, j), name + "_" + j);
+            throughArrays.add("jsonb_typeof(" + name + "_" + j + ") = 'array'");
+        }
+    }
+
+    /** Whether jsonb may group this key value otherwise than MongoDB (see the class comment). */
+    private static String unsafeValue(String v) {
+        return "(CASE jsonb_typeof(" + v + ")"
+                + " WHEN 'object' THEN NOT jsonb_exists_any(" + v + ", " + MARKERS + ")"
+                + " WHEN 'array' THEN true"
+                + " WHEN 'string' THEN strpos(" + v + " #>> '{}', chr(1)) > 0"
+                + " WHEN 'number' THEN abs(" + v + "::numeric) >= 1e900 OR (" + v + "::numeric <> 0 AND abs(" + v + "::numeric) <= 1e-900)"
+                + " ELSE false END)";
+    }
+}

@@ -1,0 +1,213 @@
+package dev.tusk.pipeline;
+
+import dev.tusk.bson.BsonOrder;
+import dev.tusk.expr.EvalContext;
+import dev.tusk.expr.Expr;
+import dev.tusk.expr.ExprEvaluator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonValue;
+
+/**
+ * A $group (alone, or the one inside $sortByCount) right after the pipeline's $match that PostgreSQL
+ * can compute: its key is a field path or a document of field paths, and its outputs are counts
+ * ({@code {$sum: <int or long>}}, {@code {$count: {}}}) or the {@code $sum}/{@code $avg} of a field path.
+ * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
+ * document (smallest `_key`: the first the $group sees of a collection read in `_key` order) and, per
+ * summed path, a {@link NumberAgg}; {@link #result} makes the group's output document the way the
+ * $group stage would, or declines (the pipeline then runs in Java) where the exact sum alone cannot say
+ * what MongoDB's $sum gives: its type can depend on the order of the additions, or its double-double
+ * arithmetic might round.
+ *
+ * @param single whether the key is one path (missing and null are one group) rather than a document of paths
+ * @param valuePaths the distinct paths that $sum/$avg outputs read
+ * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
+ */
+public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
+        List<Stage> after) {
+    private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
+    private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
+    /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
+    private static final long LIMIT = 1L << 62;
+
+    /**
+     * What PostgreSQL reports of one path's values in one group: their exact sum, how many were numbers,
+     * which BSON number types occurred (bit i for the query form's scale tag i: int32, int64, double,
+     * Decimal128), the sum of their magnitudes, the largest scale (a bound on a double's binary fraction
+     * digits), and whether a NaN or an infinity was among them.
+     */
+    public record NumberAgg(BigDecimal sum, long numbers, int types, BigDecimal magnitudes, int maxScale, boolean special) {}
+
+    /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
+    static Optional<SqlGroup> of(List<Stage> stages) {
+        if (stages.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Stage> after = stages.subList(1, stages.size());
+        return switch (stages.get(0)) {
+            case GroupStage g -> of(g, after);
+            case SortByCountStage s -> of(s.group(), prepend(s.sort(), after));
+            default -> Optional.empty();
+        };
+    }
+
+    private static List<Stage> prepend(Stage first, List<Stage> rest) {
+        List<Stage> out = new ArrayList<>(rest.size() + 1);
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    private static Optional<SqlGroup> of(GroupStage g, List<Stage> rest) {
+        List<List<String>> values = new ArrayList<>();
+        for (Accumulator a : g.accumulators().values()) {
+            if (multiplier(a).isPresent()) {
+                continue;
+            }
+            Optional<List<String>> path = summedPath(a);
+            if (path.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!values.contains(path.get())) {
+                values.add(path.get());
+            }
+        }
+        List<List<String>> keys = new ArrayList<>();
+        if (g.id() instanceof Expr.FieldRef ref) {
+            if (!isPath(ref)) {
+                return Optional.empty();
+            }
+            keys.add(ref.path());
+            return Optional.of(new SqlGroup(g, keys, true, values, List.copyOf(rest)));
+        }
+        if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
+            for (Map.Entry<String, Expr> f : doc.fields()) {
+                if (!(f.getValue() instanceof Expr.FieldRef ref) || !isPath(ref)) {
+                    return Optional.empty();
+                }
+                keys.add(ref.path());
+            }
+            return Optional.of(new SqlGroup(g, keys, false, values, List.copyOf(rest)));
+        }
+        return Optional.empty();
+    }
+
+    /** A path through the document itself ({@code $a.b}, {@code $$ROOT.a}, {@code $$CURRENT.a}). */
+    private static boolean isPath(Expr e) {
+        return e instanceof Expr.FieldRef ref && !ref.path().isEmpty()
+                && (ref.variable().equals("CURRENT") || ref.variable().equals("ROOT"));
+    }
+
+    /** What one document adds to a counting output: the integer of {$sum: n} or 1 for {$count: {}}; empty otherwise. */
+    private static Optional<BsonValue> multiplier(Accumulator a) {
+        boolean counting = a.operator().equals("$sum") || a.operator().equals("$count");
+        if (counting && a.n().isEmpty() && a.argument() instanceof Expr.Constant c && (c.value().isInt32() || c.value().isInt64())) {
+            return Optional.of(c.value());
+        }
+        return Optional.empty();
+    }
+
+    /** The path a {$sum: "$path"} or {$avg: "$path"} output reads. */
+    private static Optional<List<String>> summedPath(Accumulator a) {
+        boolean summing = a.operator().equals("$sum") || a.operator().equals("$avg");
+        return summing && a.n().isEmpty() && isPath(a.argument()) ? Optional.of(((Expr.FieldRef) a.argument()).path()) : Optional.empty();
+    }
+
+    /** The stages after the grouping, as a pipeline. */
+    public Pipeline rest() {
+        return new Pipeline(after);
+    }
+
+    /**
+     * The group's output document ({@code _id} from its first document, then each output), or empty
+     * when an output cannot be computed here exactly as the $group stage computes it.
+     *
+     * @param sums one per {@link #valuePaths}, in that order
+     */
+    public Optional<BsonDocument> result(BsonDocument first, long documents, List<NumberAgg> sums) {
+        BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
+        BsonDocument out = new BsonDocument("_id", key);
+        for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
+            Accumulator a = e.getValue();
+            Optional<BsonValue> m = multiplier(a);
+            Optional<BsonValue> value = m.isPresent() ? count(m.get(), documents)
+                    : a.operator().equals("$sum") ? sum(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
+                    : average(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())));
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append(e.getKey(), value.get());
+        }
+        return Optional.of(out);
+    }
+
+    private static Optional<BsonValue> count(BsonValue multiplier, long documents) {
+        long each = multiplier.asNumber().longValue();
+        if (Math.abs(each) >= LIMIT / Math.max(1, documents)) {
+            return Optional.empty(); // near int64's end $sum turns to double; Java does that
+        }
+        long total = each * documents;
+        // $sum keeps an int while every partial sum fits (the partial sums of equal addends grow steadily), an int64 addend makes a long
+        return Optional.of(multiplier.isInt32() && total == (int) total ? new BsonInt32((int) total) : new BsonInt64(total));
+    }
+
+    /**
+     * $sum as {@link NumericSum} computes it, from the exact sum: ints stay int while every partial sum
+     * fits, which the exact sum says only when the magnitudes' sum fits too (or the sum itself does not);
+     * with a double the double-double running sum is exact, so its result is the exact sum rounded once,
+     * while all values are multiples of 2^-maxScale and their magnitudes sum below 2^(100 - maxScale).
+     */
+    static Optional<BsonValue> sum(NumberAgg a) {
+        if (a.special() || (a.types() & 8) != 0) {
+            return Optional.empty(); // NaN/infinities and Decimal128 (rounded to 34 digits at each addition) stay in Java
+        }
+        if (a.numbers() == 0) {
+            return Optional.of(new BsonInt32(0));
+        }
+        if ((a.types() & 4) != 0) {
+            return exactDoubles(a) ? Optional.of(new BsonDouble(a.sum().doubleValue())) : Optional.empty();
+        }
+        if (a.magnitudes().compareTo(INT64_END) >= 0) {
+            return Optional.empty(); // an int64 overflow turns the sum to double at an order-dependent point
+        }
+        long s = a.sum().longValueExact();
+        if ((a.types() & 2) != 0 || s != (int) s) {
+            return Optional.of(new BsonInt64(s));
+        }
+        return a.magnitudes().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? Optional.of(new BsonInt32((int) s))
+                : Optional.empty(); // a partial sum may have left the int32 range and made it a long
+    }
+
+    /** $avg: the sum as a double (rounded once, as above) over how many numbers there were; null without any. */
+    static Optional<BsonValue> average(NumberAgg a) {
+        if (a.special() || (a.types() & 8) != 0) {
+            return Optional.empty();
+        }
+        if (a.numbers() == 0) {
+            return Optional.of(BsonNull.VALUE);
+        }
+        if ((a.types() & 4) != 0) {
+            return exactDoubles(a) ? Optional.of(new BsonDouble(a.sum().doubleValue() / a.numbers())) : Optional.empty();
+        }
+        if (a.magnitudes().compareTo(INT64_END) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new BsonDouble((double) a.sum().longValueExact() / a.numbers()));
+    }
+
+    private static boolean exactDoubles(NumberAgg a) {
+        return a.magnitudes().multiply(BigDecimal.valueOf(2).pow(a.maxScale())).compareTo(EXACT_DOUBLE_SUM) < 0;
+    }
+
+    /** Group outputs in the order the $group stage gives them: by `_id`, in BSON order. */
+    public static final Comparator<BsonDocument> ORDER = Comparator.comparing(d -> d.get("_id"), BsonOrder.COMPARATOR);
+}

@@ -1,0 +1,95 @@
+package dev.tusk.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+
+/** Which $group stages PostgreSQL may compute, and the documents their counts and sums make (as the $group stage would). */
+class SqlGroupTest {
+    private static Optional<SqlGroup> of(String pipeline) {
+        return Pipeline.parse(BsonArray.parse(pipeline)).sqlGroup();
+    }
+
+    @Test
+    void countingGroupsOnFieldPathsQualify() {
+        SqlGroup g = of("[{$match: {a: 1}}, {$group: {_id: '$a.b', n: {$sum: 1}, m: {$count: {}}}}, {$limit: 2}]").orElseThrow();
+        assertEquals(List.of(List.of("a", "b")), g.keyPaths());
+        assertTrue(g.single());
+        assertEquals(1, g.rest().stages().size());
+        SqlGroup doc = of("[{$group: {_id: {x: '$x', y: '$$ROOT.y.z'}}}]").orElseThrow();
+        assertEquals(List.of(List.of("x"), List.of("y", "z")), doc.keyPaths());
+        assertFalse(doc.single());
+        SqlGroup sortByCount = of("[{$sortByCount: '$k'}]").orElseThrow();
+        assertTrue(sortByCount.rest().stages().get(0) instanceof SortStage, "its sort runs after the grouping");
+    }
+
+    @Test
+    void otherGroupsDoNot() {
+        for (String p : List.of(
+                "[{$group: {_id: '$a', s: {$sum: {$add: ['$x', 1]}}}}]",
+                "[{$group: {_id: '$a', s: {$min: '$x'}}}]",
+                "[{$group: {_id: '$a', s: {$sum: 1.5}}}]",
+                "[{$group: {_id: '$a', f: {$first: '$x'}}}]",
+                "[{$group: {_id: null, n: {$sum: 1}}}]",
+                "[{$group: {_id: {$toLower: '$a'}, n: {$sum: 1}}}]",
+                "[{$group: {_id: '$$ROOT', n: {$sum: 1}}}]",
+                "[{$group: {_id: {}, n: {$sum: 1}}}]",
+                "[{$group: {_id: {a: '$a', b: 1}, n: {$sum: 1}}}]",
+                "[{$skip: 0}, {$group: {_id: '$a', n: {$sum: 1}}}]",
+                "[{$match: {}}, {$project: {a: 1}}, {$group: {_id: '$a', n: {$sum: 1}}}]")) {
+            assertTrue(of(p).isEmpty(), p);
+        }
+    }
+
+    @Test
+    void countsAreTypedAsSumWouldType() {
+        SqlGroup g = of("[{$group: {_id: '$k', n: {$sum: 1}, long: {$sum: {$numberLong: '1'}}, neg: {$sum: -3}}}]").orElseThrow();
+        BsonDocument first = BsonDocument.parse("{_id: 7, k: {$numberLong: '5'}}");
+        assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: 4, long: {$numberLong: '4'}, neg: -12}"), g.result(first, 4, List.of()).orElseThrow());
+        assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: {$numberLong: '3000000000'}, long: {$numberLong: '3000000000'},"
+                + " neg: {$numberLong: '-9000000000'}}"), g.result(first, 3_000_000_000L, List.of()).orElseThrow());
+        assertEquals(BsonDocument.parse("{_id: null, n: 1, long: {$numberLong: '1'}, neg: -3}"), g.result(BsonDocument.parse("{_id: 1}"), 1, List.of())
+                .orElseThrow(), "a missing key is null");
+        assertTrue(g.result(first, 1L << 61, List.of()).isEmpty(), "near int64's end the group runs in Java");
+    }
+
+    private static SqlGroup.NumberAgg agg(String sum, long numbers, int types, String magnitudes, int maxScale) {
+        return new SqlGroup.NumberAgg(new java.math.BigDecimal(sum), numbers, types, new java.math.BigDecimal(magnitudes), maxScale, false);
+    }
+
+    @Test
+    void sumsAndAveragesOfPathsQualify() {
+        SqlGroup g = of("[{$group: {_id: '$k', s: {$sum: '$x'}, a: {$avg: '$x'}, t: {$sum: '$y.z'}}}]").orElseThrow();
+        assertEquals(List.of(List.of("x"), List.of("y", "z")), g.valuePaths());
+        BsonDocument out = g.result(BsonDocument.parse("{_id: 1, k: 'a'}"), 3,
+                List.of(agg("6", 3, 1, "6", 0), agg("0", 0, 0, "0", 0))).orElseThrow();
+        assertEquals(BsonDocument.parse("{_id: 'a', s: 6, a: 2.0, t: 0}"), out);
+    }
+
+    @Test
+    void sumsAreTypedAndRoundedAsNumericSumDoes() {
+        // int32 only: an int while the magnitudes fit, a long when the sum itself does not fit
+        assertEquals(new org.bson.BsonInt32(-5), SqlGroup.sum(agg("-5", 3, 1, "9", 0)).orElseThrow());
+        assertEquals(new org.bson.BsonInt64(3_000_000_000L), SqlGroup.sum(agg("3000000000", 2, 1, "3000000000", 0)).orElseThrow());
+        assertTrue(SqlGroup.sum(agg("1", 3, 1, "4294967297", 0)).isEmpty(), "a partial sum may have been a long");
+        assertEquals(new org.bson.BsonInt64(1), SqlGroup.sum(agg("1", 2, 3, "3", 1)).orElseThrow(), "an int64 makes a long");
+        assertTrue(SqlGroup.sum(agg("1", 2, 2, "9223372036854775809", 1)).isEmpty(), "an int64 overflow turns to double in Java");
+        // doubles: the exact sum rounded once, while double-double summation is exact
+        assertEquals(new org.bson.BsonDouble(0.30000000000000004), SqlGroup.sum(agg(
+                "0.3000000000000000166533453693773481063544750213623046875", 2, 4, "0.3000000000000000166533453693773481063544750213623046875", 56))
+                .orElseThrow());
+        assertTrue(SqlGroup.sum(agg("1", 2, 4, "1e30", 1074)).isEmpty(), "magnitudes too far apart for double-double");
+        assertTrue(SqlGroup.sum(agg("1", 2, 8, "1", 3)).isEmpty(), "Decimal128 stays in Java");
+        assertTrue(SqlGroup.sum(new SqlGroup.NumberAgg(java.math.BigDecimal.ONE, 1, 4, java.math.BigDecimal.ONE, 2, true)).isEmpty(),
+                "NaN and infinities stay in Java");
+        assertEquals(new org.bson.BsonInt32(0), SqlGroup.sum(agg("0", 0, 0, "0", 0)).orElseThrow());
+        assertEquals(org.bson.BsonNull.VALUE, SqlGroup.average(agg("0", 0, 0, "0", 0)).orElseThrow());
+        assertEquals(new org.bson.BsonDouble(2.5), SqlGroup.average(agg("5", 2, 3, "5", 1)).orElseThrow());
+    }
+}
