@@ -24,6 +24,10 @@ public final class GroupQuery {
     /** One group: how many documents, whether the grouping may differ from MongoDB's, its first document's BSON, its sums. */
     public record Group(long count, boolean unsafe, byte[] first, List<SqlGroup.NumberAgg> sums) {}
 
+    /** What one sort or hash of the grouping may use before it spills (MongoDB's blocking stages hold up to 100 MiB). */
+    private static final String WORK_MEM = "64MB";
+    /** PostgreSQL's default, which Tusk's connections set to 0 for their short statements. */
+    private static final String PARALLEL_WORKERS = "2";
     private static final String MARKERS = "ARRAY['$date', '$oid', '$ts', '$num', '$bin', '$minKey', '$maxKey']";
 
     private GroupQuery() {}
@@ -60,21 +64,37 @@ public final class GroupQuery {
             groupBy.add(String.valueOf(4 + i));
         }
         String table = c.qualifiedTable();
-        // OFFSET 0 keeps the subquery whole, so each document's values are extracted once, not once per aggregate;
-        // whether a key value is one jsonb groups as MongoDB does is the same for a whole group: asked once per group
-        String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + table + " t WHERE "
-                + DocumentStore.RENDER.render(where) + " OFFSET 0),"
-                + " m AS (SELECT v.*" + (numbers.isEmpty() ? "" : ", " + String.join(", ", numbers)) + " FROM v OFFSET 0),"
+        // A set-returning function in a subquery's select list keeps PostgreSQL from merging the subquery into the
+        // aggregate, where each document's values would be extracted once per aggregate; unlike OFFSET 0 it still lets
+        // parallel workers scan it (on 1,000,000 rows: 0.93 s, against 1.2-1.7 s with OFFSET 0 and 2.0 s merged).
+        // Whether a key value is one jsonb groups as MongoDB does is the same for a whole group: asked once per group.
+        String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + ", unnest(ARRAY[1]) AS once FROM " + table
+                + " t WHERE " + DocumentStore.RENDER.render(where) + "),"
+                + " m AS (SELECT v.*" + (numbers.isEmpty() ? "" : ", " + String.join(", ", numbers))
+                + ", unnest(ARRAY[1]) AS once_more FROM v),"
                 // PostgreSQL has no min(bytea); hex digits keep the byte order under COLLATE "C"
                 + " g AS (SELECT min(encode(_key, 'hex') COLLATE \"C\") AS first, count(*) AS n, "
                 + (throughArrays.isEmpty() ? "false" : "coalesce(bool_or(" + String.join(" OR ", throughArrays) + "), false)")
                 + " AS through, " + String.join(", ", keys) + (sums.isEmpty() ? "" : ", " + String.join(", ", sums))
                 + " FROM m GROUP BY " + String.join(", ", groupBy) + ")"
-                + " SELECT g.*, g.through OR " + String.join(" OR ", unsafeKeys) + " AS unsafe, t.doc FROM g JOIN " + table
-                + " t ON t._key = decode(g.first, 'hex')";
+                // the first documents one by one through the primary key: a join could scan the whole table when the
+                // planner expects many groups
+                + " SELECT g.*, g.through OR " + String.join(" OR ", unsafeKeys) + " AS unsafe, (SELECT t.doc FROM " + table
+                + " t WHERE t._key = decode(g.first, 'hex')) FROM g";
         int firstSum = 4 + g.keyPaths().size();
         int unsafeColumn = firstSum + 6 * g.valuePaths().size();
         return store.withBudget(budget, conn -> {
+            boolean autoCommit = conn.getAutoCommit();
+            conn.setAutoCommit(false);
+            // The planner rarely knows how many documents a filter keeps: with the default 4 MB its sort-based
+            // aggregation went to disk (1,000,000 documents: 1.40 s, 1.05 s with this). And unlike a page of a read,
+            // a grouping reads all its matches: parallel workers, off on Tusk's connections, pay here (3.0 s -> 1.6 s).
+            try (PreparedStatement set = conn.prepareStatement(
+                    "SELECT set_config('work_mem', ?, true), set_config('max_parallel_workers_per_gather', ?, true)")) {
+                set.setString(1, WORK_MEM);
+                set.setString(2, PARALLEL_WORKERS);
+                set.execute();
+            }
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 int i = 1;
                 for (Object v : binds) {
@@ -99,7 +119,15 @@ public final class GroupQuery {
                         groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs));
                     }
                 }
+                if (autoCommit) {
+                    conn.commit();
+                }
                 return groups;
+            } finally {
+                if (autoCommit) {
+                    conn.rollback(); // after a commit: nothing; after a failure: the transaction goes
+                    conn.setAutoCommit(true);
+                }
             }
         });
     }
