@@ -6,6 +6,7 @@ import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.exec.DocumentStore;
 import dev.tusk.exec.ExplainStages;
 import dev.tusk.exec.FindOptions;
 import dev.tusk.exec.QueryExplainer;
@@ -68,6 +69,7 @@ final class ExplainCommand implements Command {
         Collation collation = Collation.parse(Optional.ofNullable(command.get("collation")), "collation");
         String ns = request.database() + "." + collectionName.asString().getValue();
         Optional<BsonArray> tail = Optional.empty();
+        Optional<GroupPushdowns.Pushed> group = Optional.empty();
         QuerySpec spec = switch (innerName) {
             case "find" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "filter")), collation),
                     Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).filter(o -> !o.isNatural())
@@ -88,9 +90,14 @@ final class ExplainCommand implements Command {
                     yield new QuerySpec(bound.filter(), Optional.empty(), 0, 0, Optional.empty());
                 }
                 Pipeline.LeadingRead leading = pipeline.leadingRead();
-                tail = Optional.of(new BsonArray(stages.subList(leading.stages(), stages.size())));
-                yield new QuerySpec(leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument())),
-                        leading.sort(), leading.skip(), leading.limit(), Optional.empty());
+                var filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
+                if (read.isPresent()) { // a $group PostgreSQL computes: the read of the matches, then the grouping
+                    group = GroupPushdowns.decide(new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(),
+                            cx.indexes().secondary(read.get())), read.get(), filter, pipeline);
+                }
+                tail = Optional.of(group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent())
+                        : new BsonArray(stages.subList(leading.stages(), stages.size())));
+                yield new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty());
             }
             default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", innerName);
         };
@@ -113,6 +120,9 @@ final class ExplainCommand implements Command {
                 .orElseGet(() -> new BsonDocument("stage", new BsonString("EOF")));
         if (innerName.equals("count")) {
             winning = new BsonDocument("stage", new BsonString("COUNT")).append("inputStage", winning);
+        }
+        if (group.isPresent()) {
+            winning = new BsonDocument("stage", new BsonString("GROUP")).append("inputStage", winning);
         }
         queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
         BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);
@@ -140,7 +150,16 @@ final class ExplainCommand implements Command {
         reply.append("serverInfo", new BsonDocument("host", new BsonString(cx.topology().me()))
                 .append("version", new BsonString(ServerInfo.VERSION))
                 .append("gitVersion", new BsonString("tusk")));
-        explained.ifPresent(e -> reply.append("tusk", e.tuskSection()));
+        if (group.isPresent() && info.isPresent()) {
+            DocumentStore.SqlPlan grouping = dev.tusk.exec.GroupQuery.explain(cx.store(), info.get(), group.get().filter().condition(),
+                    group.get().group(), execute);
+            reply.append("tusk", new BsonDocument("sql", new BsonString(grouping.sql()))
+                    .append("pushdown", new BsonString("exact"))
+                    .append("group", new BsonString("in PostgreSQL (a group whose key or sums need Java sends the pipeline there)"))
+                    .append("postgresPlan", grouping.plan()));
+        } else {
+            explained.ifPresent(e -> reply.append("tusk", e.tuskSection()));
+        }
         return Replies.ok(reply);
     }
 

@@ -58,7 +58,8 @@ final class PipelineReads {
             if (counted.isPresent()) {
                 return counted.get();
             }
-            Optional<Iterator<BsonDocument>> grouped = pipeline.sqlGroup().flatMap(g -> grouped(collection.get(), filter, g));
+            Optional<Iterator<BsonDocument>> grouped = GroupPushdowns.decide(queries(collection.get()), collection.get(), filter, pipeline)
+                    .flatMap(pushed -> grouped(collection.get(), pushed));
             if (grouped.isPresent()) {
                 return grouped.get();
             }
@@ -84,15 +85,12 @@ final class PipelineReads {
     /**
      * A $group PostgreSQL can compute ({@link dev.tusk.pipeline.SqlGroup}), after an exact filter: grouped
      * by PostgreSQL, each group's `_id` taken from its first document; the stages after it run in Java.
-     * Empty (the whole pipeline then runs in Java) when the filter is not exact, when sums would read a
-     * collection whose numbers do not say their type, or when a group's result cannot be made exactly.
+     * Empty (the whole pipeline then runs in Java) when a group's result cannot be made exactly
+     * ({@link GroupPushdowns} decided the rest).
      */
-    private Optional<Iterator<BsonDocument>> grouped(CollectionInfo c, FilterNode filter, dev.tusk.pipeline.SqlGroup g) {
-        dev.tusk.sql.Pushdown pushdown = queries(c).pushdown(filter);
-        if (!pushdown.exact() || (!g.valuePaths().isEmpty() && !c.typedNumbers())) {
-            return Optional.empty();
-        }
-        List<dev.tusk.exec.GroupQuery.Group> groups = dev.tusk.exec.GroupQuery.run(cx.store(), c, pushdown.condition(), g,
+    private Optional<Iterator<BsonDocument>> grouped(CollectionInfo c, GroupPushdowns.Pushed pushed) {
+        dev.tusk.pipeline.SqlGroup g = pushed.group();
+        List<dev.tusk.exec.GroupQuery.Group> groups = dev.tusk.exec.GroupQuery.run(cx.store(), c, pushed.filter().condition(), g,
                 request.timeBudget());
         List<BsonDocument> outputs = new ArrayList<>(groups.size());
         for (dev.tusk.exec.GroupQuery.Group group : groups) {

@@ -32,8 +32,116 @@ public final class GroupQuery {
 
     private GroupQuery() {}
 
+    /** The statement: SQL text with {@code ?} placeholders and the values to bind to them. */
+    private record Statement(String sql, List<Object> binds) {}
+
     /** The groups of the documents matching {@code where} (an exact condition). */
     public static List<Group> run(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g, TimeBudget budget) {
+        Statement st = statement(c, where, g);
+        int firstSum = 4 + g.keyPaths().size();
+        int unsafeColumn = firstSum + 6 * g.valuePaths().size();
+        return store.withBudget(budget, conn -> inGroupingSettings(conn, () -> {
+            try (PreparedStatement ps = prepare(conn, st)) {
+                List<Group> groups = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<SqlGroup.NumberAgg> aggs = new ArrayList<>(g.valuePaths().size());
+                        for (int j = 0; j < g.valuePaths().size(); j++) {
+                            int at = firstSum + 6 * j;
+                            BigDecimal sum = rs.getBigDecimal(at);
+                            BigDecimal magnitudes = rs.getBigDecimal(at + 3);
+                            aggs.add(new SqlGroup.NumberAgg(sum == null ? BigDecimal.ZERO : sum, rs.getLong(at + 1), rs.getInt(at + 2),
+                                    magnitudes == null ? BigDecimal.ZERO : magnitudes, rs.getInt(at + 4), rs.getBoolean(at + 5)));
+                        }
+                        groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs));
+                    }
+                }
+                return groups;
+            }
+        }));
+    }
+
+    /** The statement's SQL (values inlined, for reading) and PostgreSQL's plan for it, run if {@code analyze}. */
+    public static DocumentStore.SqlPlan explain(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g, boolean analyze) {
+        Statement st = statement(c, where, g);
+        String plan = store.withConnection(conn -> inGroupingSettings(conn, () -> {
+            try (PreparedStatement ps = prepare(conn, new Statement("EXPLAIN (FORMAT JSON" + (analyze ? ", ANALYZE" : "") + ") "
+                    + st.sql(), st.binds())); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+        return new DocumentStore.SqlPlan(inlined(st), org.bson.BsonArray.parse(plan));
+    }
+
+    private interface Work<T> {
+        T run() throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs work in a transaction (the caller's, or one of its own) with the grouping's settings. The planner
+     * rarely knows how many documents a filter keeps: with the default 4 MB its sort-based aggregation went to
+     * disk (1,000,000 documents: 1.40 s, 1.05 s with this). And unlike a page of a read, a grouping reads all
+     * its matches: parallel workers, off on Tusk's connections, pay here (3.0 s -> 1.6 s).
+     */
+    private static <T> T inGroupingSettings(java.sql.Connection conn, Work<T> work) throws java.sql.SQLException {
+        boolean autoCommit = conn.getAutoCommit();
+        conn.setAutoCommit(false);
+        try {
+            try (PreparedStatement set = conn.prepareStatement(
+                    "SELECT set_config('work_mem', ?, true), set_config('max_parallel_workers_per_gather', ?, true)")) {
+                set.setString(1, WORK_MEM);
+                set.setString(2, PARALLEL_WORKERS);
+                set.execute();
+            }
+            T result = work.run();
+            if (autoCommit) {
+                conn.commit();
+            }
+            return result;
+        } finally {
+            if (autoCommit) {
+                conn.rollback(); // after a commit: nothing; after a failure: the transaction goes
+                conn.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static PreparedStatement prepare(java.sql.Connection conn, Statement st) throws java.sql.SQLException {
+        PreparedStatement ps = conn.prepareStatement(st.sql());
+        int i = 1;
+        for (Object v : st.binds()) {
+            switch (v) {
+                case String[] path -> ps.setArray(i++, conn.createArrayOf("text", path));
+                case org.jooq.JSONB json -> ps.setString(i++, json.data());
+                case byte[] bytes -> ps.setBytes(i++, bytes);
+                default -> ps.setObject(i++, v);
+            }
+        }
+        return ps;
+    }
+
+    /** The SQL with its values written in, for explain's reader (never executed). */
+    private static String inlined(Statement st) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        String sql = st.sql();
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '?' && next < st.binds().size()) {
+                Object v = st.binds().get(next++);
+                String text = v instanceof String[] path ? "{" + String.join(",", path) + "}"
+                        : v instanceof org.jooq.JSONB json ? json.data()
+                        : v instanceof byte[] bytes ? "\\x" + java.util.HexFormat.of().formatHex(bytes) : String.valueOf(v);
+                out.append('\'').append(text.replace("'", "''")).append('\'');
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Statement statement(CollectionInfo c, Condition where, SqlGroup g) {
         List<Object> binds = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         List<String> throughArrays = new ArrayList<>();
@@ -81,55 +189,7 @@ public final class GroupQuery {
                 // planner expects many groups
                 + " SELECT g.*, g.through OR " + String.join(" OR ", unsafeKeys) + " AS unsafe, (SELECT t.doc FROM " + table
                 + " t WHERE t._key = decode(g.first, 'hex')) FROM g";
-        int firstSum = 4 + g.keyPaths().size();
-        int unsafeColumn = firstSum + 6 * g.valuePaths().size();
-        return store.withBudget(budget, conn -> {
-            boolean autoCommit = conn.getAutoCommit();
-            conn.setAutoCommit(false);
-            // The planner rarely knows how many documents a filter keeps: with the default 4 MB its sort-based
-            // aggregation went to disk (1,000,000 documents: 1.40 s, 1.05 s with this). And unlike a page of a read,
-            // a grouping reads all its matches: parallel workers, off on Tusk's connections, pay here (3.0 s -> 1.6 s).
-            try (PreparedStatement set = conn.prepareStatement(
-                    "SELECT set_config('work_mem', ?, true), set_config('max_parallel_workers_per_gather', ?, true)")) {
-                set.setString(1, WORK_MEM);
-                set.setString(2, PARALLEL_WORKERS);
-                set.execute();
-            }
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                int i = 1;
-                for (Object v : binds) {
-                    switch (v) {
-                        case String[] path -> ps.setArray(i++, conn.createArrayOf("text", path));
-                        case org.jooq.JSONB json -> ps.setString(i++, json.data());
-                        case byte[] bytes -> ps.setBytes(i++, bytes);
-                        default -> ps.setObject(i++, v);
-                    }
-                }
-                List<Group> groups = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        List<SqlGroup.NumberAgg> aggs = new ArrayList<>(g.valuePaths().size());
-                        for (int j = 0; j < g.valuePaths().size(); j++) {
-                            int at = firstSum + 6 * j;
-                            BigDecimal sum = rs.getBigDecimal(at);
-                            BigDecimal magnitudes = rs.getBigDecimal(at + 3);
-                            aggs.add(new SqlGroup.NumberAgg(sum == null ? BigDecimal.ZERO : sum, rs.getLong(at + 1), rs.getInt(at + 2),
-                                    magnitudes == null ? BigDecimal.ZERO : magnitudes, rs.getInt(at + 4), rs.getBoolean(at + 5)));
-                        }
-                        groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs));
-                    }
-                }
-                if (autoCommit) {
-                    conn.commit();
-                }
-                return groups;
-            } finally {
-                if (autoCommit) {
-                    conn.rollback(); // after a commit: nothing; after a failure: the transaction goes
-                    conn.setAutoCommit(true);
-                }
-            }
-        });
+        return new Statement(sql, binds);
     }
 
     /** The value at {@code path} in the query form, as column {@code name}. */

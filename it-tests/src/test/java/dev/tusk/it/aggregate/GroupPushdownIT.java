@@ -162,4 +162,30 @@ class GroupPushdownIT {
         BsonArray regex = BsonArray.parse("[{$match: {k: {$regex: '^s', $options: 'i'}}}, {$group: {_id: '$k', n: {$sum: 1}}}]");
         assertEquals(run(c, inJava(regex)), run(c, regex));
     }
+
+    private static Document explain(String collection, String pipeline) {
+        List<Document> stages = new ArrayList<>();
+        BsonArray.parse(pipeline).forEach(v -> stages.add(Document.parse(v.asDocument().toJson())));
+        return DB.runCommand(new Document("explain", new Document("aggregate", collection).append("pipeline", stages)
+                .append("cursor", new Document())).append("verbosity", "executionStats"));
+    }
+
+    @Test
+    void explainShowsTheGroupingStatementThatRuns() {
+        load("explained", false);
+        Document pushed = explain("explained", "[{$match: {x: {$gt: 5}}}, {$sortByCount: '$g'}, {$limit: 2}]");
+        List<Document> stages = pushed.getList("stages", Document.class);
+        Document cursor = stages.get(0).get("$cursor", Document.class);
+        assertEquals("GROUP", cursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage"));
+        assertEquals(List.of("$sort", "$limit"), stages.subList(1, stages.size()).stream().map(d -> d.keySet().iterator().next()).toList(),
+                "$sortByCount's sort and the $limit run after the grouping");
+        assertEquals(new Document("count", -1), stages.get(1).get("$sort", Document.class));
+        Document tusk = pushed.get("tusk", Document.class);
+        assertTrue(tusk.getString("sql").contains("GROUP BY"), tusk.getString("sql"));
+        assertTrue(tusk.get("postgresPlan") instanceof List<?> plan && !plan.isEmpty());
+        Document inJava = explain("explained", "[{$match: {x: {$gt: 5}}}, {$skip: 0}, {$sortByCount: '$g'}]");
+        Document javaCursor = inJava.getList("stages", Document.class).get(0).get("$cursor", Document.class);
+        assertTrue(!"GROUP".equals(javaCursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage")));
+        assertTrue(!inJava.get("tusk", Document.class).getString("sql").contains("GROUP BY"));
+    }
 }

@@ -58,8 +58,11 @@ class ExplainIT {
         Document cursor = stages.get(0).get("$cursor", Document.class);
         assertEquals(new Document("a", 3), cursor.get("queryPlanner", Document.class).get("parsedQuery", Document.class));
         assertTrue(!cursor.containsKey("executionStats"), "explain: true is queryPlanner verbosity");
-        assertEquals("$group", stages.get(1).keySet().iterator().next());
-        assertTrue(plan.get("tusk", Document.class).getString("sql").contains("jsonpath"));
+        // the counting $group runs in PostgreSQL: the read's plan under a GROUP stage, and the grouping statement
+        assertEquals(1, stages.size());
+        assertEquals("GROUP", cursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage"));
+        String sql = plan.get("tusk", Document.class).getString("sql");
+        assertTrue(sql.contains("jsonpath") && sql.contains("GROUP BY"), sql);
     }
 
     @Test
