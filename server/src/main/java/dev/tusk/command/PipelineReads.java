@@ -95,7 +95,7 @@ final class PipelineReads {
         List<BsonDocument> outputs = new ArrayList<>(groups.size());
         for (dev.tusk.exec.GroupQuery.Group group : groups) {
             Optional<BsonDocument> out = group.unsafe() ? Optional.empty()
-                    : g.result(new org.bson.RawBsonDocument(group.first()), group.count(), group.sums());
+                    : g.result(new org.bson.RawBsonDocument(group.first()), group.count(), group.sums(), group.extremes());
             if (out.isEmpty()) {
                 cx.stats().groupPushdown(false);
                 return Optional.empty();

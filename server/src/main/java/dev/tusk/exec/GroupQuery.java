@@ -22,7 +22,7 @@ import org.jooq.Condition;
  */
 public final class GroupQuery {
     /** One group: how many documents, whether the grouping may differ from MongoDB's, its first document's BSON, its sums. */
-    public record Group(long count, boolean unsafe, byte[] first, List<SqlGroup.NumberAgg> sums) {}
+    public record Group(long count, boolean unsafe, byte[] first, List<SqlGroup.NumberAgg> sums, List<SqlGroup.ExtremeAgg> extremes) {}
 
     /** What one sort or hash of the grouping may use before it spills (MongoDB's blocking stages hold up to 100 MiB). */
     private static final String WORK_MEM = "64MB";
@@ -39,7 +39,8 @@ public final class GroupQuery {
     public static List<Group> run(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g, TimeBudget budget) {
         Statement st = statement(c, where, g);
         int firstSum = 4 + g.keyPaths().size();
-        int unsafeColumn = firstSum + 6 * g.valuePaths().size();
+        int firstExtreme = firstSum + 6 * g.valuePaths().size();
+        int unsafeColumn = firstExtreme + 8 * g.extremePaths().size();
         return store.withBudget(budget, conn -> inGroupingSettings(conn, () -> {
             try (PreparedStatement ps = prepare(conn, st)) {
                 List<Group> groups = new ArrayList<>();
@@ -53,7 +54,16 @@ public final class GroupQuery {
                             aggs.add(new SqlGroup.NumberAgg(sum == null ? BigDecimal.ZERO : sum, rs.getLong(at + 1), rs.getInt(at + 2),
                                     magnitudes == null ? BigDecimal.ZERO : magnitudes, rs.getInt(at + 4), rs.getBoolean(at + 5)));
                         }
-                        groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs));
+                        List<SqlGroup.ExtremeAgg> extremes = new ArrayList<>(g.extremePaths().size());
+                        for (int j = 0; j < g.extremePaths().size(); j++) {
+                            int at = firstExtreme + 8 * j;
+                            BigDecimal least = rs.getBigDecimal(at + 3);
+                            BigDecimal greatest = rs.getBigDecimal(at + 4);
+                            extremes.add(new SqlGroup.ExtremeAgg(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2),
+                                    least == null ? BigDecimal.ZERO : least, greatest == null ? BigDecimal.ZERO : greatest,
+                                    rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
+                        }
+                        groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs, extremes));
                     }
                 }
                 return groups;
@@ -165,6 +175,18 @@ public final class GroupQuery {
             // the scale modulo 4 is the number's BSON type (QueryForm)
             sums.add("sum(n" + j + "), count(n" + j + "), bit_or(1 << (scale(n" + j + ") % 4)), sum(abs(n" + j + ")),"
                     + " max(scale(n" + j + ")), coalesce(bool_or(sp" + j + "), false)");
+        }
+        for (int j = 0; j < g.extremePaths().size(); j++) {
+            List<String> path = g.extremePaths().get(j);
+            String e = "e" + j;
+            column(columns, binds, path, e);
+            intermediates(columns, binds, throughArrays, path, e);
+            numbers.add("(CASE WHEN jsonb_typeof(" + e + ") = 'number' THEN " + e + "::numeric END) AS en" + j);
+            numbers.add("(CASE WHEN jsonb_typeof(" + e + ") = 'object' AND jsonb_exists(" + e + ", '$date') THEN (" + e
+                    + " ->> '$date')::bigint END) AS ed" + j);
+            numbers.add("(jsonb_typeof(" + e + ") IS DISTINCT FROM 'null' AND " + e + " IS NOT NULL) AS ep" + j);
+            sums.add("count(*) FILTER (WHERE ep" + j + "), count(en" + j + "), bit_or(1 << (scale(en" + j + ") % 4)), min(en" + j
+                    + "), max(en" + j + "), count(ed" + j + "), min(ed" + j + "), max(ed" + j + ")");
         }
         binds.addAll(DocumentStore.RENDER.extractBindValues(where));
         List<String> groupBy = new ArrayList<>();

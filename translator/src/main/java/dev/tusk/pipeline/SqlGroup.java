@@ -20,7 +20,8 @@ import org.bson.BsonValue;
 /**
  * A $group (alone, or the one inside $sortByCount) right after the pipeline's $match that PostgreSQL
  * can compute: its key is a field path or a document of field paths, and its outputs are counts
- * ({@code {$sum: <int or long>}}, {@code {$count: {}}}) or the {@code $sum}/{@code $avg} of a field path.
+ * ({@code {$sum: <int or long>}}, {@code {$count: {}}}) or the {@code $sum}, {@code $avg}, {@code $min} or
+ * {@code $max} of a field path.
  * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
  * document (smallest `_key`: the first the $group sees of a collection read in `_key` order) and, per
  * summed path, a {@link NumberAgg}; {@link #result} makes the group's output document the way the
@@ -30,10 +31,11 @@ import org.bson.BsonValue;
  *
  * @param single whether the key is one path (missing and null are one group) rather than a document of paths
  * @param valuePaths the distinct paths that $sum/$avg outputs read
+ * @param extremePaths the distinct paths that $min/$max outputs read
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<Stage> after) {
+        List<List<String>> extremePaths, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
     /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
@@ -46,6 +48,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * digits), and whether a NaN or an infinity was among them.
      */
     public record NumberAgg(BigDecimal sum, long numbers, int types, BigDecimal magnitudes, int maxScale, boolean special) {}
+
+    /**
+     * What PostgreSQL reports of one path's values in one group for $min/$max: how many were neither
+     * missing nor null, how many were numbers (their type bits as in {@link NumberAgg}, their least and
+     * greatest value) and how many were dates (their least and greatest milliseconds).
+     */
+    public record ExtremeAgg(long values, long numbers, int types, BigDecimal minNumber, BigDecimal maxNumber, long dates,
+            long minDate, long maxDate) {}
 
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
     static Optional<SqlGroup> of(List<Stage> stages) {
@@ -69,16 +79,20 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
 
     private static Optional<SqlGroup> of(GroupStage g, List<Stage> rest) {
         List<List<String>> values = new ArrayList<>();
+        List<List<String>> extremes = new ArrayList<>();
         for (Accumulator a : g.accumulators().values()) {
             if (multiplier(a).isPresent()) {
                 continue;
             }
-            Optional<List<String>> path = summedPath(a);
-            if (path.isEmpty()) {
+            Optional<List<String>> summed = summedPath(a);
+            Optional<List<String>> extreme = extremePath(a);
+            if (summed.isEmpty() && extreme.isEmpty()) {
                 return Optional.empty();
             }
-            if (!values.contains(path.get())) {
-                values.add(path.get());
+            List<List<String>> into = summed.isPresent() ? values : extremes;
+            List<String> path = summed.orElseGet(extreme::get);
+            if (!into.contains(path)) {
+                into.add(path);
             }
         }
         List<List<String>> keys = new ArrayList<>();
@@ -87,7 +101,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 return Optional.empty();
             }
             keys.add(ref.path());
-            return Optional.of(new SqlGroup(g, keys, true, values, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -96,7 +110,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(ref.path());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, List.copyOf(rest)));
         }
         return Optional.empty();
     }
@@ -122,6 +136,12 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return summing && a.n().isEmpty() && isPath(a.argument()) ? Optional.of(((Expr.FieldRef) a.argument()).path()) : Optional.empty();
     }
 
+    /** The path a {$min: "$path"} or {$max: "$path"} output reads. */
+    private static Optional<List<String>> extremePath(Accumulator a) {
+        boolean extreme = a.operator().equals("$min") || a.operator().equals("$max");
+        return extreme && a.n().isEmpty() && isPath(a.argument()) ? Optional.of(((Expr.FieldRef) a.argument()).path()) : Optional.empty();
+    }
+
     /** The stages after the grouping, as a pipeline. */
     public Pipeline rest() {
         return new Pipeline(after);
@@ -132,8 +152,9 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * when an output cannot be computed here exactly as the $group stage computes it.
      *
      * @param sums one per {@link #valuePaths}, in that order
+     * @param extremes one per {@link #extremePaths}, in that order
      */
-    public Optional<BsonDocument> result(BsonDocument first, long documents, List<NumberAgg> sums) {
+    public Optional<BsonDocument> result(BsonDocument first, long documents, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
         BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
         BsonDocument out = new BsonDocument("_id", key);
         for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
@@ -141,7 +162,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             Optional<BsonValue> m = multiplier(a);
             Optional<BsonValue> value = m.isPresent() ? count(m.get(), documents)
                     : a.operator().equals("$sum") ? sum(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
-                    : average(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())));
+                    : a.operator().equals("$avg") ? average(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
+                    : extreme(extremes.get(extremePaths.indexOf(extremePath(a).orElseThrow())), a.operator().equals("$min"));
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -202,6 +224,32 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             return Optional.empty();
         }
         return Optional.of(new BsonDouble((double) a.sum().longValueExact() / a.numbers()));
+    }
+
+    /**
+     * $min/$max where the values say it alone: null when there were none; when all were numbers of one
+     * BSON type (int32, int64 or double: equal values of two types would make the result the first one
+     * seen), that type's least or greatest; when all were dates, the least or greatest. Anything else
+     * (other types, mixed types, Decimal128 whose representation the query form does not keep, a double
+     * zero whose sign it does not keep) declines.
+     */
+    static Optional<BsonValue> extreme(ExtremeAgg a, boolean min) {
+        if (a.values() == 0) {
+            return Optional.of(BsonNull.VALUE);
+        }
+        if (a.values() == a.dates()) {
+            return Optional.of(new org.bson.BsonDateTime(min ? a.minDate() : a.maxDate()));
+        }
+        if (a.values() != a.numbers() || Integer.bitCount(a.types()) != 1) {
+            return Optional.empty();
+        }
+        BigDecimal v = min ? a.minNumber() : a.maxNumber();
+        return switch (a.types()) {
+            case 1 -> Optional.of(new BsonInt32(v.intValueExact()));
+            case 2 -> Optional.of(new BsonInt64(v.longValueExact()));
+            case 4 -> v.signum() == 0 ? Optional.empty() : Optional.of(new BsonDouble(v.doubleValue()));
+            default -> Optional.empty();
+        };
     }
 
     private static boolean exactDoubles(NumberAgg a) {

@@ -33,7 +33,7 @@ class SqlGroupTest {
     void otherGroupsDoNot() {
         for (String p : List.of(
                 "[{$group: {_id: '$a', s: {$sum: {$add: ['$x', 1]}}}}]",
-                "[{$group: {_id: '$a', s: {$min: '$x'}}}]",
+                "[{$group: {_id: '$a', s: {$min: {$abs: '$x'}}}}]",
                 "[{$group: {_id: '$a', s: {$sum: 1.5}}}]",
                 "[{$group: {_id: '$a', f: {$first: '$x'}}}]",
                 "[{$group: {_id: null, n: {$sum: 1}}}]",
@@ -51,12 +51,12 @@ class SqlGroupTest {
     void countsAreTypedAsSumWouldType() {
         SqlGroup g = of("[{$group: {_id: '$k', n: {$sum: 1}, long: {$sum: {$numberLong: '1'}}, neg: {$sum: -3}}}]").orElseThrow();
         BsonDocument first = BsonDocument.parse("{_id: 7, k: {$numberLong: '5'}}");
-        assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: 4, long: {$numberLong: '4'}, neg: -12}"), g.result(first, 4, List.of()).orElseThrow());
+        assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: 4, long: {$numberLong: '4'}, neg: -12}"), g.result(first, 4, List.of(), List.of()).orElseThrow());
         assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: {$numberLong: '3000000000'}, long: {$numberLong: '3000000000'},"
-                + " neg: {$numberLong: '-9000000000'}}"), g.result(first, 3_000_000_000L, List.of()).orElseThrow());
-        assertEquals(BsonDocument.parse("{_id: null, n: 1, long: {$numberLong: '1'}, neg: -3}"), g.result(BsonDocument.parse("{_id: 1}"), 1, List.of())
+                + " neg: {$numberLong: '-9000000000'}}"), g.result(first, 3_000_000_000L, List.of(), List.of()).orElseThrow());
+        assertEquals(BsonDocument.parse("{_id: null, n: 1, long: {$numberLong: '1'}, neg: -3}"), g.result(BsonDocument.parse("{_id: 1}"), 1, List.of(), List.of())
                 .orElseThrow(), "a missing key is null");
-        assertTrue(g.result(first, 1L << 61, List.of()).isEmpty(), "near int64's end the group runs in Java");
+        assertTrue(g.result(first, 1L << 61, List.of(), List.of()).isEmpty(), "near int64's end the group runs in Java");
     }
 
     private static SqlGroup.NumberAgg agg(String sum, long numbers, int types, String magnitudes, int maxScale) {
@@ -68,7 +68,7 @@ class SqlGroupTest {
         SqlGroup g = of("[{$group: {_id: '$k', s: {$sum: '$x'}, a: {$avg: '$x'}, t: {$sum: '$y.z'}}}]").orElseThrow();
         assertEquals(List.of(List.of("x"), List.of("y", "z")), g.valuePaths());
         BsonDocument out = g.result(BsonDocument.parse("{_id: 1, k: 'a'}"), 3,
-                List.of(agg("6", 3, 1, "6", 0), agg("0", 0, 0, "0", 0))).orElseThrow();
+                List.of(agg("6", 3, 1, "6", 0), agg("0", 0, 0, "0", 0)), List.of()).orElseThrow();
         assertEquals(BsonDocument.parse("{_id: 'a', s: 6, a: 2.0, t: 0}"), out);
     }
 
@@ -91,5 +91,25 @@ class SqlGroupTest {
         assertEquals(new org.bson.BsonInt32(0), SqlGroup.sum(agg("0", 0, 0, "0", 0)).orElseThrow());
         assertEquals(org.bson.BsonNull.VALUE, SqlGroup.average(agg("0", 0, 0, "0", 0)).orElseThrow());
         assertEquals(new org.bson.BsonDouble(2.5), SqlGroup.average(agg("5", 2, 3, "5", 1)).orElseThrow());
+    }
+
+    private static SqlGroup.ExtremeAgg extremes(long values, long numbers, int types, String min, String max, long dates) {
+        return new SqlGroup.ExtremeAgg(values, numbers, types, new java.math.BigDecimal(min), new java.math.BigDecimal(max), dates, 5, 9);
+    }
+
+    @Test
+    void minAndMaxOfOneTypeOrDates() {
+        SqlGroup g = of("[{$group: {_id: '$k', lo: {$min: '$x'}, hi: {$max: '$x'}, s: {$sum: '$x'}}}]").orElseThrow();
+        assertEquals(List.of(List.of("x")), g.extremePaths());
+        assertEquals(List.of(List.of("x")), g.valuePaths());
+        assertEquals(new org.bson.BsonInt32(-3), SqlGroup.extreme(extremes(4, 4, 1, "-3", "7", 0), true).orElseThrow());
+        assertEquals(new org.bson.BsonInt64(7), SqlGroup.extreme(extremes(4, 4, 2, "-3", "7", 0), false).orElseThrow());
+        assertEquals(new org.bson.BsonDouble(0.5), SqlGroup.extreme(extremes(2, 2, 4, "0.50", "2.50", 0), true).orElseThrow());
+        assertEquals(new org.bson.BsonDateTime(9), SqlGroup.extreme(extremes(3, 0, 0, "0", "0", 3), false).orElseThrow());
+        assertEquals(org.bson.BsonNull.VALUE, SqlGroup.extreme(extremes(0, 0, 0, "0", "0", 0), true).orElseThrow());
+        assertTrue(SqlGroup.extreme(extremes(4, 4, 3, "1", "2", 0), true).isEmpty(), "equal int32 and int64: the first one seen wins");
+        assertTrue(SqlGroup.extreme(extremes(4, 3, 1, "1", "2", 0), true).isEmpty(), "a string or another type among numbers");
+        assertTrue(SqlGroup.extreme(extremes(2, 2, 8, "1", "2", 0), true).isEmpty(), "Decimal128");
+        assertTrue(SqlGroup.extreme(extremes(2, 2, 4, "0", "2", 0), true).isEmpty(), "the sign of a double zero");
     }
 }

@@ -34,7 +34,9 @@ class GroupPushdownIT {
             "[{$match: {x: {$lt: 70}}}, {$group: {_id: '$$ROOT.k', n: {$sum: -1}}}, {$match: {n: {$lt: -1}}}, {$limit: 4}]",
             "[{$group: {_id: '$g', i: {$sum: '$i'}, l: {$sum: '$l'}, d: {$sum: '$d'}, mix: {$sum: '$mix'}, ai: {$avg: '$i'},"
                     + " ad: {$avg: '$d'}, amix: {$avg: '$mix'}, none: {$sum: '$nothing'}, anone: {$avg: '$nothing'}, n: {$sum: 1}}}]",
-            "[{$match: {x: {$gte: 50}}}, {$group: {_id: {g: '$g', b: '$e.f'}, s: {$sum: '$y.v'}, a: {$avg: '$x'}}}, {$sort: {_id: -1}}]");
+            "[{$match: {x: {$gte: 50}}}, {$group: {_id: {g: '$g', b: '$e.f'}, s: {$sum: '$y.v'}, a: {$avg: '$x'}}}, {$sort: {_id: -1}}]",
+            "[{$group: {_id: '$g', lo: {$min: '$i'}, hi: {$max: '$i'}, dlo: {$min: '$d'}, lhi: {$max: '$l'}, first: {$min: '$t'},"
+                    + " last: {$max: '$t'}, none: {$min: '$nothing'}, s: {$sum: '$i'}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -74,7 +76,8 @@ class GroupPushdownIT {
         for (int i = 0; i < 1_500; i++) {
             Document d = new Document("_id", i).append("x", r.nextInt(100)).append("g", "g" + r.nextInt(4))
                     .append("i", r.nextInt(2_000_000) - 1_000_000).append("l", (long) r.nextInt(1000))
-                    .append("d", r.nextDouble() * 100).append("y", new Document("v", r.nextBoolean() ? r.nextInt(100) : r.nextDouble()))
+                    .append("d", r.nextDouble() * 100).append("t", new Date(1_600_000_000_000L + r.nextInt(1_000_000_000)))
+                    .append("y", new Document("v", r.nextBoolean() ? r.nextInt(100) : r.nextDouble()))
                     .append("mix", switch (r.nextInt(5)) {
                         case 0 -> r.nextInt(10);
                         case 1 -> (long) r.nextInt(10);
@@ -151,8 +154,10 @@ class GroupPushdownIT {
             BsonArray pipeline = BsonArray.parse(json);
             assertEquals(run(c, inJava(pipeline)), run(c, pipeline), json);
         }
+        BsonArray mixed = BsonArray.parse("[{$group: {_id: '$g', lo: {$min: '$mix'}, hi: {$max: '$mix'}}}]");
+        assertEquals(run(c, inJava(mixed)), run(c, mixed), "$min/$max over mixed types");
         long[] after = groupPushdowns();
-        assertTrue(after[1] - before[1] >= 4, "documents, arrays, U+0000/U+0001 strings and paths through arrays decline");
+        assertTrue(after[1] - before[1] >= 5, "documents, arrays, U+0000/U+0001 strings, paths through arrays and mixed types decline");
     }
 
     @Test
