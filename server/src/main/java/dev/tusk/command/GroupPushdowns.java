@@ -14,8 +14,8 @@ import org.bson.BsonInt32;
 /**
  * Whether a pipeline's $group is computed by PostgreSQL over a collection: the one decision that the
  * aggregate runs ({@link PipelineReads}) and explain shows. Yes when the stages after the $match start
- * with a {@link SqlGroup}, the $match is exact in SQL, and sums read a collection whose numbers carry
- * their type; a group whose result cannot be made exactly still sends the pipeline back to Java when it
+ * with a {@link SqlGroup}, the $match is exact in SQL, and sums, $min and $max read a collection whose
+ * numbers carry their type; a group whose result cannot be made exactly still sends the pipeline back to Java when it
  * runs.
  */
 final class GroupPushdowns {
@@ -26,7 +26,8 @@ final class GroupPushdowns {
     static Optional<Pushed> decide(QueryExecutor queries, CollectionInfo c, FilterNode filter, Pipeline pipeline) {
         return pipeline.sqlGroup().flatMap(g -> {
             Pushdown p = queries.pushdown(filter);
-            return p.exact() && (g.valuePaths().isEmpty() || c.typedNumbers()) ? Optional.of(new Pushed(g, p)) : Optional.empty();
+            boolean readsNumberTypes = !g.valuePaths().isEmpty() || !g.extremePaths().isEmpty();
+            return p.exact() && (!readsNumberTypes || c.typedNumbers()) ? Optional.of(new Pushed(g, p)) : Optional.empty();
         });
     }
 

@@ -193,4 +193,27 @@ class GroupPushdownIT {
         assertTrue(!"GROUP".equals(javaCursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage")));
         assertTrue(!inJava.get("tusk", Document.class).getString("sql").contains("GROUP BY"));
     }
+
+    /** A collection from before typed numbers (catalog q_format 1, plain numbers in q): counts in PostgreSQL, sums and extremes in Java. */
+    @Test
+    void aCollectionWithoutTypedNumbersKeepsSumsInJava() throws Exception {
+        MongoCollection<BsonDocument> c = load("untyped", false);
+        try (java.sql.Connection sql = TuskTestServer.server().dataSource().getConnection(); var st = sql.createStatement()) {
+            // what an older Tusk stored: an int64 as a plain integer, which reads as an int32 by its scale
+            st.execute("UPDATE tusk_catalog.collections SET q_format = 1 WHERE db = 'group_count_it' AND name = 'untyped'");
+            st.execute("UPDATE group_count_it.untyped SET q = jsonb_set(q, '{l}', to_jsonb((q->>'l')::numeric::bigint))");
+        }
+        DB.getCollection("untyped").renameCollection(new com.mongodb.MongoNamespace("group_count_it", "untyped2")); // reloads the catalog entry
+        MongoCollection<BsonDocument> renamed = DB.getCollection("untyped2", BsonDocument.class);
+        long[] before = groupPushdowns();
+        BsonArray sums = BsonArray.parse("[{$group: {_id: '$g', l: {$sum: '$l'}}}]");
+        BsonArray extremes = BsonArray.parse("[{$group: {_id: '$g', hi: {$max: '$l'}}}]");
+        assertEquals(run(renamed, inJava(sums)), run(renamed, sums));
+        assertEquals(run(renamed, inJava(extremes)), run(renamed, extremes));
+        assertEquals(before[0], groupPushdowns()[0], "sums and extremes of plain numbers stay in Java");
+        BsonArray counts = BsonArray.parse("[{$group: {_id: '$g', n: {$sum: 1}}}]");
+        assertEquals(run(renamed, inJava(counts)), run(renamed, counts));
+        assertEquals(before[0] + 1, groupPushdowns()[0], "counts need no number types");
+        assertTrue(run(renamed, sums).get(0).get("l").isInt64(), "int64 sums stay int64");
+    }
 }
