@@ -70,6 +70,7 @@ final class ExplainCommand implements Command {
         String ns = request.database() + "." + collectionName.asString().getValue();
         Optional<BsonArray> tail = Optional.empty();
         Optional<GroupPushdowns.Pushed> group = Optional.empty();
+        Optional<dev.tusk.sql.Pushdown> counted = Optional.empty();
         QuerySpec spec = switch (innerName) {
             case "find" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "filter")), collation),
                     Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).filter(o -> !o.isNatural())
@@ -91,11 +92,13 @@ final class ExplainCommand implements Command {
                 }
                 Pipeline.LeadingRead leading = pipeline.leadingRead();
                 var filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
-                if (read.isPresent()) { // a $group PostgreSQL computes: the read of the matches, then the grouping
-                    group = GroupPushdowns.decide(new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(),
-                            cx.indexes().secondary(read.get())), read.get(), filter, pipeline);
+                if (read.isPresent()) { // a count or a $group PostgreSQL computes: the read of the matches, then that
+                    var queries = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()));
+                    counted = pipeline.countingTail().map(t -> queries.pushdown(filter)).filter(dev.tusk.sql.Pushdown::exact);
+                    group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(queries, read.get(), filter, pipeline);
                 }
-                tail = Optional.of(group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent())
+                tail = Optional.of(counted.isPresent() ? new BsonArray()
+                        : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent())
                         : new BsonArray(stages.subList(leading.stages(), stages.size())));
                 yield new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty());
             }
@@ -124,6 +127,9 @@ final class ExplainCommand implements Command {
         if (group.isPresent()) {
             winning = new BsonDocument("stage", new BsonString("GROUP")).append("inputStage", winning);
         }
+        if (counted.isPresent()) {
+            winning = new BsonDocument("stage", new BsonString("COUNT")).append("inputStage", winning);
+        }
         queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
         BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);
         if (execute) {
@@ -150,7 +156,12 @@ final class ExplainCommand implements Command {
         reply.append("serverInfo", new BsonDocument("host", new BsonString(cx.topology().me()))
                 .append("version", new BsonString(ServerInfo.VERSION))
                 .append("gitVersion", new BsonString("tusk")));
-        if (group.isPresent() && info.isPresent()) {
+        if (counted.isPresent() && info.isPresent()) {
+            DocumentStore.SqlPlan count = cx.store().explainCount(info.get(), counted.get().condition(), execute);
+            reply.append("tusk", new BsonDocument("sql", new BsonString(count.sql()))
+                    .append("pushdown", new BsonString("exact"))
+                    .append("postgresPlan", count.plan()));
+        } else if (group.isPresent() && info.isPresent()) {
             DocumentStore.SqlPlan grouping = dev.tusk.exec.GroupQuery.explain(cx.store(), info.get(), group.get().filter().condition(),
                     group.get().group(), execute);
             reply.append("tusk", new BsonDocument("sql", new BsonString(grouping.sql()))

@@ -283,6 +283,14 @@ public final class DocumentStore {
         });
     }
 
+    /** The SQL of a {@link #count} with PostgreSQL's plan for it (run if {@code analyze}). */
+    public SqlPlan explainCount(CollectionInfo c, Condition where, boolean analyze) {
+        return withConnection(conn -> {
+            DSLContext dsl = dsl(conn);
+            return explained(dsl, dsl.selectCount().from(table(c)).where(where), analyze);
+        });
+    }
+
     /** A statement as PostgreSQL sees it (binds inlined, for reading) and its EXPLAIN output. */
     public record SqlPlan(String sql, org.bson.BsonArray plan) {}
 

@@ -66,6 +66,20 @@ class ExplainIT {
     }
 
     @Test
+    void countDocumentsPipelineExplainsTheCountThatRuns() {
+        Document plan = db.runCommand(new Document("aggregate", "c")
+                .append("pipeline", List.of(new Document("$match", new Document("a", 3)), new Document("$group",
+                        new Document("_id", 1).append("n", new Document("$sum", 1)))))
+                .append("explain", true));
+        List<Document> stages = plan.getList("stages", Document.class);
+        assertEquals(1, stages.size());
+        Document winning = stages.get(0).get("$cursor", Document.class).get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals("COUNT", winning.getString("stage"));
+        String sql = plan.get("tusk", Document.class).getString("sql");
+        assertTrue(sql.contains("count(*)") && sql.contains("jsonpath"), sql);
+    }
+
+    @Test
     void findExecutionStatsCountsReturnedAndExamined() {
         Document plan = c.find(Filters.eq("a", 3)).explain(ExplainVerbosity.EXECUTION_STATS);
         Document stats = plan.get("executionStats", Document.class);
@@ -165,7 +179,11 @@ class ExplainIT {
         Document agg = c.aggregate(List.of(Aggregates.match(Filters.gt("a", 5)), Aggregates.count("n")))
                 .explain(ExplainVerbosity.QUERY_PLANNER);
         List<Document> stages = agg.getList("stages", Document.class);
-        assertTrue(stages.get(0).containsKey("$cursor"));
-        assertEquals(new Document("$count", "n"), stages.get(1));
+        assertEquals(1, stages.size(), "$count after an exact $match is PostgreSQL's count(*)");
+        assertEquals("COUNT", stages.get(0).get("$cursor", Document.class).get("queryPlanner", Document.class)
+                .get("winningPlan", Document.class).getString("stage"));
+        Document inJava = c.aggregate(List.of(Aggregates.match(Filters.expr(new Document("$gt", List.of("$a", 5)))), Aggregates.count("n")))
+                .explain(ExplainVerbosity.QUERY_PLANNER);
+        assertEquals(new Document("$count", "n"), inJava.getList("stages", Document.class).get(1), "a $match PostgreSQL only narrows ($expr) counts in Java");
     }
 }
