@@ -195,9 +195,18 @@ public final class Catalog {
 
     /** Records that a collection's query form has plain numbers (it holds rows copied from a collection older than V7). */
     public CollectionInfo markPlainNumbers(CollectionInfo c) {
+        return setQueryFormat(c, 1);
+    }
+
+    /** Records that every row of a collection has a query form with typed numbers. */
+    public CollectionInfo markTypedNumbers(CollectionInfo c) {
+        return setQueryFormat(c, 2);
+    }
+
+    private CollectionInfo setQueryFormat(CollectionInfo c, int format) {
         try {
-            transaction(store -> store.update("UPDATE tusk_catalog.collections SET q_format = 1 WHERE db = ? AND name = ?",
-                    c.db(), c.name()));
+            transaction(store -> store.update("UPDATE tusk_catalog.collections SET q_format = ? WHERE db = ? AND name = ?",
+                    format, c.db(), c.name()));
         } finally {
             cache.remove(key(c.db(), c.name()));
         }

@@ -99,6 +99,12 @@ public final class Tx {
                 + from.qualifiedTable() + " ORDER BY " + order));
     }
 
+    /** Writes a row's query form again, if its document is still {@code bson} (a write since then wrote its own). */
+    void rewriteQueryForm(CollectionInfo c, byte[] key, byte[] bson, String queryJson) {
+        Jdbc.update(connection, Jdbc.Statement.of("UPDATE " + c.qualifiedTable() + " SET q = ?::jsonb WHERE _key = ? AND doc = ?",
+                queryJson, key, bson));
+    }
+
     /** A capped collection's counters (documents, bytes), as its triggers keep them; this transaction's writes included. */
     long[] cappedUsage(CollectionInfo c) {
         return Jdbc.longs(connection, Jdbc.Statement.of(

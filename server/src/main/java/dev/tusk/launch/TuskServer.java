@@ -69,6 +69,7 @@ public final class TuskServer implements AutoCloseable {
                     new dev.tusk.dispatch.Operations());
             WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
             ttl = new dev.tusk.exec.TtlMonitor(catalog, store, indexes, config.ttlMonitorSeconds());
+            dev.tusk.exec.TypedNumbersUpgrade.startInBackground(catalog, store);
             return new TuskServer(embedded, ds, cx, wire, me, ttl);
         } catch (RuntimeException e) {
             if (ds != null) {
@@ -110,6 +111,11 @@ public final class TuskServer implements AutoCloseable {
 
     public int port() {
         return wire.port();
+    }
+
+    /** Runs the typed-numbers upgrade of older collections now (it also runs once in the background at start). */
+    public int upgradeTypedNumbers() {
+        return dev.tusk.exec.TypedNumbersUpgrade.run(context.catalog(), context.store());
     }
 
     public javax.sql.DataSource dataSource() {

@@ -215,5 +215,18 @@ class GroupPushdownIT {
         assertEquals(run(renamed, inJava(counts)), run(renamed, counts));
         assertEquals(before[0] + 1, groupPushdowns()[0], "counts need no number types");
         assertTrue(run(renamed, sums).get(0).get("l").isInt64(), "int64 sums stay int64");
+
+        // the upgrade (run at start in the background) writes every q again from its document, then records the collection as typed
+        List<BsonDocument> before2 = run(renamed, inJava(sums));
+        assertTrue(TuskTestServer.server().upgradeTypedNumbers() >= 1);
+        try (java.sql.Connection sql = TuskTestServer.server().dataSource().getConnection(); var st = sql.createStatement();
+                var rs = st.executeQuery("SELECT q_format FROM tusk_catalog.collections WHERE db = 'group_count_it' AND name = 'untyped2'")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1));
+        }
+        long pushedBefore = groupPushdowns()[0];
+        assertEquals(before2, run(renamed, sums));
+        assertEquals(run(renamed, inJava(extremes)), run(renamed, extremes));
+        assertEquals(pushedBefore + 2, groupPushdowns()[0], "after the upgrade PostgreSQL computes them");
     }
 }
