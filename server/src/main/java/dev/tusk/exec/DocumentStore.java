@@ -295,9 +295,8 @@ public final class DocumentStore {
     public record SqlPlan(String sql, org.bson.BsonArray plan) {}
 
     public long count(CollectionInfo c, Condition where, TimeBudget budget) {
-        return withBudget(budget, conn -> {
-            return Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(table(c)).where(where)));
-        });
+        return withBudget(budget, conn -> WholeReadSettings.apply(conn,
+                () -> Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(table(c)).where(where)))));
     }
 
     /** Runs {@code work} in one READ COMMITTED transaction; commits if it returns, rolls back if it throws. */

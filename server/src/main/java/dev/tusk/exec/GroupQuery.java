@@ -24,10 +24,6 @@ public final class GroupQuery {
     /** One group: how many documents, whether the grouping may differ from MongoDB's, its first document's BSON, its sums. */
     public record Group(long count, boolean unsafe, byte[] first, List<SqlGroup.NumberAgg> sums, List<SqlGroup.ExtremeAgg> extremes) {}
 
-    /** What one sort or hash of the grouping may use before it spills (MongoDB's blocking stages hold up to 100 MiB). */
-    private static final String WORK_MEM = "64MB";
-    /** PostgreSQL's default, which Tusk's connections set to 0 for their short statements. */
-    private static final String PARALLEL_WORKERS = "2";
     private static final String MARKERS = "ARRAY['$date', '$oid', '$ts', '$num', '$bin', '$minKey', '$maxKey']";
 
     private GroupQuery() {}
@@ -41,7 +37,7 @@ public final class GroupQuery {
         int firstSum = 4 + g.keyPaths().size();
         int firstExtreme = firstSum + 6 * g.valuePaths().size();
         int unsafeColumn = firstExtreme + 8 * g.extremePaths().size();
-        return store.withBudget(budget, conn -> inGroupingSettings(conn, () -> {
+        return store.withBudget(budget, conn -> WholeReadSettings.apply(conn, () -> {
             try (PreparedStatement ps = prepare(conn, st)) {
                 List<Group> groups = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -74,7 +70,7 @@ public final class GroupQuery {
     /** The statement's SQL (values inlined, for reading) and PostgreSQL's plan for it, run if {@code analyze}. */
     public static DocumentStore.SqlPlan explain(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g, boolean analyze) {
         Statement st = statement(c, where, g);
-        String plan = store.withConnection(conn -> inGroupingSettings(conn, () -> {
+        String plan = store.withConnection(conn -> WholeReadSettings.apply(conn, () -> {
             try (PreparedStatement ps = prepare(conn, new Statement("EXPLAIN (FORMAT JSON" + (analyze ? ", ANALYZE" : "") + ") "
                     + st.sql(), st.binds())); ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -82,39 +78,6 @@ public final class GroupQuery {
             }
         }));
         return new DocumentStore.SqlPlan(inlined(st), org.bson.BsonArray.parse(plan));
-    }
-
-    private interface Work<T> {
-        T run() throws java.sql.SQLException;
-    }
-
-    /**
-     * Runs work in a transaction (the caller's, or one of its own) with the grouping's settings. The planner
-     * rarely knows how many documents a filter keeps: with the default 4 MB its sort-based aggregation went to
-     * disk (1,000,000 documents: 1.40 s, 1.05 s with this). And unlike a page of a read, a grouping reads all
-     * its matches: parallel workers, off on Tusk's connections, pay here (3.0 s -> 1.6 s).
-     */
-    private static <T> T inGroupingSettings(java.sql.Connection conn, Work<T> work) throws java.sql.SQLException {
-        boolean autoCommit = conn.getAutoCommit();
-        conn.setAutoCommit(false);
-        try {
-            try (PreparedStatement set = conn.prepareStatement(
-                    "SELECT set_config('work_mem', ?, true), set_config('max_parallel_workers_per_gather', ?, true)")) {
-                set.setString(1, WORK_MEM);
-                set.setString(2, PARALLEL_WORKERS);
-                set.execute();
-            }
-            T result = work.run();
-            if (autoCommit) {
-                conn.commit();
-            }
-            return result;
-        } finally {
-            if (autoCommit) {
-                conn.rollback(); // after a commit: nothing; after a failure: the transaction goes
-                conn.setAutoCommit(true);
-            }
-        }
     }
 
     private static PreparedStatement prepare(java.sql.Connection conn, Statement st) throws java.sql.SQLException {
