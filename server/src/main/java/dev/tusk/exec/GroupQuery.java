@@ -59,7 +59,9 @@ public final class GroupQuery {
                                     least == null ? BigDecimal.ZERO : least, greatest == null ? BigDecimal.ZERO : greatest,
                                     rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
                         }
-                        groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs, extremes));
+                        if (rs.getLong(2) > 0) { // without a key PostgreSQL answers one row even for no documents; $group gives none
+                            groups.add(new Group(rs.getLong(2), rs.getBoolean(unsafeColumn), rs.getBytes(unsafeColumn + 1), aggs, extremes));
+                        }
                     }
                 }
                 return groups;
@@ -168,11 +170,12 @@ public final class GroupQuery {
                 // PostgreSQL has no min(bytea); hex digits keep the byte order under COLLATE "C"
                 + " g AS (SELECT min(encode(_key, 'hex') COLLATE \"C\") AS first, count(*) AS n, "
                 + (throughArrays.isEmpty() ? "false" : "coalesce(bool_or(" + String.join(" OR ", throughArrays) + "), false)")
-                + " AS through, " + String.join(", ", keys) + (sums.isEmpty() ? "" : ", " + String.join(", ", sums))
-                + " FROM m GROUP BY " + String.join(", ", groupBy) + ")"
+                + " AS through" + (keys.isEmpty() ? "" : ", " + String.join(", ", keys)) + (sums.isEmpty() ? "" : ", " + String.join(", ", sums))
+                + " FROM m" + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + ")"
                 // the first documents one by one through the primary key: a join could scan the whole table when the
                 // planner expects many groups
-                + " SELECT g.*, g.through OR " + String.join(" OR ", unsafeKeys) + " AS unsafe, (SELECT t.doc FROM " + table
+                + " SELECT g.*, g.through" + (unsafeKeys.isEmpty() ? "" : " OR " + String.join(" OR ", unsafeKeys))
+                + " AS unsafe, (SELECT t.doc FROM " + table
                 + " t WHERE t._key = decode(g.first, 'hex')) FROM g";
         return new Statement(sql, binds);
     }

@@ -19,7 +19,7 @@ import org.bson.BsonValue;
 
 /**
  * A $group (alone, or the one inside $sortByCount) right after the pipeline's $match that PostgreSQL
- * can compute: its key is a field path or a document of field paths, and its outputs are counts
+ * can compute: its key is a constant, a field path or a document of field paths, and its outputs are counts
  * ({@code {$sum: <int or long>}}, {@code {$count: {}}}) or the {@code $sum}, {@code $avg}, {@code $min} or
  * {@code $max} of a field path.
  * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
@@ -96,6 +96,9 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             }
         }
         List<List<String>> keys = new ArrayList<>();
+        if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, List.copyOf(rest)));
+        }
         if (g.id() instanceof Expr.FieldRef ref) {
             if (!isPath(ref)) {
                 return Optional.empty();

@@ -30,13 +30,20 @@ class SqlGroupTest {
     }
 
     @Test
+    void aConstantKeyIsOneGroupOfAllDocuments() {
+        SqlGroup g = of("[{$group: {_id: null, total: {$sum: '$x'}, n: {$sum: 1}}}]").orElseThrow();
+        assertEquals(List.of(), g.keyPaths());
+        assertEquals(BsonDocument.parse("{_id: null, total: 6, n: 3}"),
+                g.result(BsonDocument.parse("{_id: 1, x: 1}"), 3, List.of(agg("6", 3, 1, "6", 0)), List.of()).orElseThrow());
+    }
+
+    @Test
     void otherGroupsDoNot() {
         for (String p : List.of(
                 "[{$group: {_id: '$a', s: {$sum: {$add: ['$x', 1]}}}}]",
                 "[{$group: {_id: '$a', s: {$min: {$abs: '$x'}}}}]",
                 "[{$group: {_id: '$a', s: {$sum: 1.5}}}]",
                 "[{$group: {_id: '$a', f: {$first: '$x'}}}]",
-                "[{$group: {_id: null, n: {$sum: 1}}}]",
                 "[{$group: {_id: {$toLower: '$a'}, n: {$sum: 1}}}]",
                 "[{$group: {_id: '$$ROOT', n: {$sum: 1}}}]",
                 "[{$group: {_id: {}, n: {$sum: 1}}}]",

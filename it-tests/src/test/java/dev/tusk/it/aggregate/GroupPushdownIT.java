@@ -36,7 +36,8 @@ class GroupPushdownIT {
                     + " ad: {$avg: '$d'}, amix: {$avg: '$mix'}, none: {$sum: '$nothing'}, anone: {$avg: '$nothing'}, n: {$sum: 1}}}]",
             "[{$match: {x: {$gte: 50}}}, {$group: {_id: {g: '$g', b: '$e.f'}, s: {$sum: '$y.v'}, a: {$avg: '$x'}}}, {$sort: {_id: -1}}]",
             "[{$group: {_id: '$g', lo: {$min: '$i'}, hi: {$max: '$i'}, dlo: {$min: '$d'}, lhi: {$max: '$l'}, first: {$min: '$t'},"
-                    + " last: {$max: '$t'}, none: {$min: '$nothing'}, s: {$sum: '$i'}}}]");
+                    + " last: {$max: '$t'}, none: {$min: '$nothing'}, s: {$sum: '$i'}}}]",
+            "[{$match: {x: {$lt: 30}}}, {$group: {_id: null, s: {$sum: '$i'}, a: {$avg: '$d'}, hi: {$max: '$t'}, n: {$sum: 1}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -164,6 +165,8 @@ class GroupPushdownIT {
     void emptyInputAndInexactFiltersStayRight() {
         MongoCollection<BsonDocument> c = load("small", false);
         assertEquals(List.of(), run(c, BsonArray.parse("[{$match: {x: {$gt: 1000}}}, {$group: {_id: '$k', n: {$sum: 1}}}]")));
+        assertEquals(List.of(), run(c, BsonArray.parse("[{$match: {x: {$gt: 1000}}}, {$group: {_id: null, s: {$sum: '$i'}}}]")),
+                "no documents, no group (PostgreSQL's keyless aggregate answers one row)");
         BsonArray regex = BsonArray.parse("[{$match: {k: {$regex: '^s', $options: 'i'}}}, {$group: {_id: '$k', n: {$sum: 1}}}]");
         assertEquals(run(c, inJava(regex)), run(c, regex));
     }
