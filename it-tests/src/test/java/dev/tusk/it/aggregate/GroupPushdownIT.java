@@ -37,7 +37,8 @@ class GroupPushdownIT {
             "[{$match: {x: {$gte: 50}}}, {$group: {_id: {g: '$g', b: '$e.f'}, s: {$sum: '$y.v'}, a: {$avg: '$x'}}}, {$sort: {_id: -1}}]",
             "[{$group: {_id: '$g', lo: {$min: '$i'}, hi: {$max: '$i'}, dlo: {$min: '$d'}, lhi: {$max: '$l'}, first: {$min: '$t'},"
                     + " last: {$max: '$t'}, none: {$min: '$nothing'}, s: {$sum: '$i'}}}]",
-            "[{$match: {x: {$lt: 30}}}, {$group: {_id: null, s: {$sum: '$i'}, a: {$avg: '$d'}, hi: {$max: '$t'}, n: {$sum: 1}}}]");
+            "[{$match: {x: {$lt: 30}}}, {$group: {_id: null, s: {$sum: '$i'}, a: {$avg: '$d'}, hi: {$max: '$t'}, n: {$sum: 1}}}]",
+            "[{$group: {_id: null, n: {$sum: 1}, m: {$sum: -2}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -231,5 +232,31 @@ class GroupPushdownIT {
         assertEquals(before2, run(renamed, sums));
         assertEquals(run(renamed, inJava(extremes)), run(renamed, extremes));
         assertEquals(pushedBefore + 2, groupPushdowns()[0], "after the upgrade PostgreSQL computes them");
+    }
+
+    /** Random $match + $group pipelines: PostgreSQL's answer is always Java's (seed -Dtusk.seed, in the message on failure). */
+    @Test
+    void randomGroupsAgreeWithJava() {
+        MongoCollection<BsonDocument> c = load("random", true);
+        long seed = Long.getLong("tusk.seed", 20261205L);
+        Random r = new Random(seed);
+        List<String> keys = List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "{a: '$g', b: '$y.v'}", "null", "'$x'");
+        List<String> paths = List.of("'$i'", "'$l'", "'$d'", "'$mix'", "'$y.v'", "'$t'", "'$nothing'", "'$x'", "'$e.f'", "'$k'");
+        List<String> operators = List.of("$sum", "$avg", "$min", "$max");
+        long[] before = groupPushdowns();
+        for (int n = 0; n < 40; n++) {
+            StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
+            int outputs = 1 + r.nextInt(4);
+            for (int o = 0; o < outputs; o++) {
+                String acc = r.nextInt(5) == 0 ? "{$sum: " + (r.nextInt(7) - 3) + "}"
+                        : "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
+                group.append(", f").append(o).append(": ").append(acc);
+            }
+            String match = r.nextBoolean() ? "{$match: {x: {$lt: " + r.nextInt(100) + "}}}, " : "";
+            BsonArray pipeline = BsonArray.parse("[" + match + "{$group: " + group + "}}]");
+            assertEquals(run(c, inJava(pipeline)), run(c, pipeline), "seed " + seed + ": " + pipeline);
+        }
+        long[] after = groupPushdowns();
+        assertTrue(after[0] + after[1] - before[0] - before[1] >= 40, "every pipeline was tried in PostgreSQL");
     }
 }
