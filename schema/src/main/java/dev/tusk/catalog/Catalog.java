@@ -359,6 +359,11 @@ public final class Catalog {
         return read(CatalogStore::databasesWithCollections);
     }
 
+    /** Collections whose query form has untyped numbers (created before migration V7), in every database. */
+    public List<CollectionInfo> untypedCollections() {
+        return read(CatalogStore::untypedCollections);
+    }
+
     public List<CollectionInfo> collections(String db) {
         return read(store -> store.collections(db));
     }

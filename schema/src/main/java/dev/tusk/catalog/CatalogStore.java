@@ -106,6 +106,11 @@ final class CatalogStore {
         return found.stream().findFirst();
     }
 
+    /** Collections (not views) whose query form has untyped numbers (created before migration V7). */
+    List<CollectionInfo> untypedCollections() throws SQLException {
+        return collections(SELECT_COLLECTION + " WHERE c.q_format < 2 AND c.options->>'viewOn' IS NULL", new Object[0]);
+    }
+
     List<CollectionInfo> collections(String db) throws SQLException {
         return collections(SELECT_COLLECTION + " WHERE c.db = ? ORDER BY c.name", db);
     }

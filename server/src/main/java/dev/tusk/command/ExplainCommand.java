@@ -70,7 +70,7 @@ final class ExplainCommand implements Command {
         String ns = request.database() + "." + collectionName.asString().getValue();
         Optional<BsonArray> tail = Optional.empty();
         Optional<GroupPushdowns.Pushed> group = Optional.empty();
-        Optional<dev.tusk.sql.Pushdown> counted = Optional.empty();
+        Optional<GroupPushdowns.Counted> counted = Optional.empty();
         QuerySpec spec = switch (innerName) {
             case "find" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "filter")), collation),
                     Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).filter(o -> !o.isNatural())
@@ -93,9 +93,10 @@ final class ExplainCommand implements Command {
                 Pipeline.LeadingRead leading = pipeline.leadingRead();
                 var filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
                 if (read.isPresent()) { // a count or a $group PostgreSQL computes: the read of the matches, then that
-                    var queries = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()));
-                    counted = pipeline.countingTail().map(t -> queries.pushdown(filter)).filter(dev.tusk.sql.Pushdown::exact);
-                    group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(queries, read.get(), filter, pipeline);
+                    var pushdown = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()))
+                            .pushdown(filter);
+                    counted = GroupPushdowns.counted(pushdown, pipeline);
+                    group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline);
                 }
                 tail = Optional.of(counted.isPresent() ? new BsonArray()
                         : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent())
@@ -157,7 +158,7 @@ final class ExplainCommand implements Command {
                 .append("version", new BsonString(ServerInfo.VERSION))
                 .append("gitVersion", new BsonString("tusk")));
         if (counted.isPresent() && info.isPresent()) {
-            DocumentStore.SqlPlan count = cx.store().explainCount(info.get(), counted.get().condition(), execute);
+            DocumentStore.SqlPlan count = cx.store().explainCount(info.get(), counted.get().filter().condition(), execute);
             reply.append("tusk", new BsonDocument("sql", new BsonString(count.sql()))
                     .append("pushdown", new BsonString("exact"))
                     .append("postgresPlan", count.plan()));

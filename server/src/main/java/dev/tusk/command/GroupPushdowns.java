@@ -1,10 +1,9 @@
 package dev.tusk.command;
 
 import dev.tusk.catalog.CollectionInfo;
-import dev.tusk.exec.QueryExecutor;
+import dev.tusk.pipeline.CountingTail;
 import dev.tusk.pipeline.Pipeline;
 import dev.tusk.pipeline.SqlGroup;
-import dev.tusk.query.FilterNode;
 import dev.tusk.sql.Pushdown;
 import java.util.Optional;
 import org.bson.BsonArray;
@@ -12,23 +11,25 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 
 /**
- * Whether a pipeline's $group is computed by PostgreSQL over a collection: the one decision that the
- * aggregate runs ({@link PipelineReads}) and explain shows. Yes when the stages after the $match start
- * with a {@link SqlGroup}, the $match is exact in SQL, and sums, $min and $max read a collection whose
- * numbers carry their type; a group whose result cannot be made exactly still sends the pipeline back to Java when it
- * runs.
+ * Whether PostgreSQL computes what follows a pipeline's $match over a collection: the decisions that the
+ * aggregate runs ({@link PipelineReads}) and explain shows. A count (countDocuments) or a {@link SqlGroup}
+ * needs the $match exact in SQL; sums, $min and $max need a collection whose numbers carry their type. A
+ * group whose result cannot be made exactly still sends the pipeline back to Java when it runs.
  */
 final class GroupPushdowns {
+    record Counted(CountingTail tail, Pushdown filter) {}
+
     record Pushed(SqlGroup group, Pushdown filter) {}
 
     private GroupPushdowns() {}
 
-    static Optional<Pushed> decide(QueryExecutor queries, CollectionInfo c, FilterNode filter, Pipeline pipeline) {
-        return pipeline.sqlGroup().flatMap(g -> {
-            Pushdown p = queries.pushdown(filter);
-            boolean readsNumberTypes = !g.valuePaths().isEmpty() || !g.extremePaths().isEmpty();
-            return p.exact() && (!readsNumberTypes || c.typedNumbers()) ? Optional.of(new Pushed(g, p)) : Optional.empty();
-        });
+    static Optional<Counted> counted(Pushdown filter, Pipeline pipeline) {
+        return filter.exact() ? pipeline.countingTail().map(t -> new Counted(t, filter)) : Optional.empty();
+    }
+
+    static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline) {
+        return pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> c.typedNumbers()
+                || g.valuePaths().isEmpty() && g.extremePaths().isEmpty()).map(g -> new Pushed(g, filter));
     }
 
     /** The stages after the grouping as explain lists them: those after the $group, a $sortByCount's sort first. */

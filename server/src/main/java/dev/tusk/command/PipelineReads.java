@@ -12,7 +12,6 @@ import dev.tusk.pipeline.Pipeline;
 import dev.tusk.query.FilterEvaluator;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -54,32 +53,24 @@ final class PipelineReads {
         if (collection.isPresent()) {
             Pipeline.LeadingRead leading = pipeline.leadingRead();
             FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
-            Optional<Iterator<BsonDocument>> counted = pipeline.countingTail().flatMap(tail -> counted(collection.get(), filter, tail));
-            if (counted.isPresent()) {
-                return counted.get();
-            }
-            Optional<Iterator<BsonDocument>> grouped = GroupPushdowns.decide(queries(collection.get()), collection.get(), filter, pipeline)
-                    .flatMap(pushed -> grouped(collection.get(), pushed));
-            if (grouped.isPresent()) {
-                return grouped.get();
+            if (pipeline.countingTail().isPresent() || pipeline.sqlGroup().isPresent()) { // what follows the $match may run in SQL
+                dev.tusk.sql.Pushdown pushdown = queries(collection.get()).pushdown(filter);
+                Optional<GroupPushdowns.Counted> counted = GroupPushdowns.counted(pushdown, pipeline);
+                if (counted.isPresent()) { // countDocuments: one count(*)
+                    return counted.get().tail().result(cx.store().count(collection.get(), pushdown.condition(), request.timeBudget()))
+                            .iterator();
+                }
+                Optional<Iterator<BsonDocument>> grouped = GroupPushdowns.decide(pushdown, collection.get(), pipeline)
+                        .flatMap(pushed -> grouped(collection.get(), pushed));
+                if (grouped.isPresent()) {
+                    return grouped.get();
+                }
             }
             rest = pipeline.after(leading.stages());
             input = new SourceIterator(queries(collection.get()).withDiskUse(allowDiskUse)
                     .open(collection.get(), new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty())));
         }
         return rest.run(input, reader());
-    }
-
-    /**
-     * countDocuments' pipeline ($match, then only counting) over an exact filter: one {@code SELECT count(*)}
-     * instead of reading every match.
-     */
-    private Optional<Iterator<BsonDocument>> counted(CollectionInfo c, FilterNode filter, dev.tusk.pipeline.CountingTail tail) {
-        dev.tusk.sql.Pushdown pushdown = queries(c).pushdown(filter);
-        if (!pushdown.exact()) {
-            return Optional.empty();
-        }
-        return Optional.of(tail.result(cx.store().count(c, pushdown.condition(), request.timeBudget())).iterator());
     }
 
     /**
@@ -90,21 +81,10 @@ final class PipelineReads {
      */
     private Optional<Iterator<BsonDocument>> grouped(CollectionInfo c, GroupPushdowns.Pushed pushed) {
         dev.tusk.pipeline.SqlGroup g = pushed.group();
-        List<dev.tusk.exec.GroupQuery.Group> groups = dev.tusk.exec.GroupQuery.run(cx.store(), c, pushed.filter().condition(), g,
-                request.timeBudget());
-        List<BsonDocument> outputs = new ArrayList<>(groups.size());
-        for (dev.tusk.exec.GroupQuery.Group group : groups) {
-            Optional<BsonDocument> out = group.unsafe() ? Optional.empty()
-                    : g.result(new org.bson.RawBsonDocument(group.first()), group.count(), group.sums(), group.extremes());
-            if (out.isEmpty()) {
-                cx.stats().groupPushdown(false);
-                return Optional.empty();
-            }
-            outputs.add(out.get());
-        }
-        cx.stats().groupPushdown(true);
-        outputs.sort(dev.tusk.pipeline.SqlGroup.ORDER);
-        return Optional.of(g.rest().run(outputs.iterator(), reader()));
+        Optional<List<BsonDocument>> outputs = g.outputs(dev.tusk.exec.GroupQuery.run(cx.store(), c, pushed.filter().condition(), g,
+                request.timeBudget()));
+        cx.stats().groupPushdown(outputs.isPresent());
+        return outputs.map(out -> g.rest().run(out.iterator(), reader()));
     }
 
     /**

@@ -26,15 +26,11 @@ public final class TypedNumbersUpgrade {
     /** Upgrades every untyped collection; returns how many it upgraded. */
     public static int run(Catalog catalog, DocumentStore store) {
         int upgraded = 0;
-        for (String db : catalog.databases()) {
-            for (CollectionInfo c : catalog.collections(db)) {
-                if (!c.isView() && !c.typedNumbers()) {
-                    long rows = rewrite(store, c);
-                    catalog.markTypedNumbers(c);
-                    log.info("query form of {} has typed numbers now ({} documents rewritten)", c.namespace(), rows);
-                    upgraded++;
-                }
-            }
+        for (CollectionInfo c : catalog.untypedCollections()) {
+            long rows = rewrite(store, c);
+            catalog.markTypedNumbers(c);
+            log.info("query form of {} has typed numbers now ({} documents rewritten)", c.namespace(), rows);
+            upgraded++;
         }
         return upgraded;
     }

@@ -57,6 +57,30 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     public record ExtremeAgg(long values, long numbers, int types, BigDecimal minNumber, BigDecimal maxNumber, long dates,
             long minDate, long maxDate) {}
 
+    /**
+     * One group as PostgreSQL reports it ({@code dev.tusk.sql.GroupSql}): its size, whether jsonb may have
+     * grouped it otherwise than MongoDB, its first document and what it found of the paths.
+     */
+    public record Group(long count, boolean unsafe, byte[] first, List<NumberAgg> sums, List<ExtremeAgg> extremes) {}
+
+    /**
+     * The $group's output documents, in its order, or empty when one group cannot be made here exactly (the
+     * pipeline then runs in Java).
+     */
+    public Optional<List<BsonDocument>> outputs(List<Group> groups) {
+        List<BsonDocument> out = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            Optional<BsonDocument> doc = group.unsafe() ? Optional.empty()
+                    : result(new org.bson.RawBsonDocument(group.first()), group.count(), group.sums(), group.extremes());
+            if (doc.isEmpty()) {
+                return Optional.empty();
+            }
+            out.add(doc.get());
+        }
+        out.sort(ORDER);
+        return Optional.of(out);
+    }
+
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
     static Optional<SqlGroup> of(List<Stage> stages) {
         if (stages.isEmpty()) {
@@ -157,7 +181,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * @param sums one per {@link #valuePaths}, in that order
      * @param extremes one per {@link #extremePaths}, in that order
      */
-    public Optional<BsonDocument> result(BsonDocument first, long documents, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
+    Optional<BsonDocument> result(BsonDocument first, long documents, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
         BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
         BsonDocument out = new BsonDocument("_id", key);
         for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
@@ -260,5 +284,5 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     }
 
     /** Group outputs in the order the $group stage gives them: by `_id`, in BSON order. */
-    public static final Comparator<BsonDocument> ORDER = Comparator.comparing(d -> d.get("_id"), BsonOrder.COMPARATOR);
+    private static final Comparator<BsonDocument> ORDER = Comparator.comparing(d -> d.get("_id"), BsonOrder.COMPARATOR);
 }

@@ -1,0 +1,182 @@
+package dev.tusk.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tusk.pg.EmbeddedPostgres;
+import dev.tusk.pipeline.Pipeline;
+import dev.tusk.pipeline.SqlGroup;
+import dev.tusk.storage.IdKey;
+import dev.tusk.storage.QueryForm;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDecimal128;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The $group stage in Java (the reference) against its statement in PostgreSQL ({@link GroupSql}) and
+ * {@link SqlGroup#outputs}: random documents of every groupable kind × random groups; where the SQL side
+ * does not decline, the documents are the same, values and BSON types, in the same order.
+ */
+class GroupSqlDifferentialTest {
+    private static final int DOCUMENTS = 1_500;
+    private static final int PIPELINES = 150;
+
+    /**
+     * Values jsonb groups as MongoDB does, with equal numbers of four types (documents, arrays and paths
+     * through arrays, which make a group decline, are GroupPushdownIT's).
+     */
+    private static BsonValue scalar(Random r) {
+        return switch (r.nextInt(10) == 9 ? 11 : r.nextInt(9)) {
+            case 0 -> new BsonString("s" + r.nextInt(4));
+            case 1 -> new BsonInt32(r.nextInt(3));
+            case 2 -> new BsonInt64(r.nextInt(3));
+            case 3 -> new BsonDouble(r.nextInt(3));
+            case 4 -> new BsonDouble(r.nextDouble() * 10);
+            case 5 -> new BsonDecimal128(new Decimal128(r.nextInt(3)));
+            case 6 -> BsonNull.VALUE;
+            case 7 -> new BsonDateTime(1_700_000_000_000L + r.nextInt(3));
+            case 8 -> BsonBoolean.valueOf(r.nextBoolean());
+            default -> new BsonInt64(Long.MAX_VALUE - r.nextInt(2));
+        };
+    }
+
+    private static List<BsonDocument> documents(Random r) {
+        List<BsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            BsonDocument d = new BsonDocument("_id", new BsonInt32(i)).append("x", new BsonInt32(r.nextInt(100)))
+                    .append("g", new BsonString("g" + r.nextInt(4)))
+                    .append("i", new BsonInt32(r.nextInt(2_000_000) - 1_000_000))
+                    .append("l", new BsonInt64(r.nextInt(1000)))
+                    .append("d", new BsonDouble(r.nextDouble() * 100));
+            if (r.nextInt(8) > 0) {
+                d.append("k", scalar(r));
+            }
+            if (r.nextBoolean()) {
+                d.append("v", r.nextInt(60) == 0 ? scalar(r) : new BsonInt32(r.nextInt(50)));
+            }
+            switch (r.nextInt(4)) {
+                case 0 -> d.append("e", new BsonDocument("f", scalar(r)));
+                case 1 -> d.append("e", new BsonDocument("f", new BsonInt32(r.nextInt(3))));
+                case 2 -> d.append("e", new BsonString("scalar"));
+                default -> { }
+            }
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    private static String pipeline(Random r) {
+        List<String> keys = List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'");
+        List<String> paths = List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'");
+        List<String> operators = List.of("$sum", "$avg", "$min", "$max");
+        StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
+        for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
+            group.append(", f").append(o).append(": ").append(r.nextInt(5) == 0 ? "{$sum: " + (r.nextInt(7) - 3) + "}"
+                    : "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}");
+        }
+        return "[{$group: " + group + "}}]";
+    }
+
+    @Test
+    void postgresqlGroupsAsTheGroupStageDoes() throws SQLException {
+        long seed = Long.getLong("tusk.seed", 20261205L);
+        Random r = new Random(seed);
+        List<BsonDocument> docs = documents(r);
+        List<byte[]> keys = new ArrayList<>();
+        docs.forEach(d -> keys.add(IdKey.encode(d.get("_id"))));
+        List<BsonDocument> inKeyOrder = new ArrayList<>(docs);
+        inKeyOrder.sort((a, b) -> Arrays.compareUnsigned(IdKey.encode(a.get("_id")), IdKey.encode(b.get("_id"))));
+        int compared = 0;
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgres.testJdbcUrl())) {
+            try (var st = c.createStatement()) {
+                st.execute("SET jit = off");
+                st.execute("CREATE TEMP TABLE grouped (_key bytea PRIMARY KEY, doc bytea NOT NULL, q jsonb NOT NULL)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO grouped VALUES (?, ?, ?::jsonb)")) {
+                for (int i = 0; i < docs.size(); i++) {
+                    RawBsonDocument raw = new RawBsonDocument(docs.get(i), new BsonDocumentCodec());
+                    ps.setBytes(1, keys.get(i));
+                    ps.setBytes(2, Arrays.copyOf(raw.getByteBuffer().array(), raw.getByteBuffer().remaining()));
+                    ps.setString(3, QueryForm.toJson(docs.get(i)));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (int n = 0; n < PIPELINES; n++) {
+                String json = pipeline(r);
+                Pipeline p = Pipeline.parse(BsonArray.parse(json));
+                SqlGroup g = p.sqlGroup().orElseThrow();
+                Optional<List<BsonDocument>> inSql = g.outputs(run(c, GroupSql.of(g, "pg_temp.grouped", "true", List.of())));
+                if (inSql.isEmpty()) {
+                    continue; // declined: the pipeline runs in Java
+                }
+                List<BsonDocument> inJava = new ArrayList<>();
+                p.run(inKeyOrder.iterator()).forEachRemaining(inJava::add);
+                assertEquals(inJava, inSql.get(), "seed " + seed + ": " + json);
+                compared++;
+            }
+        }
+        assertTrue(compared > PIPELINES / 3, "most groups computed in SQL: " + compared);
+    }
+
+    /** The rows of the statement, read as the server reads them. */
+    private static List<SqlGroup.Group> run(Connection c, GroupSql st) throws SQLException {
+        List<SqlGroup.Group> groups = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(st.sql())) {
+            int i = 1;
+            for (Object v : st.binds()) {
+                ps.setArray(i++, c.createArrayOf("text", (String[]) v));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(2) == 0) {
+                        continue;
+                    }
+                    List<SqlGroup.NumberAgg> sums = new ArrayList<>();
+                    for (int j = 0; j < st.sums(); j++) {
+                        int at = st.sumColumn(j);
+                        sums.add(new SqlGroup.NumberAgg(decimal(rs, at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
+                                rs.getInt(at + 4), rs.getBoolean(at + 5)));
+                    }
+                    List<SqlGroup.ExtremeAgg> extremes = new ArrayList<>();
+                    for (int j = 0; j < st.extremes(); j++) {
+                        int at = st.extremeColumn(j);
+                        extremes.add(new SqlGroup.ExtremeAgg(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
+                                decimal(rs, at + 4), rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
+                    }
+                    groups.add(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(st.unsafeColumn()), rs.getBytes(st.documentColumn()),
+                            sums, extremes));
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}
