@@ -3,7 +3,6 @@ package dev.tusk.exec;
 import dev.tusk.catalog.CollectionInfo;
 import dev.tusk.pipeline.SqlGroup;
 import dev.tusk.sql.GroupSql;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,9 +22,7 @@ public final class GroupQuery {
             try (PreparedStatement ps = prepare(conn, st.sql(), st.binds()); ResultSet rs = ps.executeQuery()) {
                 List<SqlGroup.Group> groups = new ArrayList<>();
                 while (rs.next()) {
-                    if (rs.getLong(2) > 0) { // without a key PostgreSQL answers one row even for no documents; $group gives none
-                        groups.add(group(rs, st));
-                    }
+                    st.read(rs).ifPresent(groups::add);
                 }
                 return groups;
             }
@@ -47,28 +44,6 @@ public final class GroupQuery {
 
     private static GroupSql statement(CollectionInfo c, Condition where, SqlGroup g) {
         return GroupSql.of(g, c.qualifiedTable(), DocumentStore.RENDER.render(where), DocumentStore.RENDER.extractBindValues(where));
-    }
-
-    private static SqlGroup.Group group(ResultSet rs, GroupSql st) throws SQLException {
-        List<SqlGroup.NumberAgg> sums = new ArrayList<>(st.sums());
-        for (int j = 0; j < st.sums(); j++) {
-            int at = st.sumColumn(j);
-            sums.add(new SqlGroup.NumberAgg(decimal(rs, at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
-                    rs.getInt(at + 4), rs.getBoolean(at + 5)));
-        }
-        List<SqlGroup.ExtremeAgg> extremes = new ArrayList<>(st.extremes());
-        for (int j = 0; j < st.extremes(); j++) {
-            int at = st.extremeColumn(j);
-            extremes.add(new SqlGroup.ExtremeAgg(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
-                    decimal(rs, at + 4), rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
-        }
-        return new SqlGroup.Group(rs.getLong(2), rs.getBoolean(st.unsafeColumn()), rs.getBytes(st.documentColumn()), sums, extremes);
-    }
-
-    /** A numeric column; 0 for SQL null (an aggregate over no numbers, whose count then says so). */
-    private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
-        BigDecimal v = rs.getBigDecimal(column);
-        return v == null ? BigDecimal.ZERO : v;
     }
 
     private static PreparedStatement prepare(Connection conn, String sql, List<Object> binds) throws SQLException {

@@ -10,6 +10,9 @@ import java.sql.SQLException;
  * more than they save; a whole read gains from them (a $group over 1,000,000 documents: 3.0 s -> 1.6 s).
  * And the planner rarely knows how many documents a filter keeps: with the default 4 MB of work_mem its
  * sort-based aggregation went to disk (1.40 s, 1.05 s with 64 MB; MongoDB's blocking stages hold 100 MiB).
+ * Expecting few rows it still sorted them all by the key to group them, where hashing them into the groups
+ * is faster whatever their number (1,000,000 documents, 500,000 matching, 10 groups: 1.72 s -> 1.38 s in psql;
+ * a hash aggregate that outgrows its memory spills to disk too), so these reads run without sorts.
  */
 final class WholeReadSettings {
     private static final String WORK_MEM = "64MB";
@@ -28,7 +31,8 @@ final class WholeReadSettings {
         conn.setAutoCommit(false);
         try {
             try (PreparedStatement set = conn.prepareStatement(
-                    "SELECT set_config('work_mem', ?, true), set_config('max_parallel_workers_per_gather', ?, true)")) {
+                    "SELECT set_config('work_mem', ?, true), set_config('max_parallel_workers_per_gather', ?, true),"
+                    + " set_config('enable_sort', 'off', true)")) {
                 set.setString(1, WORK_MEM);
                 set.setString(2, PARALLEL_WORKERS);
                 set.execute();

@@ -20,11 +20,12 @@ import org.bson.BsonValue;
 /**
  * A $group (alone, or the one inside $sortByCount) right after the pipeline's $match that PostgreSQL
  * can compute: its key is a constant, a field path or a document of field paths, and its outputs are counts
- * ({@code {$sum: <int or long>}}, {@code {$count: {}}}) or the {@code $sum}, {@code $avg}, {@code $min} or
- * {@code $max} of a field path.
+ * ({@code {$sum: <int or long>}}, {@code {$count: {}}}), the {@code $sum}, {@code $avg}, {@code $min} or
+ * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant.
  * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
- * document (smallest `_key`: the first the $group sees of a collection read in `_key` order) and, per
- * summed path, a {@link NumberAgg}; {@link #result} makes the group's output document the way the
+ * document (smallest `_key`: the first the $group sees of a collection read in `_key` order), its last
+ * when a $last asks for it and, per summed path, a {@link NumberAgg}; {@link #result} makes the group's
+ * output document the way the
  * $group stage would, or declines (the pipeline then runs in Java) where the exact sum alone cannot say
  * what MongoDB's $sum gives: its type can depend on the order of the additions, or its double-double
  * arithmetic might round.
@@ -32,10 +33,11 @@ import org.bson.BsonValue;
  * @param single whether the key is one path (missing and null are one group) rather than a document of paths
  * @param valuePaths the distinct paths that $sum/$avg outputs read
  * @param extremePaths the distinct paths that $min/$max outputs read
+ * @param last whether an output is a $last (the statement then finds each group's last document too)
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, List<Stage> after) {
+        List<List<String>> extremePaths, boolean last, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
     /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
@@ -59,9 +61,10 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
 
     /**
      * One group as PostgreSQL reports it ({@code dev.tusk.sql.GroupSql}): its size, whether jsonb may have
-     * grouped it otherwise than MongoDB, its first document and what it found of the paths.
+     * grouped it otherwise than MongoDB, its first document, its last (null unless {@link #last}) and what it
+     * found of the paths.
      */
-    public record Group(long count, boolean unsafe, byte[] first, List<NumberAgg> sums, List<ExtremeAgg> extremes) {}
+    public record Group(long count, boolean unsafe, byte[] first, byte[] last, List<NumberAgg> sums, List<ExtremeAgg> extremes) {}
 
     /**
      * The $group's output documents, in its order, or empty when one group cannot be made here exactly (the
@@ -71,7 +74,9 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<BsonDocument> out = new ArrayList<>(groups.size());
         for (Group group : groups) {
             Optional<BsonDocument> doc = group.unsafe() ? Optional.empty()
-                    : result(new org.bson.RawBsonDocument(group.first()), group.count(), group.sums(), group.extremes());
+                    : result(new org.bson.RawBsonDocument(group.first()),
+                            group.last() == null ? null : new org.bson.RawBsonDocument(group.last()), group.count(), group.sums(),
+                            group.extremes());
             if (doc.isEmpty()) {
                 return Optional.empty();
             }
@@ -104,8 +109,13 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     private static Optional<SqlGroup> of(GroupStage g, List<Stage> rest) {
         List<List<String>> values = new ArrayList<>();
         List<List<String>> extremes = new ArrayList<>();
+        boolean last = false;
         for (Accumulator a : g.accumulators().values()) {
             if (multiplier(a).isPresent()) {
+                continue;
+            }
+            if (positional(a)) {
+                last |= a.operator().equals("$last");
                 continue;
             }
             Optional<List<String>> summed = summedPath(a);
@@ -121,14 +131,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef ref) {
             if (!isPath(ref)) {
                 return Optional.empty();
             }
             keys.add(ref.path());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -137,7 +147,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(ref.path());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, List.copyOf(rest)));
         }
         return Optional.empty();
     }
@@ -155,6 +165,17 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             return Optional.of(c.value());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {$first: x} or {$last: x} whose x is a field path, $$ROOT or a constant: its value on the group's first or
+     * last document is its result (evaluating x there cannot fail, as another expression on another document could).
+     */
+    private static boolean positional(Accumulator a) {
+        boolean positional = a.operator().equals("$first") || a.operator().equals("$last");
+        boolean plain = a.argument() instanceof Expr.Constant || (a.argument() instanceof Expr.FieldRef ref
+                && (ref.variable().equals("CURRENT") || ref.variable().equals("ROOT")));
+        return positional && a.n().isEmpty() && plain;
     }
 
     /** The path a {$sum: "$path"} or {$avg: "$path"} output reads. */
@@ -178,16 +199,19 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * The group's output document ({@code _id} from its first document, then each output), or empty
      * when an output cannot be computed here exactly as the $group stage computes it.
      *
+     * @param last the group's last document (null unless {@link #last})
      * @param sums one per {@link #valuePaths}, in that order
      * @param extremes one per {@link #extremePaths}, in that order
      */
-    Optional<BsonDocument> result(BsonDocument first, long documents, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
+    Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
+            List<ExtremeAgg> extremes) {
         BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
         BsonDocument out = new BsonDocument("_id", key);
         for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
             Accumulator a = e.getValue();
             Optional<BsonValue> m = multiplier(a);
             Optional<BsonValue> value = m.isPresent() ? count(m.get(), documents)
+                    : positional(a) ? Optional.of(positional(a, a.operator().equals("$first") ? first : last))
                     : a.operator().equals("$sum") ? sum(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
                     : a.operator().equals("$avg") ? average(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
                     : extreme(extremes.get(extremePaths.indexOf(extremePath(a).orElseThrow())), a.operator().equals("$min"));
@@ -197,6 +221,13 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             out.append(e.getKey(), value.get());
         }
         return Optional.of(out);
+    }
+
+    /** What a $first ($last) gives when its group's first (last) document is {@code doc}. */
+    private BsonValue positional(Accumulator a, BsonDocument doc) {
+        AccumulatorState state = a.newState(new BsonDocument(), group.variables(), false);
+        state.add(a.argument().evaluate(EvalContext.of(doc, group.variables())));
+        return state.result();
     }
 
     private static Optional<BsonValue> count(BsonValue multiplier, long documents) {

@@ -2,15 +2,19 @@ package dev.tusk.sql;
 
 import dev.tusk.pipeline.SqlGroup;
 import dev.tusk.storage.QueryForm;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one statement that computes a {@link SqlGroup} in PostgreSQL, and where its answers are in each
  * result row: columns 1 to 3 are the group's first `_key` (hex), its size and whether a path went
  * through an array, then one column per key, six per summed path ({@link SqlGroup.NumberAgg}), eight per
- * $min/$max path ({@link SqlGroup.ExtremeAgg}), whether jsonb may group otherwise than MongoDB, and the
- * first document.
+ * $min/$max path ({@link SqlGroup.ExtremeAgg}), the last `_key` (hex) if a $last asks, whether jsonb may
+ * group otherwise than MongoDB, the first document and the last one if asked.
  *
  * <p>jsonb equality is MongoDB's grouping for numbers (1, 1.0 and NumberLong(1) are one group), strings,
  * booleans, null and the one-field objects that stand for dates, ObjectIds, timestamps, binary data,
@@ -22,7 +26,7 @@ import java.util.List;
  * @param sql the statement with {@code ?} placeholders
  * @param binds the values for them: a {@code String[]} for each path, then the filter's values
  */
-public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes) {
+public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, boolean last) {
     private static final String MARKERS = "ARRAY['" + String.join("', '", QueryForm.DATE, QueryForm.OID, QueryForm.TS,
             QueryForm.NUM, QueryForm.BIN, QueryForm.MIN_KEY, QueryForm.MAX_KEY) + "']";
 
@@ -37,11 +41,41 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
     }
 
     public int unsafeColumn() {
-        return extremeColumn(extremes);
+        return extremeColumn(extremes) + (last ? 1 : 0);
     }
 
     public int documentColumn() {
         return unsafeColumn() + 1;
+    }
+
+    /**
+     * The group in the current row of the statement's result, or empty for the row PostgreSQL's keyless
+     * aggregate answers for no documents at all (where $group gives no group).
+     */
+    public Optional<SqlGroup.Group> read(ResultSet rs) throws SQLException {
+        if (rs.getLong(2) == 0) {
+            return Optional.empty();
+        }
+        List<SqlGroup.NumberAgg> numbers = new ArrayList<>(sums);
+        for (int j = 0; j < sums; j++) {
+            int at = sumColumn(j);
+            numbers.add(new SqlGroup.NumberAgg(decimal(rs, at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
+                    rs.getInt(at + 4), rs.getBoolean(at + 5)));
+        }
+        List<SqlGroup.ExtremeAgg> extremeAggs = new ArrayList<>(extremes);
+        for (int j = 0; j < extremes; j++) {
+            int at = extremeColumn(j);
+            extremeAggs.add(new SqlGroup.ExtremeAgg(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
+                    decimal(rs, at + 4), rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
+        }
+        return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), rs.getBytes(documentColumn()),
+                last ? rs.getBytes(documentColumn() + 1) : null, numbers, extremeAggs));
+    }
+
+    /** A numeric column; 0 for SQL null (an aggregate over no numbers, whose count then says so). */
+    private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? BigDecimal.ZERO : v;
     }
 
     /**
@@ -101,6 +135,9 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 + " AS through");
         groupColumns.addAll(keys);
         groupColumns.addAll(aggregates);
+        if (g.last()) {
+            groupColumns.add("max(encode(_key, 'hex') COLLATE \"C\") AS last");
+        }
         unsafeKeys.add(0, "g.through");
         String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + table + " t WHERE " + whereSql + "),"
                 + " m AS (SELECT v.*, " + String.join(", ", values) + " FROM v),"
@@ -109,8 +146,10 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 // the first documents one by one through the primary key: a join could scan the whole table when the
                 // planner expects many groups
                 + " SELECT g.*, " + String.join(" OR ", unsafeKeys) + " AS unsafe,"
-                + " (SELECT t.doc FROM " + table + " t WHERE t._key = decode(g.first, 'hex')) FROM g";
-        return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(), g.extremePaths().size());
+                + " (SELECT t.doc FROM " + table + " t WHERE t._key = decode(g.first, 'hex'))"
+                + (g.last() ? ", (SELECT t.doc FROM " + table + " t WHERE t._key = decode(g.last, 'hex'))" : "") + " FROM g";
+        return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
+                g.extremePaths().size(), g.last());
     }
 
     private static String number(String v) {

@@ -18,8 +18,8 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 /**
- * A $group after an exact $match that counts ({$sum: n}, {$count: {}}, $sortByCount) or sums and
- * averages field paths is computed by PostgreSQL: each pipeline here gives the same documents (values
+ * A $group after an exact $match that counts ({$sum: n}, {$count: {}}, $sortByCount), sums, averages or
+ * takes the least, greatest, first or last of field paths is computed by PostgreSQL: each pipeline here gives the same documents (values
  * and BSON types, in the same order) as the same pipeline with a {$skip: 0} in front of its $group,
  * which keeps it in Java; serverStatus says which way it ran.
  */
@@ -38,7 +38,9 @@ class GroupPushdownIT {
             "[{$group: {_id: '$g', lo: {$min: '$i'}, hi: {$max: '$i'}, dlo: {$min: '$d'}, lhi: {$max: '$l'}, first: {$min: '$t'},"
                     + " last: {$max: '$t'}, none: {$min: '$nothing'}, s: {$sum: '$i'}}}]",
             "[{$match: {x: {$lt: 30}}}, {$group: {_id: null, s: {$sum: '$i'}, a: {$avg: '$d'}, hi: {$max: '$t'}, n: {$sum: 1}}}]",
-            "[{$group: {_id: null, n: {$sum: 1}, m: {$sum: -2}}}]");
+            "[{$group: {_id: null, n: {$sum: 1}, m: {$sum: -2}}}]",
+            "[{$match: {x: {$gt: 10}}}, {$group: {_id: '$g', f: {$first: '$k'}, l: {$last: '$e.f'}, doc: {$last: '$$ROOT'}, one: {$first: 1},"
+                    + " n: {$sum: 1}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -248,8 +250,11 @@ class GroupPushdownIT {
             StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
             int outputs = 1 + r.nextInt(4);
             for (int o = 0; o < outputs; o++) {
-                String acc = r.nextInt(5) == 0 ? "{$sum: " + (r.nextInt(7) - 3) + "}"
-                        : "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
+                String acc = switch (r.nextInt(6)) {
+                    case 0 -> "{$sum: " + (r.nextInt(7) - 3) + "}";
+                    case 1 -> "{" + (r.nextBoolean() ? "$first" : "$last") + ": " + (r.nextInt(8) == 0 ? "'$$ROOT'" : paths.get(r.nextInt(paths.size()))) + "}";
+                    default -> "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
+                };
                 group.append(", f").append(o).append(": ").append(acc);
             }
             String match = r.nextBoolean() ? "{$match: {x: {$lt: " + r.nextInt(100) + "}}}, " : "";
