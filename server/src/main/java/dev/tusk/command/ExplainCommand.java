@@ -99,7 +99,7 @@ final class ExplainCommand implements Command {
                     group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline);
                 }
                 tail = Optional.of(counted.isPresent() ? new BsonArray()
-                        : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent())
+                        : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent(), group.get().group())
                         : new BsonArray(stages.subList(leading.stages(), stages.size())));
                 yield new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty());
             }

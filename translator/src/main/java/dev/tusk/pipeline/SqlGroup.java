@@ -4,6 +4,7 @@ import dev.tusk.bson.BsonOrder;
 import dev.tusk.expr.EvalContext;
 import dev.tusk.expr.Expr;
 import dev.tusk.expr.ExprEvaluator;
+import dev.tusk.query.SortSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,11 +22,13 @@ import org.bson.BsonValue;
  * A $group (alone, or the one inside $sortByCount) right after the pipeline's $match that PostgreSQL
  * can compute: its key is a constant, a field path or a document of field paths, and its outputs are counts
  * ({@code {$sum: <int or long>}}, {@code {$count: {}}}), the {@code $sum}, {@code $avg}, {@code $min} or
- * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant.
+ * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant;
+ * a {@code $sort} on top-level fields may come before it.
  * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
- * document (smallest `_key`: the first the $group sees of a collection read in `_key` order), its last
- * when a $last asks for it and, per summed path, a {@link NumberAgg}; {@link #result} makes the group's
- * output document the way the
+ * document (smallest `_key`: the first the $group sees of a collection read in `_key` order; after a $sort,
+ * the documents that may be first in its order, of which Java picks the first as the stage's stable sort
+ * would), its last when a $last asks for it and, per summed path, a {@link NumberAgg}; {@link #result} makes
+ * the group's output document the way the
  * $group stage would, or declines (the pipeline then runs in Java) where the exact sum alone cannot say
  * what MongoDB's $sum gives: its type can depend on the order of the additions, or its double-double
  * arithmetic might round.
@@ -34,10 +37,11 @@ import org.bson.BsonValue;
  * @param valuePaths the distinct paths that $sum/$avg outputs read
  * @param extremePaths the distinct paths that $min/$max outputs read
  * @param last whether an output is a $last (the statement then finds each group's last document too)
+ * @param order the $sort before the $group, if any
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, boolean last, List<Stage> after) {
+        List<List<String>> extremePaths, boolean last, Optional<SortSpec> order, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
     /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
@@ -61,10 +65,12 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
 
     /**
      * One group as PostgreSQL reports it ({@code dev.tusk.sql.GroupSql}): its size, whether jsonb may have
-     * grouped it otherwise than MongoDB, its first document, its last (null unless {@link #last}) and what it
-     * found of the paths.
+     * grouped it otherwise than MongoDB, its first document, its last (empty unless {@link #last}) and what it
+     * found of the paths. After a $sort, firsts and lasts are the documents that may be first or last in its
+     * order, in `_key` order; null when there were too many to send.
      */
-    public record Group(long count, boolean unsafe, byte[] first, byte[] last, List<NumberAgg> sums, List<ExtremeAgg> extremes) {}
+    public record Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums,
+            List<ExtremeAgg> extremes) {}
 
     /**
      * The $group's output documents, in its order, or empty when one group cannot be made here exactly (the
@@ -73,9 +79,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     public Optional<List<BsonDocument>> outputs(List<Group> groups) {
         List<BsonDocument> out = new ArrayList<>(groups.size());
         for (Group group : groups) {
-            Optional<BsonDocument> doc = group.unsafe() ? Optional.empty()
-                    : result(new org.bson.RawBsonDocument(group.first()),
-                            group.last() == null ? null : new org.bson.RawBsonDocument(group.last()), group.count(), group.sums(),
+            Optional<BsonDocument> doc = group.unsafe() || group.firsts() == null || group.lasts() == null ? Optional.empty()
+                    : result(pick(group.firsts(), false), last ? pick(group.lasts(), true) : null, group.count(), group.sums(),
                             group.extremes());
             if (doc.isEmpty()) {
                 return Optional.empty();
@@ -86,17 +91,42 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return Optional.of(out);
     }
 
+    /**
+     * The first (last) of candidates in `_key` order: one, or after a $sort the first (last) in its order, ties
+     * in `_key` order as the stage's stable sort leaves the documents of a `_key`-order read.
+     */
+    private BsonDocument pick(List<byte[]> candidates, boolean lastOne) {
+        List<BsonDocument> docs = new ArrayList<>(candidates.size());
+        candidates.forEach(bytes -> docs.add(new org.bson.RawBsonDocument(bytes)));
+        if (docs.size() > 1) {
+            docs.sort(order.orElseThrow().comparator());
+        }
+        return docs.get(lastOne ? docs.size() - 1 : 0);
+    }
+
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
     static Optional<SqlGroup> of(List<Stage> stages) {
+        if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof GroupStage g) {
+            return orderable(sort.sort()) ? of(g, stages.subList(2, stages.size()), Optional.of(sort.sort())) : Optional.empty();
+        }
         if (stages.isEmpty()) {
             return Optional.empty();
         }
         List<Stage> after = stages.subList(1, stages.size());
         return switch (stages.get(0)) {
-            case GroupStage g -> of(g, after);
-            case SortByCountStage s -> of(s.group(), prepend(s.sort(), after));
+            case GroupStage g -> of(g, after, Optional.empty());
+            case SortByCountStage s -> of(s.group(), prepend(s.sort(), after), Optional.empty());
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A sort {@code dev.tusk.sql.SortSql} orders for a group: top-level fields (a dotted path may walk through
+     * arrays, which that order does not place), no text score, strings in byte order.
+     */
+    private static boolean orderable(SortSpec sort) {
+        return !sort.isNatural() && !sort.hasTextScore() && sort.collation().isSimple()
+                && sort.keys().stream().allMatch(k -> k.path().size() == 1);
     }
 
     private static List<Stage> prepend(Stage first, List<Stage> rest) {
@@ -106,7 +136,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return out;
     }
 
-    private static Optional<SqlGroup> of(GroupStage g, List<Stage> rest) {
+    private static Optional<SqlGroup> of(GroupStage g, List<Stage> rest, Optional<SortSpec> order) {
         List<List<String>> values = new ArrayList<>();
         List<List<String>> extremes = new ArrayList<>();
         boolean last = false;
@@ -131,14 +161,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef ref) {
             if (!isPath(ref)) {
                 return Optional.empty();
             }
             keys.add(ref.path());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -147,7 +177,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(ref.path());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, order, List.copyOf(rest)));
         }
         return Optional.empty();
     }

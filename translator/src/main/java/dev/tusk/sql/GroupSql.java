@@ -8,13 +8,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * The one statement that computes a {@link SqlGroup} in PostgreSQL, and where its answers are in each
  * result row: columns 1 to 3 are the group's first `_key` (hex), its size and whether a path went
  * through an array, then one column per key, six per summed path ({@link SqlGroup.NumberAgg}), eight per
- * $min/$max path ({@link SqlGroup.ExtremeAgg}), the last `_key` (hex) if a $last asks, whether jsonb may
- * group otherwise than MongoDB, the first document and the last one if asked.
+ * $min/$max path ({@link SqlGroup.ExtremeAgg}), the last `_key` (hex) if a $last asks, after a $sort whether the
+ * first (last) rows' values are exact and their keys, whether jsonb may group otherwise than MongoDB, the first
+ * document and the last one if asked (after a $sort: arrays of the candidates).
  *
  * <p>jsonb equality is MongoDB's grouping for numbers (1, 1.0 and NumberLong(1) are one group), strings,
  * booleans, null and the one-field objects that stand for dates, ObjectIds, timestamps, binary data,
@@ -26,7 +30,10 @@ import java.util.Optional;
  * @param sql the statement with {@code ?} placeholders
  * @param binds the values for them: a {@code String[]} for each path, then the filter's values
  */
-public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, boolean last) {
+public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, boolean last, boolean sorted) {
+    private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
+    /** After a $sort, the most documents sent for Java to find a group's first (last) among; more decline. */
+    static final int CANDIDATES = 1000;
     private static final String MARKERS = "ARRAY['" + String.join("', '", QueryForm.DATE, QueryForm.OID, QueryForm.TS,
             QueryForm.NUM, QueryForm.BIN, QueryForm.MIN_KEY, QueryForm.MAX_KEY) + "']";
 
@@ -41,7 +48,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
     }
 
     public int unsafeColumn() {
-        return extremeColumn(extremes) + (last ? 1 : 0);
+        return extremeColumn(extremes) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0);
     }
 
     public int documentColumn() {
@@ -68,8 +75,24 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             extremeAggs.add(new SqlGroup.ExtremeAgg(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
                     decimal(rs, at + 4), rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
         }
-        return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), rs.getBytes(documentColumn()),
-                last ? rs.getBytes(documentColumn() + 1) : null, numbers, extremeAggs));
+        return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), documents(rs, documentColumn()),
+                last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs));
+    }
+
+    /** One document, or after a $sort the candidates (null: too many). */
+    private List<byte[]> documents(ResultSet rs, int column) throws SQLException {
+        if (!sorted) {
+            return List.of(rs.getBytes(column));
+        }
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return null;
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (Object doc : (Object[]) array.getArray()) {
+            out.add((byte[]) doc);
+        }
+        return out;
     }
 
     /** A numeric column; 0 for SQL null (an aggregate over no numbers, whose count then says so). */
@@ -120,6 +143,23 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             aggregates.add("count(*) FILTER (WHERE ep" + j + "), count(en" + j + "), bit_or(1 << (scale(en" + j + ") % 4)), min(en" + j
                     + "), max(en" + j + "), count(ed" + j + "), min(ed" + j + "), max(ed" + j + ")");
         }
+        Optional<SortSql.Coarse> order = g.order().map(o -> SortSql.of(o, "o"));
+        String window = "";
+        if (order.isPresent()) {
+            // each group's first (last) documents in the $sort's coarse order: PostgreSQL ranks the rows, Java orders the tied
+            for (int i = 0; i < g.order().get().keys().size(); i++) {
+                columns.add("o.p" + i);
+            }
+            String partition = g.keyPaths().isEmpty() ? "" : "PARTITION BY " + String.join(", ", partitionBy(g));
+            window = " WINDOW w AS (" + partition + " ORDER BY " + rendered(order.get().orderBy()) + ")";
+            values.add("rank() OVER w AS rf");
+            if (g.last()) {
+                // the last rows tie with the partition's last: those before them and their peers are all of it (one sort for both)
+                values.add("(rank() OVER w + count(*) OVER (w RANGE BETWEEN CURRENT ROW AND CURRENT ROW) - 1 = count(*) OVER ("
+                        + partition + ")) AS rl");
+            }
+            values.add("(" + RENDER.renderInlined(order.get().exact()) + ") AS ex");
+        }
         binds.addAll(whereBinds);
         // A set-returning function in a subquery's select list keeps PostgreSQL from merging the subquery into the
         // aggregate, where each document's values would be extracted once per aggregate; unlike OFFSET 0 it still lets
@@ -129,27 +169,63 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         values.add("unnest(ARRAY[1]) AS once_more");
         List<String> groupColumns = new ArrayList<>();
         // PostgreSQL has no min(bytea); hex digits keep the byte order under COLLATE "C"
-        groupColumns.add("min(encode(_key, 'hex') COLLATE \"C\") AS first");
+        String firstRows = order.isPresent() ? " FILTER (WHERE rf = 1)" : "";
+        groupColumns.add("min(encode(_key, 'hex') COLLATE \"C\")" + firstRows + " AS first");
         groupColumns.add("count(*) AS n");
         groupColumns.add((throughArrays.isEmpty() ? "false" : "coalesce(bool_or(" + String.join(" OR ", throughArrays) + "), false)")
                 + " AS through");
         groupColumns.addAll(keys);
         groupColumns.addAll(aggregates);
         if (g.last()) {
-            groupColumns.add("max(encode(_key, 'hex') COLLATE \"C\") AS last");
+            groupColumns.add("max(encode(_key, 'hex') COLLATE \"C\")" + (order.isPresent() ? " FILTER (WHERE rl)" : "") + " AS last");
+        }
+        if (order.isPresent()) {
+            // rows tied in the coarse order with exact values are equal in MongoDB's: the stable sort leaves the smallest
+            // `_key` first and the largest last; otherwise Java sorts them all
+            groupColumns.add("bool_and(ex) FILTER (WHERE rf = 1) AS first_exact, array_agg(_key) FILTER (WHERE rf = 1) AS firsts");
+            if (g.last()) {
+                groupColumns.add("bool_and(ex) FILTER (WHERE rl) AS last_exact, array_agg(_key) FILTER (WHERE rl) AS lasts");
+            }
         }
         unsafeKeys.add(0, "g.through");
-        String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + table + " t WHERE " + whereSql + "),"
-                + " m AS (SELECT v.*, " + String.join(", ", values) + " FROM v),"
+        String from = table + " t" + order.map(o -> " CROSS JOIN " + RENDER.renderContext().declareTables(true)
+                .paramType(org.jooq.conf.ParamType.INLINED).visit(o.lateral()).render()).orElse("");
+        String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + from + " WHERE " + whereSql + "),"
+                + " m AS (SELECT o.*, " + String.join(", ", values) + " FROM v o" + window + "),"
                 + " g AS (SELECT " + String.join(", ", groupColumns) + " FROM m"
                 + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + ")"
                 // the first documents one by one through the primary key: a join could scan the whole table when the
                 // planner expects many groups
                 + " SELECT g.*, " + String.join(" OR ", unsafeKeys) + " AS unsafe,"
-                + " (SELECT t.doc FROM " + table + " t WHERE t._key = decode(g.first, 'hex'))"
-                + (g.last() ? ", (SELECT t.doc FROM " + table + " t WHERE t._key = decode(g.last, 'hex'))" : "") + " FROM g";
+                + " " + documents(table, "first", order.isPresent())
+                + (g.last() ? ", " + documents(table, "last", order.isPresent()) : "") + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
-                g.extremePaths().size(), g.last());
+                g.extremePaths().size(), g.last(), order.isPresent());
+    }
+
+    /** The group's first (last) document, or after a $sort its candidates in `_key` order (null past {@link #CANDIDATES}). */
+    private static String documents(String table, String which, boolean sorted) {
+        if (!sorted) {
+            return "(SELECT t.doc FROM " + table + " t WHERE t._key = decode(g." + which + ", 'hex'))";
+        }
+        return "(SELECT array_agg(t.doc ORDER BY t._key) FROM " + table + " t WHERE t._key = ANY(CASE WHEN g." + which + "_exact"
+                + " THEN ARRAY[decode(g." + which + ", 'hex')] WHEN cardinality(g." + which + "s) <= " + CANDIDATES + " THEN g." + which
+                + "s END))";
+    }
+
+    /** The key columns as the GROUP BY groups them. */
+    private static List<String> partitionBy(SqlGroup g) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < g.keyPaths().size(); i++) {
+            out.add(g.single() ? "coalesce(k" + i + ", 'null'::jsonb)" : "k" + i);
+        }
+        return out;
+    }
+
+    private static String rendered(List<org.jooq.SortField<?>> order) {
+        List<String> out = new ArrayList<>();
+        order.forEach(f -> out.add(RENDER.renderInlined(f)));
+        return String.join(", ", out);
     }
 
     private static String number(String v) {

@@ -59,16 +59,18 @@ public final class SortSql {
         }
         // OFFSET 0 keeps PostgreSQL from flattening the lateral into ORDER BY, which would copy the
         // array subquery into every reference to p<i> and run it that many times per row.
-        return new Coarse(DSL.lateral(DSL.select(picked).offset(0)).as(lateral), order,
+        return new Coarse(DSL.lateral(DSL.select(picked).offset(0)).as(lateral), order, earlierExact,
                 unordered.isEmpty() ? Optional.empty() : Optional.of(DSL.or(unordered)));
     }
 
     /**
-     * The lateral subquery to join (one picked value per key, p0, p1...), the ORDER BY over it, and
-     * the condition of rows it does not order (none when every key is a top-level field): those must
-     * all be read besides the first rows in this order.
+     * The lateral subquery to join (one picked value per key, p0, p1...), the ORDER BY over it, whether a
+     * row's values are all {@link #exact} (rows it ties are then equal in MongoDB's order), and the condition of rows it
+     * does not order (none when every key is a top-level field): those must all be read besides the
+     * first rows in this order.
      */
-    public record Coarse(Table<?> lateral, List<SortField<?>> orderBy, Optional<Condition> unordered) {}
+    public record Coarse(Table<?> lateral, List<SortField<?>> orderBy, Condition exact,
+            Optional<Condition> unordered) {}
 
     /** The value a key sorts by: the field, its extreme element if it is an array, null if missing. */
     private static Field<JSONB> picked(FieldPath path, boolean asc) {

@@ -80,6 +80,35 @@ class SqlGroupTest {
         assertFalse(of("[{$group: {_id: '$k', f: {$first: '$x'}}}]").orElseThrow().last(), "no $last: no last document");
     }
 
+    @Test
+    void aSortOnTopLevelFieldsMayComeFirst() {
+        SqlGroup g = of("[{$sort: {t: -1, u: 1}}, {$group: {_id: '$k', f: {$first: '$$ROOT'}}}, {$limit: 1}]").orElseThrow();
+        assertEquals(2, g.order().orElseThrow().keys().size());
+        assertEquals(1, g.rest().stages().size(), "the $limit runs after the grouping");
+        for (String p : List.of("[{$sort: {'t.u': 1}}, {$group: {_id: '$k', f: {$first: '$x'}}}]",
+                "[{$sort: {t: 1}}, {$sortByCount: '$k'}]", "[{$sort: {t: 1}}, {$limit: 3}, {$group: {_id: '$k', f: {$first: '$x'}}}]",
+                "[{$sort: {t: 1}}, {$group: {_id: '$k', f: {$push: '$x'}}}]")) {
+            assertTrue(of(p).isEmpty(), p);
+        }
+    }
+
+    @Test
+    void afterASortJavaPicksTheFirstAndLastAmongTiedCandidates() {
+        SqlGroup g = of("[{$sort: {t: 1}}, {$group: {_id: '$k', f: {$first: '$x'}, l: {$last: '$x'}}}]").orElseThrow();
+        List<byte[]> candidates = List.of(raw("{_id: 1, k: 'a', t: {b: 2}, x: 'one'}"), raw("{_id: 2, k: 'a', t: {b: 1}, x: 'two'}"),
+                raw("{_id: 3, k: 'a', t: {b: 1}, x: 'three'}"));
+        List<BsonDocument> out = g.outputs(List.of(new SqlGroup.Group(3, false, candidates, candidates, List.of(), List.of())))
+                .orElseThrow();
+        assertEquals(BsonDocument.parse("{_id: 'a', f: 'two', l: 'one'}"), out.get(0), "ties keep `_key` order, as a stable sort");
+        assertTrue(g.outputs(List.of(new SqlGroup.Group(3, false, null, candidates, List.of(), List.of()))).isEmpty(),
+                "too many candidates: Java runs the pipeline");
+    }
+
+    private static byte[] raw(String json) {
+        org.bson.RawBsonDocument doc = new org.bson.RawBsonDocument(BsonDocument.parse(json), new org.bson.codecs.BsonDocumentCodec());
+        return java.util.Arrays.copyOf(doc.getByteBuffer().array(), doc.getByteBuffer().remaining());
+    }
+
     private static SqlGroup.NumberAgg agg(String sum, long numbers, int types, String magnitudes, int maxScale) {
         return new SqlGroup.NumberAgg(new java.math.BigDecimal(sum), numbers, types, new java.math.BigDecimal(magnitudes), maxScale, false);
     }

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The $group stage in Java (the reference) against its statement in PostgreSQL ({@link GroupSql}) and
  * {@link SqlGroup#outputs}: random documents of every groupable kind × random groups (counts, $sum, $avg, $min,
- * $max, $first and $last; the Java side reads the documents in `_key` order, as a table scan does); where the SQL side
+ * $max, $first and $last, a third after a $sort; the Java side reads the documents in `_key` order, as a table scan
+ * does); where the SQL side
  * does not decline, the documents are the same, values and BSON types, in the same order.
  */
 class GroupSqlDifferentialTest {
@@ -77,6 +78,11 @@ class GroupSqlDifferentialTest {
             if (r.nextBoolean()) {
                 d.append("v", r.nextInt(60) == 0 ? scalar(r) : new BsonInt32(r.nextInt(50)));
             }
+            switch (r.nextInt(3)) { // sorted by, never grouped: arrays sort by their least (greatest) element
+                case 0 -> d.append("s", new BsonArray(List.of(scalar(r), scalar(r))));
+                case 1 -> d.append("s", scalar(r));
+                default -> { }
+            }
             switch (r.nextInt(4)) {
                 case 0 -> d.append("e", new BsonDocument("f", scalar(r)));
                 case 1 -> d.append("e", new BsonDocument("f", new BsonInt32(r.nextInt(3))));
@@ -101,7 +107,10 @@ class GroupSqlDifferentialTest {
                 default -> "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
             });
         }
-        return "[{$group: " + group + "}}]";
+        List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{x: -1}", "{d: 1}", "{nothing: 1}", "{s: 1}", "{s: -1, k: 1}",
+                "{g: 1, s: 1}");
+        String sort = r.nextInt(3) == 0 ? "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, " : "";
+        return "[" + sort + "{$group: " + group + "}}]";
     }
 
     @Test

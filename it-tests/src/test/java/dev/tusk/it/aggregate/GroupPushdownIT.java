@@ -40,7 +40,10 @@ class GroupPushdownIT {
             "[{$match: {x: {$lt: 30}}}, {$group: {_id: null, s: {$sum: '$i'}, a: {$avg: '$d'}, hi: {$max: '$t'}, n: {$sum: 1}}}]",
             "[{$group: {_id: null, n: {$sum: 1}, m: {$sum: -2}}}]",
             "[{$match: {x: {$gt: 10}}}, {$group: {_id: '$g', f: {$first: '$k'}, l: {$last: '$e.f'}, doc: {$last: '$$ROOT'}, one: {$first: 1},"
-                    + " n: {$sum: 1}}}]");
+                    + " n: {$sum: 1}}}]",
+            "[{$match: {x: {$lt: 90}}}, {$sort: {t: -1}}, {$group: {_id: '$g', latest: {$first: '$$ROOT'}, oldest: {$last: '$t'}, n: {$sum: 1}}}]",
+            "[{$sort: {k: 1, x: -1}}, {$group: {_id: '$e.f', f: {$first: '$x'}, l: {$last: '$k'}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
+            "[{$sort: {nothing: 1}}, {$group: {_id: '$g', f: {$first: '$_id'}, l: {$last: '$_id'}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -113,13 +116,13 @@ class GroupPushdownIT {
         return c.aggregate(stages).into(new ArrayList<>());
     }
 
-    /** The same pipeline with {$skip: 0} before its $group (or $sortByCount), which keeps the group in Java. */
+    /** The same pipeline with {$skip: 0} before its $group (or $sortByCount, or the $sort before), which keeps the group in Java. */
     private static BsonArray inJava(BsonArray pipeline) {
         BsonArray out = new BsonArray();
         boolean added = false;
         for (var s : pipeline) {
             String stage = s.asDocument().getFirstKey();
-            if (!added && (stage.equals("$group") || stage.equals("$sortByCount"))) {
+            if (!added && (stage.equals("$group") || stage.equals("$sortByCount") || stage.equals("$sort"))) {
                 out.add(BsonDocument.parse("{$skip: 0}"));
                 added = true;
             }
@@ -194,6 +197,13 @@ class GroupPushdownIT {
         Document tusk = pushed.get("tusk", Document.class);
         assertTrue(tusk.getString("sql").contains("GROUP BY"), tusk.getString("sql"));
         assertTrue(tusk.get("postgresPlan") instanceof List<?> plan && !plan.isEmpty());
+        Document sorted = explain("explained", "[{$sort: {x: -1}}, {$group: {_id: '$g', top: {$first: '$x'}}}, {$limit: 2}]");
+        List<Document> sortedStages = sorted.getList("stages", Document.class);
+        assertEquals("GROUP", sortedStages.get(0).get("$cursor", Document.class).get("queryPlanner", Document.class)
+                .get("winningPlan", Document.class).getString("stage"));
+        assertEquals(List.of("$limit"), sortedStages.subList(1, sortedStages.size()).stream().map(d -> d.keySet().iterator().next()).toList(),
+                "the statement applies the $sort before the $group");
+        assertTrue(sorted.get("tusk", Document.class).getString("sql").contains("rank() OVER"));
         Document inJava = explain("explained", "[{$match: {x: {$gt: 5}}}, {$skip: 0}, {$sortByCount: '$g'}]");
         Document javaCursor = inJava.getList("stages", Document.class).get(0).get("$cursor", Document.class);
         assertTrue(!"GROUP".equals(javaCursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage")));
@@ -236,7 +246,7 @@ class GroupPushdownIT {
         assertEquals(pushedBefore + 2, groupPushdowns()[0], "after the upgrade PostgreSQL computes them");
     }
 
-    /** Random $match + $group pipelines: PostgreSQL's answer is always Java's (seed -Dtusk.seed, in the message on failure). */
+    /** Random $match + [$sort +] $group pipelines: PostgreSQL's answer is always Java's (seed -Dtusk.seed, in the message on failure). */
     @Test
     void randomGroupsAgreeWithJava() {
         MongoCollection<BsonDocument> c = load("random", true);
@@ -245,6 +255,7 @@ class GroupPushdownIT {
         List<String> keys = List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "{a: '$g', b: '$y.v'}", "null", "'$x'");
         List<String> paths = List.of("'$i'", "'$l'", "'$d'", "'$mix'", "'$y.v'", "'$t'", "'$nothing'", "'$x'", "'$e.f'", "'$k'");
         List<String> operators = List.of("$sum", "$avg", "$min", "$max");
+        List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{mix: -1}", "{t: 1}", "{nothing: 1, d: -1}", "{g: 1, mix: 1}");
         long[] before = groupPushdowns();
         for (int n = 0; n < 40; n++) {
             StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
@@ -258,7 +269,8 @@ class GroupPushdownIT {
                 group.append(", f").append(o).append(": ").append(acc);
             }
             String match = r.nextBoolean() ? "{$match: {x: {$lt: " + r.nextInt(100) + "}}}, " : "";
-            BsonArray pipeline = BsonArray.parse("[" + match + "{$group: " + group + "}}]");
+            String sort = r.nextInt(3) == 0 ? "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, " : "";
+            BsonArray pipeline = BsonArray.parse("[" + match + sort + "{$group: " + group + "}}]");
             assertEquals(run(c, inJava(pipeline)), run(c, pipeline), "seed " + seed + ": " + pipeline);
         }
         long[] after = groupPushdowns();
