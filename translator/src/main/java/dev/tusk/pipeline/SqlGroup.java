@@ -23,7 +23,7 @@ import org.bson.BsonValue;
  * can compute: its key is a constant, a field path or a document of field paths, and its outputs are counts
  * ({@code {$sum: <int or long>}}, {@code {$count: {}}}), the {@code $sum}, {@code $avg}, {@code $min} or
  * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant;
- * a {@code $sort} on top-level fields may come before it.
+ * a {@code $sort} on top-level fields or an {@code $unwind} (without its options) may come before it.
  * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
  * document (smallest `_key`: the first the $group sees of a collection read in `_key` order; after a $sort,
  * the documents that may be first in its order, of which Java picks the first as the stage's stable sort
@@ -38,10 +38,12 @@ import org.bson.BsonValue;
  * @param extremePaths the distinct paths that $min/$max outputs read
  * @param last whether an output is a $last (the statement then finds each group's last document too)
  * @param order the $sort before the $group, if any
+ * @param unwind the $unwind before the $group, if any: PostgreSQL then groups the rows of its array's elements, and
+ *     each group's first (last) document is one of those rows, `_key` and element number
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, boolean last, Optional<SortSpec> order, List<Stage> after) {
+        List<List<String>> extremePaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
     /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
@@ -67,10 +69,15 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * One group as PostgreSQL reports it ({@code dev.tusk.sql.GroupSql}): its size, whether jsonb may have
      * grouped it otherwise than MongoDB, its first document, its last (empty unless {@link #last}) and what it
      * found of the paths. After a $sort, firsts and lasts are the documents that may be first or last in its
-     * order, in `_key` order; null when there were too many to send.
+     * order, in `_key` order; null when there were too many to send. After an $unwind, firstElement and
+     * lastElement say which of its outputs for that document (from 0).
      */
     public record Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums,
-            List<ExtremeAgg> extremes) {}
+            List<ExtremeAgg> extremes, long firstElement, long lastElement) {
+        public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
+            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0);
+        }
+    }
 
     /**
      * The $group's output documents, in its order, or empty when one group cannot be made here exactly (the
@@ -79,9 +86,10 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     public Optional<List<BsonDocument>> outputs(List<Group> groups) {
         List<BsonDocument> out = new ArrayList<>(groups.size());
         for (Group group : groups) {
-            Optional<BsonDocument> doc = group.unsafe() || group.firsts() == null || group.lasts() == null ? Optional.empty()
-                    : result(pick(group.firsts(), false), last ? pick(group.lasts(), true) : null, group.count(), group.sums(),
-                            group.extremes());
+            BsonDocument first = group.unsafe() || group.firsts() == null ? null : unwound(pick(group.firsts(), false), group.firstElement());
+            BsonDocument lastOne = !last || group.lasts() == null ? null : unwound(pick(group.lasts(), true), group.lastElement());
+            Optional<BsonDocument> doc = first == null || (last && lastOne == null) ? Optional.empty()
+                    : result(first, lastOne, group.count(), group.sums(), group.extremes());
             if (doc.isEmpty()) {
                 return Optional.empty();
             }
@@ -104,8 +112,49 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return docs.get(lastOne ? docs.size() - 1 : 0);
     }
 
+    /**
+     * The $unwind's output number {@code element} for {@code doc}, as the $group saw it; doc itself without an
+     * $unwind; null (the pipeline then runs in Java) should the stage not give that many.
+     */
+    private BsonDocument unwound(BsonDocument doc, long element) {
+        if (unwind.isEmpty()) {
+            return doc;
+        }
+        java.util.Iterator<BsonDocument> out = unwind.get().apply(List.<BsonDocument>of(doc).iterator());
+        for (long i = 0; i < element && out.hasNext(); i++) {
+            out.next();
+        }
+        return out.hasNext() ? out.next() : null;
+    }
+
+    /**
+     * Where a path of the grouped document lies after the $unwind: the part after the unwound path when it
+     * starts there (read from the element), empty when it does not (read from the document).
+     */
+    public Optional<List<String>> underUnwind(List<String> path) {
+        if (unwind.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> unwound = unwindPath();
+        return path.size() >= unwound.size() && path.subList(0, unwound.size()).equals(unwound)
+                ? Optional.of(path.subList(unwound.size(), path.size())) : Optional.empty();
+    }
+
+    /** The $unwind's path, split. */
+    public List<String> unwindPath() {
+        return List.of(unwind.orElseThrow().path().split("\\.", -1));
+    }
+
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
     static Optional<SqlGroup> of(List<Stage> stages) {
+        if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()
+                && !u.preserveNullAndEmptyArrays()) {
+            Optional<SqlGroup> g = of(stages.subList(1, stages.size()));
+            return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty())
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.last, x.order, Optional.of(u),
+                            x.after))
+                    .filter(SqlGroup::readsEachPathWhole);
+        }
         if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof GroupStage g) {
             return orderable(sort.sort()) ? of(g, stages.subList(2, stages.size()), Optional.of(sort.sort())) : Optional.empty();
         }
@@ -118,6 +167,18 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             case SortByCountStage s -> of(s.group(), prepend(s.sort(), after), Optional.empty());
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * False if a key, sum or extreme reads a path the $unwind changes inside (a proper prefix of its path: a
+     * document that the query form holds with the whole array).
+     */
+    private boolean readsEachPathWhole() {
+        List<String> unwound = unwindPath();
+        List<List<String>> paths = new ArrayList<>(keyPaths);
+        paths.addAll(valuePaths);
+        paths.addAll(extremePaths);
+        return paths.stream().noneMatch(p -> p.size() < unwound.size() && unwound.subList(0, p.size()).equals(p));
     }
 
     /**
@@ -161,14 +222,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef ref) {
             if (!isPath(ref)) {
                 return Optional.empty();
             }
             keys.add(ref.path());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -177,7 +238,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(ref.path());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, order, List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, order, Optional.empty(), List.copyOf(rest)));
         }
         return Optional.empty();
     }

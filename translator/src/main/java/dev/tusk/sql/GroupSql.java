@@ -76,7 +76,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                     decimal(rs, at + 4), rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
         }
         return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), documents(rs, documentColumn()),
-                last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs));
+                last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs, element(rs.getString(1)),
+                last ? element(rs.getString(extremeColumn(extremes))) : 0));
+    }
+
+    /** The element number after the "!" of a row's `_key` (0 without an $unwind). */
+    private static long element(String row) {
+        int at = row.indexOf('!');
+        return at < 0 ? 0 : Long.parseLong(row.substring(at + 1));
     }
 
     /** One document, or after a $sort the candidates (null: too many). */
@@ -114,18 +121,18 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         List<String> groupBy = new ArrayList<>();
         for (int i = 0; i < g.keyPaths().size(); i++) {
             List<String> path = g.keyPaths().get(i);
-            column(columns, binds, path, "k" + i);
+            column(g, columns, binds, path, "k" + i);
             keys.add((g.single() ? "coalesce(k" + i + ", 'null'::jsonb)" : "k" + i) + " AS g" + i);
             unsafeKeys.add(unsafeValue("g.g" + i));
             groupBy.add(String.valueOf(4 + i));
-            intermediates(columns, binds, throughArrays, path, "k" + i);
+            intermediates(g, columns, binds, throughArrays, path, "k" + i);
         }
         List<String> aggregates = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (int j = 0; j < g.valuePaths().size(); j++) {
             String a = "a" + j;
-            column(columns, binds, g.valuePaths().get(j), a);
-            intermediates(columns, binds, throughArrays, g.valuePaths().get(j), a);
+            column(g, columns, binds, g.valuePaths().get(j), a);
+            intermediates(g, columns, binds, throughArrays, g.valuePaths().get(j), a);
             values.add(number(a) + " AS n" + j);
             values.add("(jsonb_typeof(" + a + ") = 'object' AND jsonb_exists(" + a + ", '" + QueryForm.NUM + "')) AS sp" + j);
             // the scale modulo 4 is the number's BSON type (QueryForm)
@@ -134,8 +141,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         }
         for (int j = 0; j < g.extremePaths().size(); j++) {
             String e = "e" + j;
-            column(columns, binds, g.extremePaths().get(j), e);
-            intermediates(columns, binds, throughArrays, g.extremePaths().get(j), e);
+            column(g, columns, binds, g.extremePaths().get(j), e);
+            intermediates(g, columns, binds, throughArrays, g.extremePaths().get(j), e);
             values.add(number(e) + " AS en" + j);
             values.add("(CASE WHEN jsonb_typeof(" + e + ") = 'object' AND jsonb_exists(" + e + ", '" + QueryForm.DATE + "') THEN ("
                     + e + " ->> '" + QueryForm.DATE + "')::bigint END) AS ed" + j);
@@ -160,6 +167,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             }
             values.add("(" + RENDER.renderInlined(order.get().exact()) + ") AS ex");
         }
+        String from = table + " t" + order.map(o -> " CROSS JOIN " + RENDER.renderContext().declareTables(true)
+                .paramType(org.jooq.conf.ParamType.INLINED).visit(o.lateral()).render()).orElse("");
+        if (g.unwind().isPresent()) {
+            columns.add("x.idx");
+            from += " CROSS JOIN LATERAL (SELECT " + unwound(g.unwindPath(), binds) + " AS u) uw"
+                    + " CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN uw.u IS NULL OR jsonb_typeof(uw.u) = 'null' THEN '[]'::jsonb"
+                    + " WHEN jsonb_typeof(uw.u) = 'array' THEN uw.u ELSE jsonb_build_array(uw.u) END) WITH ORDINALITY AS x(elem, idx)";
+        }
         binds.addAll(whereBinds);
         // A set-returning function in a subquery's select list keeps PostgreSQL from merging the subquery into the
         // aggregate, where each document's values would be extracted once per aggregate; unlike OFFSET 0 it still lets
@@ -170,14 +185,17 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         List<String> groupColumns = new ArrayList<>();
         // PostgreSQL has no min(bytea); hex digits keep the byte order under COLLATE "C"
         String firstRows = order.isPresent() ? " FILTER (WHERE rf = 1)" : "";
-        groupColumns.add("min(encode(_key, 'hex') COLLATE \"C\")" + firstRows + " AS first");
+        // after an $unwind a row is a document's element: `_key` then the element's number, "!" below the hex digits
+        String row = g.unwind().isPresent() ? "(encode(_key, 'hex') || '!' || lpad((idx - 1)::text, 19, '0')) COLLATE \"C\""
+                : "encode(_key, 'hex') COLLATE \"C\"";
+        groupColumns.add("min(" + row + ")" + firstRows + " AS first");
         groupColumns.add("count(*) AS n");
         groupColumns.add((throughArrays.isEmpty() ? "false" : "coalesce(bool_or(" + String.join(" OR ", throughArrays) + "), false)")
                 + " AS through");
         groupColumns.addAll(keys);
         groupColumns.addAll(aggregates);
         if (g.last()) {
-            groupColumns.add("max(encode(_key, 'hex') COLLATE \"C\")" + (order.isPresent() ? " FILTER (WHERE rl)" : "") + " AS last");
+            groupColumns.add("max(" + row + ")" + (order.isPresent() ? " FILTER (WHERE rl)" : "") + " AS last");
         }
         if (order.isPresent()) {
             // rows tied in the coarse order with exact values are equal in MongoDB's: the stable sort leaves the smallest
@@ -188,8 +206,6 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             }
         }
         unsafeKeys.add(0, "g.through");
-        String from = table + " t" + order.map(o -> " CROSS JOIN " + RENDER.renderContext().declareTables(true)
-                .paramType(org.jooq.conf.ParamType.INLINED).visit(o.lateral()).render()).orElse("");
         String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + from + " WHERE " + whereSql + "),"
                 + " m AS (SELECT o.*, " + String.join(", ", values) + " FROM v o" + window + "),"
                 + " g AS (SELECT " + String.join(", ", groupColumns) + " FROM m"
@@ -206,7 +222,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
     /** The group's first (last) document, or after a $sort its candidates in `_key` order (null past {@link #CANDIDATES}). */
     private static String documents(String table, String which, boolean sorted) {
         if (!sorted) {
-            return "(SELECT t.doc FROM " + table + " t WHERE t._key = decode(g." + which + ", 'hex'))";
+            return "(SELECT t.doc FROM " + table + " t WHERE t._key = decode(split_part(g." + which + ", '!', 1), 'hex'))";
         }
         return "(SELECT array_agg(t.doc ORDER BY t._key) FROM " + table + " t WHERE t._key = ANY(CASE WHEN g." + which + "_exact"
                 + " THEN ARRAY[decode(g." + which + ", 'hex')] WHEN cardinality(g." + which + "s) <= " + CANDIDATES + " THEN g." + which
@@ -232,19 +248,46 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         return "(CASE WHEN jsonb_typeof(" + v + ") = 'number' THEN " + v + "::numeric END)";
     }
 
-    /** The value at {@code path} in the query form, as column {@code name}. */
-    private static void column(List<String> columns, List<Object> binds, List<String> path, String name) {
-        columns.add("t.q #> ?::text[] AS " + name);
-        binds.add(path.toArray(String[]::new));
+    /**
+     * The value at {@code path} in the query form, as column {@code name}: in the document, or after an $unwind
+     * of a path it starts with, in the element.
+     */
+    private static void column(SqlGroup g, List<String> columns, List<Object> binds, List<String> path, String name) {
+        Optional<List<String>> rest = g.underUnwind(path);
+        if (rest.isPresent() && rest.get().isEmpty()) {
+            columns.add("x.elem AS " + name);
+            return;
+        }
+        columns.add((rest.isPresent() ? "x.elem" : "t.q") + " #> ?::text[] AS " + name);
+        binds.add(rest.orElse(path).toArray(String[]::new));
     }
 
-    /** Columns of the path's proper prefixes, and the test whether one of them is an array. */
-    private static void intermediates(List<String> columns, List<Object> binds, List<String> throughArrays, List<String> path,
-            String name) {
-        for (int j = 1; j < path.size(); j++) {
-            column(columns, binds, path.subList(0, j), name + "_" + j);
+    /**
+     * Columns of the path's proper prefixes (an unwound element among them), and the test whether one of them is
+     * an array (MongoDB's path then collects from every element).
+     */
+    private static void intermediates(SqlGroup g, List<String> columns, List<Object> binds, List<String> throughArrays,
+            List<String> path, String name) {
+        int start = g.underUnwind(path).map(rest -> path.size() - rest.size()).orElse(1);
+        for (int j = start; j < path.size(); j++) {
+            column(g, columns, binds, path.subList(0, j), name + "_" + j);
             throughArrays.add("jsonb_typeof(" + name + "_" + j + ") = 'array'");
         }
+    }
+
+    /**
+     * The value the $unwind walks: the one at its path when every part before the last is a document (the $unwind
+     * stage reads through documents only); the statement takes a non-array value as a one-element array and null
+     * or missing as none. (A lateral subquery, not a scalar one: that would keep parallel workers away.)
+     */
+    private static String unwound(List<String> path, List<Object> binds) {
+        StringBuilder documents = new StringBuilder("true");
+        for (int j = 1; j < path.size(); j++) {
+            documents.append(" AND jsonb_typeof(t.q #> ?::text[]) = 'object'");
+            binds.add(path.subList(0, j).toArray(String[]::new));
+        }
+        binds.add(path.toArray(String[]::new));
+        return "CASE WHEN " + documents + " THEN t.q #> ?::text[] END";
     }
 
     /** Whether jsonb may group this key value otherwise than MongoDB (see the class comment). */

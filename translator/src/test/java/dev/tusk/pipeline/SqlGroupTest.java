@@ -93,6 +93,32 @@ class SqlGroupTest {
     }
 
     @Test
+    void anUnwindMayComeFirst() {
+        SqlGroup tags = of("[{$unwind: '$tags'}, {$group: {_id: '$tags', n: {$sum: 1}, s: {$sum: '$tags.w'}, m: {$max: '$x'}}}]").orElseThrow();
+        assertEquals(List.of("tags"), tags.unwindPath());
+        assertEquals(java.util.Optional.of(List.of()), tags.underUnwind(List.of("tags")));
+        assertEquals(java.util.Optional.of(List.of("w")), tags.underUnwind(List.of("tags", "w")));
+        assertTrue(tags.underUnwind(List.of("x")).isEmpty(), "read from the document");
+        assertTrue(of("[{$unwind: '$a.b'}, {$sortByCount: '$a.b.c'}]").isPresent());
+        for (String p : List.of("[{$unwind: '$a.b'}, {$group: {_id: '$a', n: {$sum: 1}}}]",
+                "[{$unwind: {path: '$t', includeArrayIndex: 'i'}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
+                "[{$unwind: {path: '$t', preserveNullAndEmptyArrays: true}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
+                "[{$unwind: '$t'}, {$sort: {x: 1}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
+                "[{$unwind: '$t'}, {$unwind: '$u'}, {$group: {_id: '$t', n: {$sum: 1}}}]")) {
+            assertTrue(of(p).isEmpty(), p);
+        }
+    }
+
+    @Test
+    void afterAnUnwindTheFirstAndLastAreElementsOfTheirDocuments() {
+        SqlGroup g = of("[{$unwind: '$t'}, {$group: {_id: '$t', f: {$first: '$$ROOT'}, l: {$last: '$t'}}}]").orElseThrow();
+        List<byte[]> first = List.of(raw("{_id: 1, t: ['a', 'b', 'c']}"));
+        List<byte[]> last = List.of(raw("{_id: 2, t: ['x', 'y']}"));
+        BsonDocument out = g.outputs(List.of(new SqlGroup.Group(2, false, first, last, List.of(), List.of(), 1, 0))).orElseThrow().get(0);
+        assertEquals(BsonDocument.parse("{_id: 'b', f: {_id: 1, t: 'b'}, l: 'x'}"), out);
+    }
+
+    @Test
     void afterASortJavaPicksTheFirstAndLastAmongTiedCandidates() {
         SqlGroup g = of("[{$sort: {t: 1}}, {$group: {_id: '$k', f: {$first: '$x'}, l: {$last: '$x'}}}]").orElseThrow();
         List<byte[]> candidates = List.of(raw("{_id: 1, k: 'a', t: {b: 2}, x: 'one'}"), raw("{_id: 2, k: 'a', t: {b: 1}, x: 'two'}"),

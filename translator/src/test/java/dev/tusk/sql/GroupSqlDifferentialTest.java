@@ -37,13 +37,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The $group stage in Java (the reference) against its statement in PostgreSQL ({@link GroupSql}) and
  * {@link SqlGroup#outputs}: random documents of every groupable kind × random groups (counts, $sum, $avg, $min,
- * $max, $first and $last, a third after a $sort; the Java side reads the documents in `_key` order, as a table scan
+ * $max, $first and $last, a third after a $sort, a third after an $unwind; the Java side reads the documents in `_key` order, as a table scan
  * does); where the SQL side
  * does not decline, the documents are the same, values and BSON types, in the same order.
  */
 class GroupSqlDifferentialTest {
     private static final int DOCUMENTS = 1_500;
-    private static final int PIPELINES = 150;
+    private static final int PIPELINES = 240;
 
     /**
      * Values jsonb groups as MongoDB does, with equal numbers of four types (documents, arrays and paths
@@ -78,6 +78,18 @@ class GroupSqlDifferentialTest {
             if (r.nextBoolean()) {
                 d.append("v", r.nextInt(60) == 0 ? scalar(r) : new BsonInt32(r.nextInt(50)));
             }
+            switch (r.nextInt(7)) { // unwound: arrays (rarely nested, which sends a group keyed by them to Java), empty, a scalar, null, missing
+                case 0, 1, 2 -> d.append("arr", new BsonArray(List.of(scalar(r), scalar(r), scalar(r)).subList(0, 1 + r.nextInt(3))));
+                case 3 -> d.append("arr", r.nextInt(40) == 0 ? new BsonArray(List.of(new BsonArray(List.of(new BsonInt32(1))), new BsonInt32(2)))
+                        : new BsonArray(List.of(new BsonInt32(r.nextInt(3)), new BsonInt32(r.nextInt(3)))));
+                case 4 -> d.append("arr", r.nextBoolean() ? new BsonArray() : BsonNull.VALUE);
+                case 5 -> d.append("arr", scalar(r));
+                default -> { }
+            }
+            if (r.nextBoolean()) { // unwound: documents, or (rarely) scalars under which a path finds nothing
+                d.append("ad", new BsonArray(List.of(new BsonDocument("f", new BsonInt32(r.nextInt(3))),
+                        r.nextInt(20) == 0 ? new BsonInt32(7) : new BsonDocument("f", scalar(r)))));
+            }
             switch (r.nextInt(3)) { // sorted by, never grouped: arrays sort by their least (greatest) element
                 case 0 -> d.append("s", new BsonArray(List.of(scalar(r), scalar(r))));
                 case 1 -> d.append("s", scalar(r));
@@ -95,10 +107,25 @@ class GroupSqlDifferentialTest {
     }
 
     private static String pipeline(Random r) {
-        List<String> keys = List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'");
-        List<String> paths = List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'");
+        List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{x: -1}", "{d: 1}", "{nothing: 1}", "{s: 1}", "{s: -1, k: 1}",
+                "{g: 1, s: 1}");
+        String before = switch (r.nextInt(6)) {
+            case 0, 1 -> "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, ";
+            case 2 -> "{$unwind: '$arr'}, ";
+            case 3 -> "{$unwind: '$ad'}, ";
+            default -> "";
+        };
+        boolean unwound = !before.isEmpty() && before.contains("$unwind");
+        // arr's values are arrays (which no group or sum takes in SQL) unless unwound
+        List<String> keys = new ArrayList<>(List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'"));
+        List<String> paths = new ArrayList<>(List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'"));
+        List<String> positional = new ArrayList<>(List.of("'$k'", "'$e.f'", "'$nothing'", "'$$ROOT'", "'$$CURRENT.v'", "'constant'"));
+        if (unwound) {
+            keys.addAll(List.of("'$arr'", "'$arr'", "'$ad.f'", "'$ad.f'", "{a: '$arr', b: '$g'}", "{a: '$ad.f', b: '$g'}"));
+            paths.addAll(List.of("'$arr'", "'$ad.f'", "'$ad.f'"));
+            positional.addAll(List.of("'$arr'", "'$ad'"));
+        }
         List<String> operators = List.of("$sum", "$avg", "$min", "$max");
-        List<String> positional = List.of("'$k'", "'$e.f'", "'$nothing'", "'$$ROOT'", "'$$CURRENT.v'", "'constant'");
         StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
         for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
             group.append(", f").append(o).append(": ").append(switch (r.nextInt(6)) {
@@ -107,10 +134,7 @@ class GroupSqlDifferentialTest {
                 default -> "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
             });
         }
-        List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{x: -1}", "{d: 1}", "{nothing: 1}", "{s: 1}", "{s: -1, k: 1}",
-                "{g: 1, s: 1}");
-        String sort = r.nextInt(3) == 0 ? "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, " : "";
-        return "[" + sort + "{$group: " + group + "}}]";
+        return "[" + before + "{$group: " + group + "}}]";
     }
 
     @Test
@@ -123,6 +147,8 @@ class GroupSqlDifferentialTest {
         List<BsonDocument> inKeyOrder = new ArrayList<>(docs);
         inKeyOrder.sort((a, b) -> Arrays.compareUnsigned(IdKey.encode(a.get("_id")), IdKey.encode(b.get("_id"))));
         int compared = 0;
+        int sorted = 0;
+        int unwound = 0;
         try (Connection c = DriverManager.getConnection(EmbeddedPostgres.testJdbcUrl())) {
             try (var st = c.createStatement()) {
                 st.execute("SET jit = off");
@@ -150,9 +176,12 @@ class GroupSqlDifferentialTest {
                 p.run(inKeyOrder.iterator()).forEachRemaining(inJava::add);
                 assertEquals(inJava, inSql.get(), "seed " + seed + ": " + json);
                 compared++;
+                sorted += json.contains("$sort") ? 1 : 0;
+                unwound += json.contains("$unwind") ? 1 : 0;
             }
         }
-        assertTrue(compared > PIPELINES / 3, "most groups computed in SQL: " + compared);
+        assertTrue(compared > PIPELINES / 4, "groups computed in SQL: " + compared);
+        assertTrue(sorted >= 10 && unwound >= 5, "groups after a $sort and after an $unwind computed in SQL: " + sorted + ", " + unwound);
     }
 
     /** The rows of the statement, read as the server reads them. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A $group after an exact $match that counts ({$sum: n}, {$count: {}}, $sortByCount), sums, averages or
- * takes the least, greatest, first or last of field paths is computed by PostgreSQL: each pipeline here gives the same documents (values
+ * takes the least, greatest, first or last of field paths, after a $sort or an $unwind too, is computed by PostgreSQL: each pipeline here gives the same documents (values
  * and BSON types, in the same order) as the same pipeline with a {$skip: 0} in front of its $group,
  * which keeps it in Java; serverStatus says which way it ran.
  */
@@ -43,7 +43,9 @@ class GroupPushdownIT {
                     + " n: {$sum: 1}}}]",
             "[{$match: {x: {$lt: 90}}}, {$sort: {t: -1}}, {$group: {_id: '$g', latest: {$first: '$$ROOT'}, oldest: {$last: '$t'}, n: {$sum: 1}}}]",
             "[{$sort: {k: 1, x: -1}}, {$group: {_id: '$e.f', f: {$first: '$x'}, l: {$last: '$k'}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
-            "[{$sort: {nothing: 1}}, {$group: {_id: '$g', f: {$first: '$_id'}, l: {$last: '$_id'}}}]");
+            "[{$sort: {nothing: 1}}, {$group: {_id: '$g', f: {$first: '$_id'}, l: {$last: '$_id'}}}]",
+            "[{$unwind: '$tags'}, {$group: {_id: '$tags', n: {$sum: 1}, doc: {$first: '$$ROOT'}, at: {$last: '$tags'}, s: {$sum: '$i'}}}]",
+            "[{$match: {x: {$lt: 50}}}, {$unwind: '$tags'}, {$sortByCount: '$tags'}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -92,6 +94,12 @@ class GroupPushdownIT {
                         case 3 -> "not a number";
                         default -> List.of(1, 2);
                     });
+            switch (r.nextInt(5)) {
+                case 0, 1 -> d.append("tags", List.of("t" + r.nextInt(5), r.nextInt(3), "t" + r.nextInt(5)));
+                case 2 -> d.append("tags", r.nextBoolean() ? List.of() : "t" + r.nextInt(5));
+                case 3 -> d.append("tags", withAwkward && r.nextBoolean() ? List.of(new Document("t", 1)) : List.of(2L, 2.0));
+                default -> { }
+            }
             if (withAwkward && r.nextInt(50) == 0) { // Decimal128 sums round at each addition, NaN poisons: both stay in Java
                 d.put("mix", r.nextBoolean() ? new Decimal128(new java.math.BigDecimal("0.1")) : Double.NaN);
             }
@@ -122,7 +130,7 @@ class GroupPushdownIT {
         boolean added = false;
         for (var s : pipeline) {
             String stage = s.asDocument().getFirstKey();
-            if (!added && (stage.equals("$group") || stage.equals("$sortByCount") || stage.equals("$sort"))) {
+            if (!added && (stage.equals("$group") || stage.equals("$sortByCount") || stage.equals("$sort") || stage.equals("$unwind"))) {
                 out.add(BsonDocument.parse("{$skip: 0}"));
                 added = true;
             }
@@ -204,6 +212,9 @@ class GroupPushdownIT {
         assertEquals(List.of("$limit"), sortedStages.subList(1, sortedStages.size()).stream().map(d -> d.keySet().iterator().next()).toList(),
                 "the statement applies the $sort before the $group");
         assertTrue(sorted.get("tusk", Document.class).getString("sql").contains("rank() OVER"));
+        List<Document> unwound = explain("explained", "[{$unwind: '$tags'}, {$sortByCount: '$tags'}]").getList("stages", Document.class);
+        assertEquals(List.of("$sort"), unwound.subList(1, unwound.size()).stream().map(d -> d.keySet().iterator().next()).toList(),
+                "the statement applies the $unwind");
         Document inJava = explain("explained", "[{$match: {x: {$gt: 5}}}, {$skip: 0}, {$sortByCount: '$g'}]");
         Document javaCursor = inJava.getList("stages", Document.class).get(0).get("$cursor", Document.class);
         assertTrue(!"GROUP".equals(javaCursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage")));
@@ -246,13 +257,13 @@ class GroupPushdownIT {
         assertEquals(pushedBefore + 2, groupPushdowns()[0], "after the upgrade PostgreSQL computes them");
     }
 
-    /** Random $match + [$sort +] $group pipelines: PostgreSQL's answer is always Java's (seed -Dtusk.seed, in the message on failure). */
+    /** Random $match + [$sort or $unwind +] $group pipelines: PostgreSQL's answer is always Java's (seed -Dtusk.seed, in the message on failure). */
     @Test
     void randomGroupsAgreeWithJava() {
         MongoCollection<BsonDocument> c = load("random", true);
         long seed = Long.getLong("tusk.seed", 20261205L);
         Random r = new Random(seed);
-        List<String> keys = List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "{a: '$g', b: '$y.v'}", "null", "'$x'");
+        List<String> keys = List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "{a: '$g', b: '$y.v'}", "null", "'$x'", "'$tags'");
         List<String> paths = List.of("'$i'", "'$l'", "'$d'", "'$mix'", "'$y.v'", "'$t'", "'$nothing'", "'$x'", "'$e.f'", "'$k'");
         List<String> operators = List.of("$sum", "$avg", "$min", "$max");
         List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{mix: -1}", "{t: 1}", "{nothing: 1, d: -1}", "{g: 1, mix: 1}");
@@ -269,7 +280,11 @@ class GroupPushdownIT {
                 group.append(", f").append(o).append(": ").append(acc);
             }
             String match = r.nextBoolean() ? "{$match: {x: {$lt: " + r.nextInt(100) + "}}}, " : "";
-            String sort = r.nextInt(3) == 0 ? "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, " : "";
+            String sort = switch (r.nextInt(4)) {
+                case 0 -> "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, ";
+                case 1 -> "{$unwind: '$tags'}, ";
+                default -> "";
+            };
             BsonArray pipeline = BsonArray.parse("[" + match + sort + "{$group: " + group + "}}]");
             assertEquals(run(c, inJava(pipeline)), run(c, pipeline), "seed " + seed + ": " + pipeline);
         }
