@@ -33,11 +33,11 @@ final class GroupPushdowns {
     }
 
     /**
-     * The stages after the grouping as explain lists them: those after the $group (and the $sort or $unwind before
-     * it, which the grouping statement applies), a $sortByCount's sort first.
+     * The stages after the grouping as explain lists them: those after the $group (and the $project/$set/$unset,
+     * $sort or $unwind before it, which the grouping statement applies), a $sortByCount's sort first.
      */
     static BsonArray tail(BsonArray stages, boolean leadingMatch, SqlGroup group) {
-        int at = (leadingMatch ? 1 : 0) + (group.order().isPresent() || group.unwind().isPresent() ? 1 : 0);
+        int at = (leadingMatch ? 1 : 0) + group.reshapes().size() + (group.order().isPresent() || group.unwind().isPresent() ? 1 : 0);
         BsonArray out = new BsonArray();
         if (stages.get(at).asDocument().containsKey("$sortByCount")) {
             out.add(new BsonDocument("$sort", new BsonDocument("count", new BsonInt32(-1))));

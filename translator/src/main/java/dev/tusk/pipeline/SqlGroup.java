@@ -4,6 +4,7 @@ import dev.tusk.bson.BsonOrder;
 import dev.tusk.expr.EvalContext;
 import dev.tusk.expr.Expr;
 import dev.tusk.expr.ExprEvaluator;
+import dev.tusk.query.ExprProjection;
 import dev.tusk.query.SortSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -40,10 +41,13 @@ import org.bson.BsonValue;
  * @param order the $sort before the $group, if any
  * @param unwind the $unwind before the $group, if any: PostgreSQL then groups the rows of its array's elements, and
  *     each group's first (last) document is one of those rows, `_key` and element number
+ * @param reshapes $project, $addFields/$set and $unset stages before all that, which keep or rename the paths the
+ *     rest reads (computing only constants and paths, which cannot fail); Java applies them to the first and last documents
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind, List<Stage> after) {
+        List<List<String>> extremePaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind, List<Stage> reshapes,
+        List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
     /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
@@ -105,7 +109,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     private BsonDocument pick(List<byte[]> candidates, boolean lastOne) {
         List<BsonDocument> docs = new ArrayList<>(candidates.size());
-        candidates.forEach(bytes -> docs.add(new org.bson.RawBsonDocument(bytes)));
+        candidates.forEach(bytes -> docs.add(reshaped(new org.bson.RawBsonDocument(bytes))));
         if (docs.size() > 1) {
             docs.sort(order.orElseThrow().comparator());
         }
@@ -147,12 +151,23 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
 
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
     static Optional<SqlGroup> of(List<Stage> stages) {
+        int reshaping = 0;
+        while (reshaping < stages.size() && projection(stages.get(reshaping)).filter(ExprProjection::cannotFail).isPresent()) {
+            reshaping++;
+        }
+        if (reshaping > 0) {
+            List<Stage> reshapes = List.copyOf(stages.subList(0, reshaping));
+            return of(stages.subList(reshaping, stages.size())).filter(x -> x.reshapes().isEmpty())
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.last, x.order, x.unwind,
+                            reshapes, x.after))
+                    .filter(SqlGroup::readsThroughReshapes);
+        }
         if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()
                 && !u.preserveNullAndEmptyArrays()) {
             Optional<SqlGroup> g = of(stages.subList(1, stages.size()));
             return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty())
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.last, x.order, Optional.of(u),
-                            x.after))
+                            x.reshapes, x.after))
                     .filter(SqlGroup::readsEachPathWhole);
         }
         if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof GroupStage g) {
@@ -167,6 +182,56 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             case SortByCountStage s -> of(s.group(), prepend(s.sort(), after), Optional.empty());
             default -> Optional.empty();
         };
+    }
+
+    /** The projection a $project, $addFields/$set or $unset applies. */
+    private static Optional<ExprProjection> projection(Stage stage) {
+        return switch (stage) {
+            case ProjectStage p -> Optional.of(p.projection());
+            case AddFieldsStage a -> Optional.of(a.fields());
+            case UnsetStage u -> Optional.of(u.exclusion());
+            default -> Optional.empty();
+        };
+    }
+
+    /** The document as the stages before the grouping leave it (without the $unwind, which {@link #unwound} applies). */
+    private BsonDocument reshaped(BsonDocument doc) {
+        BsonDocument out = doc;
+        for (Stage stage : reshapes) {
+            out = projection(stage).orElseThrow().apply(out);
+        }
+        return out;
+    }
+
+    /** Where a path of the document the grouping sees (before any $unwind) lies in the stored document; empty if nowhere exactly. */
+    public Optional<List<String>> source(List<String> path) {
+        Optional<List<String>> at = Optional.of(path);
+        for (int i = reshapes.size() - 1; i >= 0 && at.isPresent(); i--) {
+            ExprProjection p = projection(reshapes.get(i)).orElseThrow();
+            at = at.flatMap(p::source);
+        }
+        return at;
+    }
+
+    /** The $sort over the stored document: its keys' paths through the reshaping stages. */
+    public Optional<SortSpec> storedOrder() {
+        return order.map(o -> new SortSpec(o.keys().stream()
+                .map(k -> new SortSpec.Key(new dev.tusk.bson.FieldPath(source(k.path().parts()).orElseThrow()), k.ascending()))
+                .toList(), o.collation()));
+    }
+
+    /**
+     * True if every path the statement reads from the stored document has a source through the reshaping stages
+     * (a sort key a top-level one).
+     */
+    private boolean readsThroughReshapes() {
+        List<List<String>> paths = new ArrayList<>(keyPaths);
+        paths.addAll(valuePaths);
+        paths.addAll(extremePaths);
+        boolean read = paths.stream().allMatch(p -> underUnwind(p).isPresent() || source(p).isPresent())
+                && unwind.map(u -> source(unwindPath()).isPresent()).orElse(true);
+        return read && order.map(o -> o.keys().stream().allMatch(k -> source(k.path().parts()).filter(p -> p.size() == 1).isPresent()))
+                .orElse(true);
     }
 
     /**
@@ -222,14 +287,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef ref) {
             if (!isPath(ref)) {
                 return Optional.empty();
             }
             keys.add(ref.path());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -238,7 +303,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(ref.path());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, order, Optional.empty(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         return Optional.empty();
     }

@@ -210,6 +210,66 @@ public final class ExprProjection {
         }
     }
 
+    /**
+     * Where the value at {@code path} of the projected document comes from in the input: the same path when the
+     * projection keeps it, the referenced path when a top-level field is computed as a field path of the
+     * document (a rename); empty when the projection may change it otherwise (drops it, computes it, or reshapes
+     * the document it lies in).
+     */
+    public Optional<List<String>> source(List<String> path) {
+        Node node = root;
+        for (int i = 0; i < path.size(); i++) {
+            Spec s = node.fields.get(path.get(i));
+            boolean end = i == path.size() - 1;
+            switch (s) {
+                case null -> {
+                    return mode == Mode.INCLUSION ? Optional.empty() : Optional.of(path);
+                }
+                case Include inc -> {
+                    return Optional.of(path);
+                }
+                case Exclude exc -> {
+                    return Optional.empty();
+                }
+                case Computed c -> {
+                    if (i == 0 && c.expr() instanceof Expr.FieldRef ref && !ref.path().isEmpty()
+                            && (ref.variable().equals("CURRENT") || ref.variable().equals("ROOT"))) {
+                        List<String> out = new java.util.ArrayList<>(ref.path());
+                        out.addAll(path.subList(1, path.size()));
+                        return Optional.of(out);
+                    }
+                    return Optional.empty();
+                }
+                case Nested n -> {
+                    if (end || mode == Mode.ADD_FIELDS) {
+                        return Optional.empty();
+                    }
+                    node = n.node();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True if every computed field is a constant or a variable's (field) path, whose evaluation cannot fail. */
+    public boolean cannotFail() {
+        return cannotFail(root);
+    }
+
+    private static boolean cannotFail(Node node) {
+        for (Spec s : node.fields.values()) {
+            boolean ok = switch (s) {
+                case Computed c -> c.expr() instanceof Expr.Constant || c.expr() instanceof Expr.FieldRef;
+                case Nested n -> cannotFail(n.node());
+                default -> true;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public BsonDocument apply(BsonDocument doc) {
         EvalContext cx = EvalContext.of(doc, variables);
         return switch (mode) {

@@ -150,7 +150,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             aggregates.add("count(*) FILTER (WHERE ep" + j + "), count(en" + j + "), bit_or(1 << (scale(en" + j + ") % 4)), min(en" + j
                     + "), max(en" + j + "), count(ed" + j + "), min(ed" + j + "), max(ed" + j + ")");
         }
-        Optional<SortSql.Coarse> order = g.order().map(o -> SortSql.of(o, "o"));
+        Optional<SortSql.Coarse> order = g.storedOrder().map(o -> SortSql.of(o, "o"));
         String window = "";
         if (order.isPresent()) {
             // each group's first (last) documents in the $sort's coarse order: PostgreSQL ranks the rows, Java orders the tied
@@ -171,7 +171,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 .paramType(org.jooq.conf.ParamType.INLINED).visit(o.lateral()).render()).orElse("");
         if (g.unwind().isPresent()) {
             columns.add("x.idx");
-            from += " CROSS JOIN LATERAL (SELECT " + unwound(g.unwindPath(), binds) + " AS u) uw"
+            from += " CROSS JOIN LATERAL (SELECT " + unwound(g.source(g.unwindPath()).orElseThrow(), binds) + " AS u) uw"
                     + " CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN uw.u IS NULL OR jsonb_typeof(uw.u) = 'null' THEN '[]'::jsonb"
                     + " WHEN jsonb_typeof(uw.u) = 'array' THEN uw.u ELSE jsonb_build_array(uw.u) END) WITH ORDINALITY AS x(elem, idx)";
         }
@@ -259,7 +259,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             return;
         }
         columns.add((rest.isPresent() ? "x.elem" : "t.q") + " #> ?::text[] AS " + name);
-        binds.add(rest.orElse(path).toArray(String[]::new));
+        binds.add(rest.orElseGet(() -> g.source(path).orElseThrow()).toArray(String[]::new));
     }
 
     /**
@@ -268,8 +268,17 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
      */
     private static void intermediates(SqlGroup g, List<String> columns, List<Object> binds, List<String> throughArrays,
             List<String> path, String name) {
-        int start = g.underUnwind(path).map(rest -> path.size() - rest.size()).orElse(1);
-        for (int j = start; j < path.size(); j++) {
+        Optional<List<String>> rest = g.underUnwind(path);
+        if (rest.isEmpty()) { // the stored path's prefixes (a renamed path has its source's)
+            List<String> stored = g.source(path).orElseThrow();
+            for (int j = 1; j < stored.size(); j++) {
+                columns.add("t.q #> ?::text[] AS " + name + "_" + j);
+                binds.add(stored.subList(0, j).toArray(String[]::new));
+                throughArrays.add("jsonb_typeof(" + name + "_" + j + ") = 'array'");
+            }
+            return;
+        }
+        for (int j = path.size() - rest.get().size(); j < path.size(); j++) {
             column(g, columns, binds, path.subList(0, j), name + "_" + j);
             throughArrays.add("jsonb_typeof(" + name + "_" + j + ") = 'array'");
         }

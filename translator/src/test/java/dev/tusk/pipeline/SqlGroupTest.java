@@ -51,7 +51,7 @@ class SqlGroupTest {
                 "[{$group: {_id: {}, n: {$sum: 1}}}]",
                 "[{$group: {_id: {a: '$a', b: 1}, n: {$sum: 1}}}]",
                 "[{$skip: 0}, {$group: {_id: '$a', n: {$sum: 1}}}]",
-                "[{$match: {}}, {$project: {a: 1}}, {$group: {_id: '$a', n: {$sum: 1}}}]");
+                "[{$match: {}}, {$project: {b: 1}}, {$group: {_id: '$a', n: {$sum: 1}}}]");
     }
 
     @Test
@@ -101,6 +101,29 @@ class SqlGroupTest {
                 "[{$unwind: {path: '$t', preserveNullAndEmptyArrays: true}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: '$t'}, {$sort: {x: 1}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: '$t'}, {$unwind: '$u'}, {$group: {_id: '$t', n: {$sum: 1}}}]");
+    }
+
+    @Test
+    void projectionsThatKeepOrRenameThePathsMayComeFirst() {
+        SqlGroup g = of("[{$project: {cat: '$category', amount: 1, 'd.e': 1}}, {$set: {two: '$amount', c: 'constant'}}, {$unset: 'z'},"
+                + " {$group: {_id: '$cat', s: {$sum: '$two'}, m: {$max: '$d.e'}, f: {$first: '$$ROOT'}}}]").orElseThrow();
+        assertEquals(3, g.reshapes().size());
+        assertEquals(java.util.Optional.of(List.of("category")), g.source(List.of("cat")));
+        assertEquals(java.util.Optional.of(List.of("amount")), g.source(List.of("two")));
+        assertEquals(java.util.Optional.of(List.of("d", "e")), g.source(List.of("d", "e")));
+        SqlGroup sorted = of("[{$project: {t: '$when', k: 1}}, {$sort: {t: -1}}, {$group: {_id: '$k', f: {$first: '$t'}}}]").orElseThrow();
+        assertEquals("when", sorted.storedOrder().orElseThrow().keys().get(0).path().get(0));
+        declined("[{$project: {cat: {$toUpper: '$category'}}}, {$group: {_id: '$cat', n: {$sum: 1}}}]",
+                "[{$project: {cat: 1, z: {$divide: ['$a', 0]}}}, {$group: {_id: '$cat', n: {$sum: 1}}}]",
+                "[{$project: {cat: 1}}, {$group: {_id: '$dropped', n: {$sum: 1}}}]",
+                "[{$unset: 'cat'}, {$group: {_id: '$cat', n: {$sum: 1}}}]",
+                "[{$set: {cat: 'x'}}, {$group: {_id: '$cat', n: {$sum: 1}}}]",
+                "[{$project: {'a.b': 1}}, {$group: {_id: '$a', n: {$sum: 1}}}]",
+                "[{$project: {t: '$a.b'}}, {$sort: {t: 1}}, {$group: {_id: null, f: {$first: '$t'}}}]");
+        SqlGroup firsts = of("[{$project: {k: 1, x: '$y'}}, {$group: {_id: '$k', f: {$first: '$$ROOT'}}}]").orElseThrow();
+        BsonDocument out = firsts.outputs(List.of(new SqlGroup.Group(1, false, List.of(raw("{_id: 1, k: 'a', y: 2, z: 3}")), List.of(),
+                List.of(), List.of()))).orElseThrow().get(0);
+        assertEquals(BsonDocument.parse("{_id: 'a', f: {_id: 1, k: 'a', x: 2}}"), out, "Java applies the $project to the first document");
     }
 
     @Test

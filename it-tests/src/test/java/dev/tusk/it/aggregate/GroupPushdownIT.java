@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A $group after an exact $match that counts ({$sum: n}, {$count: {}}, $sortByCount), sums, averages or
- * takes the least, greatest, first or last of field paths, after a $sort or an $unwind too, is computed by PostgreSQL: each pipeline here gives the same documents (values
+ * takes the least, greatest, first or last of field paths, after a $sort, an $unwind or stages that keep or rename the paths it reads, is computed by PostgreSQL: each pipeline here gives the same documents (values
  * and BSON types, in the same order) as the same pipeline with a {$skip: 0} in front of its $group,
  * which keeps it in Java; serverStatus says which way it ran.
  */
@@ -45,7 +45,10 @@ class GroupPushdownIT {
             "[{$sort: {k: 1, x: -1}}, {$group: {_id: '$e.f', f: {$first: '$x'}, l: {$last: '$k'}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
             "[{$sort: {nothing: 1}}, {$group: {_id: '$g', f: {$first: '$_id'}, l: {$last: '$_id'}}}]",
             "[{$unwind: '$tags'}, {$group: {_id: '$tags', n: {$sum: 1}, doc: {$first: '$$ROOT'}, at: {$last: '$tags'}, s: {$sum: '$i'}}}]",
-            "[{$match: {x: {$lt: 50}}}, {$unwind: '$tags'}, {$sortByCount: '$tags'}]");
+            "[{$match: {x: {$lt: 50}}}, {$unwind: '$tags'}, {$sortByCount: '$tags'}]",
+            "[{$match: {x: {$lt: 80}}}, {$project: {cat: '$g', i: 1, t: 1}}, {$sort: {t: 1}}, {$group: {_id: '$cat', s: {$sum: '$i'},"
+                    + " first: {$first: '$$ROOT'}}}]",
+            "[{$set: {w: '$tags', c: 'constant'}}, {$unset: 'e'}, {$unwind: '$w'}, {$sortByCount: '$w'}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -124,13 +127,14 @@ class GroupPushdownIT {
         return c.aggregate(stages).into(new ArrayList<>());
     }
 
-    /** The same pipeline with {$skip: 0} before its $group (or $sortByCount, or the $sort before), which keeps the group in Java. */
+    /** The same pipeline with {$skip: 0} before its $group (or the stages before it that PostgreSQL applies too), which keeps the group in Java. */
     private static BsonArray inJava(BsonArray pipeline) {
         BsonArray out = new BsonArray();
         boolean added = false;
         for (var s : pipeline) {
             String stage = s.asDocument().getFirstKey();
-            if (!added && (stage.equals("$group") || stage.equals("$sortByCount") || stage.equals("$sort") || stage.equals("$unwind"))) {
+            if (!added && java.util.Set.of("$group", "$sortByCount", "$sort", "$unwind", "$project", "$set", "$addFields", "$unset")
+                    .contains(stage)) {
                 out.add(BsonDocument.parse("{$skip: 0}"));
                 added = true;
             }
@@ -215,6 +219,10 @@ class GroupPushdownIT {
         List<Document> unwound = explain("explained", "[{$unwind: '$tags'}, {$sortByCount: '$tags'}]").getList("stages", Document.class);
         assertEquals(List.of("$sort"), unwound.subList(1, unwound.size()).stream().map(d -> d.keySet().iterator().next()).toList(),
                 "the statement applies the $unwind");
+        List<Document> reshaped = explain("explained", "[{$project: {w: '$tags'}}, {$unwind: '$w'}, {$sortByCount: '$w'}, {$limit: 1}]")
+                .getList("stages", Document.class);
+        assertEquals(List.of("$sort", "$limit"), reshaped.subList(1, reshaped.size()).stream().map(d -> d.keySet().iterator().next()).toList(),
+                "and the $project");
         Document inJava = explain("explained", "[{$match: {x: {$gt: 5}}}, {$skip: 0}, {$sortByCount: '$g'}]");
         Document javaCursor = inJava.getList("stages", Document.class).get(0).get("$cursor", Document.class);
         assertTrue(!"GROUP".equals(javaCursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage")));
