@@ -21,7 +21,7 @@ import org.bson.BsonValue;
 
 /**
  * A $group (alone, or the one inside $sortByCount) right after the pipeline's $match that PostgreSQL
- * can compute: its key is a constant, a field path or a document of field paths, and its outputs are counts
+ * can compute: its key is a constant, a field path or a date part of one ({$year: '$d'}...), or a document of those, and its outputs are counts
  * ({@code {$sum: <int or long>}}, {@code {$count: {}}}), the {@code $sum}, {@code $avg}, {@code $min} or
  * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant;
  * a {@code $sort} on top-level fields or an {@code $unwind} (without its options) may come before it.
@@ -289,23 +289,48 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
             return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
-        if (g.id() instanceof Expr.FieldRef ref) {
-            if (!isPath(ref)) {
+        if (g.id() instanceof Expr.FieldRef || datePart(g.id()).isPresent()) {
+            Optional<List<String>> path = keyPath(g.id());
+            if (path.isEmpty()) {
                 return Optional.empty();
             }
-            keys.add(ref.path());
+            keys.add(path.get());
             return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
-                if (!(f.getValue() instanceof Expr.FieldRef ref) || !isPath(ref)) {
+                Optional<List<String>> path = keyPath(f.getValue());
+                if (path.isEmpty()) {
                     return Optional.empty();
                 }
-                keys.add(ref.path());
+                keys.add(path.get());
             }
             return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         return Optional.empty();
+    }
+
+    /** Date parts PostgreSQL computes from a date's milliseconds in UTC (dev.tusk.sql.GroupSql). */
+    private static final java.util.Set<String> DATE_PARTS = java.util.Set.of("$year", "$month", "$dayOfMonth", "$hour", "$minute",
+            "$second", "$millisecond", "$dayOfYear", "$dayOfWeek", "$week", "$isoWeek", "$isoWeekYear", "$isoDayOfWeek");
+
+    /** The path a key component reads: a field path, or the date of a date part of one ({$year: '$d'}, without a time zone). */
+    private static Optional<List<String>> keyPath(Expr e) {
+        if (e instanceof Expr.FieldRef ref) {
+            return isPath(ref) ? Optional.of(ref.path()) : Optional.empty();
+        }
+        return datePart(e).map(call -> ((Expr.FieldRef) call.args().get(0)).path());
+    }
+
+    private static Optional<Expr.Call> datePart(Expr e) {
+        return e instanceof Expr.Call call && DATE_PARTS.contains(call.name()) && call.args().size() == 1 && isPath(call.args().get(0))
+                ? Optional.of(call) : Optional.empty();
+    }
+
+    /** The date part key component i takes of its path ($year...), if it is one. */
+    public Optional<String> keyPart(int i) {
+        Expr e = single ? group.id() : ((Expr.DocumentExpr) group.id()).fields().get(i).getValue();
+        return datePart(e).map(Expr.Call::name);
     }
 
     /** A path through the document itself ({@code $a.b}, {@code $$ROOT.a}, {@code $$CURRENT.a}). */

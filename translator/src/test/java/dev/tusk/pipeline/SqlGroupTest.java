@@ -127,6 +127,18 @@ class SqlGroupTest {
     }
 
     @Test
+    void datePartsOfPathsAreKeysToo() {
+        SqlGroup g = of("[{$group: {_id: {y: {$year: '$d'}, w: {$isoWeek: ['$d']}, k: '$k'}, n: {$sum: 1}}}]").orElseThrow();
+        assertEquals(List.of(List.of("d"), List.of("d"), List.of("k")), g.keyPaths());
+        assertEquals(java.util.Optional.of("$year"), g.keyPart(0));
+        assertEquals(java.util.Optional.of("$isoWeek"), g.keyPart(1));
+        assertTrue(g.keyPart(2).isEmpty());
+        assertEquals(java.util.Optional.of("$hour"), of("[{$group: {_id: {$hour: {date: '$d'}}}}]").orElseThrow().keyPart(0));
+        declined("[{$group: {_id: {$year: {date: '$d', timezone: 'Europe/Paris'}}}}]", "[{$group: {_id: {$year: '$$NOW'}}}]",
+                "[{$group: {_id: {$dateToString: {date: '$d', format: '%Y'}}}}]");
+    }
+
+    @Test
     void afterAnUnwindTheFirstAndLastAreElementsOfTheirDocuments() {
         SqlGroup g = of("[{$unwind: '$t'}, {$group: {_id: '$t', f: {$first: '$$ROOT'}, l: {$last: '$t'}}}]").orElseThrow();
         List<byte[]> first = List.of(raw("{_id: 1, t: ['a', 'b', 'c']}"));

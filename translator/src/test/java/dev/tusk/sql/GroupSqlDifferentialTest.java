@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The $group stage in Java (the reference) against its statement in PostgreSQL ({@link GroupSql}) and
  * {@link SqlGroup#outputs}: random documents of every groupable kind × random groups (counts, $sum, $avg, $min,
- * $max, $first and $last, a third after a $sort, a third after an $unwind, a quarter after $project/$set/$unset stages that keep or rename their paths; the Java side reads the documents in `_key` order, as a table scan
+ * $max, $first and $last, a third after a $sort, a third after an $unwind, a quarter after $project/$set/$unset stages that keep or rename their paths, keys of date parts; the Java side reads the documents in `_key` order, as a table scan
  * does); where the SQL side
  * does not decline, the documents are the same, values and BSON types, in the same order.
  */
@@ -86,6 +86,13 @@ class GroupSqlDifferentialTest {
                 case 5 -> d.append("arr", scalar(r));
                 default -> { }
             }
+            switch (r.nextInt(12)) { // grouped by its date parts: dates of any era (UTC), null, missing, rarely not a date
+                case 0 -> d.append("t", BsonNull.VALUE);
+                case 1 -> { }
+                case 2 -> d.append("t", new BsonDateTime(-86_400_000L * r.nextInt(700_000)));
+                default -> d.append("t", new BsonDateTime(r.nextLong(-62_000_000_000_000L, 253_000_000_000_000L) / 1000 * 1000
+                        + (r.nextBoolean() ? 999 : r.nextInt(1000))));
+            }
             if (r.nextBoolean()) { // unwound: documents, or (rarely) scalars under which a path finds nothing
                 d.append("ad", new BsonArray(List.of(new BsonDocument("f", new BsonInt32(r.nextInt(3))),
                         r.nextInt(20) == 0 ? new BsonInt32(7) : new BsonDocument("f", scalar(r)))));
@@ -106,6 +113,9 @@ class GroupSqlDifferentialTest {
         return docs;
     }
 
+    private static final List<String> DATE_PARTS = List.of("year", "month", "dayOfMonth", "hour", "minute", "second", "millisecond",
+            "dayOfYear", "dayOfWeek", "week", "isoWeek", "isoWeekYear", "isoDayOfWeek");
+
     private static String pipeline(Random r) {
         List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{x: -1}", "{d: 1}", "{nothing: 1}", "{s: 1}", "{s: -1, k: 1}",
                 "{g: 1, s: 1}");
@@ -117,7 +127,9 @@ class GroupSqlDifferentialTest {
         };
         boolean unwound = !before.isEmpty() && before.contains("$unwind");
         // arr's values are arrays (which no group or sum takes in SQL) unless unwound
-        List<String> keys = new ArrayList<>(List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'"));
+        List<String> keys = new ArrayList<>(List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'",
+                "{$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}",
+                "{y: {$year: '$t'}, m: {$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}}"));
         List<String> paths = new ArrayList<>(List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'"));
         List<String> positional = new ArrayList<>(List.of("'$k'", "'$e.f'", "'$nothing'", "'$$ROOT'", "'$$CURRENT.v'", "'constant'"));
         if (unwound) {
@@ -134,8 +146,8 @@ class GroupSqlDifferentialTest {
                 default -> "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
             });
         }
-        List<String> reshapes = List.of("{$project: {k: 1, g: 1, x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, nothing: 1}}, ",
-                "{$set: {kk: '$k', c: 1}}, {$project: {k: '$g', g: '$kk', x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, nothing: 1}}, ",
+        List<String> reshapes = List.of("{$project: {k: 1, g: 1, x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, t: 1, nothing: 1}}, ",
+                "{$set: {kk: '$k', c: 1}}, {$project: {k: '$g', g: '$kk', x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, t: 1, nothing: 1}}, ",
                 "{$unset: ['zz', 'e.zz']}, ", "{$project: {unused: 0}}, ");
         String reshape = r.nextInt(4) == 0 ? reshapes.get(r.nextInt(reshapes.size())) : "";
         return "[" + reshape + before + "{$group: " + group + "}}]";
@@ -154,6 +166,7 @@ class GroupSqlDifferentialTest {
         int sorted = 0;
         int unwound = 0;
         int reshaped = 0;
+        int dated = 0;
         try (Connection c = DriverManager.getConnection(EmbeddedPostgres.testJdbcUrl())) {
             try (var st = c.createStatement()) {
                 st.execute("SET jit = off");
@@ -188,11 +201,13 @@ class GroupSqlDifferentialTest {
                 sorted += json.contains("$sort") ? 1 : 0;
                 unwound += json.contains("$unwind") ? 1 : 0;
                 reshaped += json.contains("$project") || json.contains("$unset") ? 1 : 0;
+                dated += json.contains(": '$t'}") ? 1 : 0;
             }
         }
         assertTrue(compared > PIPELINES / 4, "groups computed in SQL: " + compared);
-        assertTrue(sorted >= 10 && unwound >= 5 && reshaped >= 10, "groups after a $sort, an $unwind, a $project computed in SQL: "
-                + sorted + ", " + unwound + ", " + reshaped);
+        assertTrue(sorted >= 10 && unwound >= 5 && reshaped >= 10 && dated >= 10,
+                "groups after a $sort, an $unwind, a $project, by date parts computed in SQL: " + sorted + ", " + unwound + ", " + reshaped
+                        + ", " + dated);
     }
 
     /** The rows of the statement, read as the server reads them. */

@@ -48,7 +48,9 @@ class GroupPushdownIT {
             "[{$match: {x: {$lt: 50}}}, {$unwind: '$tags'}, {$sortByCount: '$tags'}]",
             "[{$match: {x: {$lt: 80}}}, {$project: {cat: '$g', i: 1, t: 1}}, {$sort: {t: 1}}, {$group: {_id: '$cat', s: {$sum: '$i'},"
                     + " first: {$first: '$$ROOT'}}}]",
-            "[{$set: {w: '$tags', c: 'constant'}}, {$unset: 'e'}, {$unwind: '$w'}, {$sortByCount: '$w'}]");
+            "[{$set: {w: '$tags', c: 'constant'}}, {$unset: 'e'}, {$unwind: '$w'}, {$sortByCount: '$w'}]",
+            "[{$group: {_id: {y: {$year: '$t'}, m: {$month: '$t'}}, n: {$sum: 1}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
+            "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -187,6 +189,16 @@ class GroupPushdownIT {
                 "no documents, no group (PostgreSQL's keyless aggregate answers one row)");
         BsonArray regex = BsonArray.parse("[{$match: {k: {$regex: '^s', $options: 'i'}}}, {$group: {_id: '$k', n: {$sum: 1}}}]");
         assertEquals(run(c, inJava(regex)), run(c, regex));
+    }
+
+    @Test
+    void aDatePartOfSomethingElseFailsAsInMongoDb() {
+        MongoCollection<BsonDocument> c = load("dates", false);
+        long[] before = groupPushdowns();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                () -> run(c, BsonArray.parse("[{$group: {_id: {$year: '$g'}, n: {$sum: 1}}}]")));
+        assertEquals(16006, e.getErrorCode(), e.getMessage());
+        assertEquals(before[1] + 1, groupPushdowns()[1], "PostgreSQL saw a string and sent the group to Java, which reports it");
     }
 
     private static Document explain(String collection, String pipeline) {
