@@ -43,7 +43,8 @@ public final class GroupQuery {
     }
 
     private static GroupSql statement(CollectionInfo c, Condition where, SqlGroup g) {
-        return GroupSql.of(g, c.qualifiedTable(), DocumentStore.RENDER.render(where), DocumentStore.RENDER.extractBindValues(where));
+        return GroupSql.of(g, c.qualifiedTable(), DocumentStore.RENDER.render(where), DocumentStore.RENDER.extractBindValues(where),
+                c.typedNumbers());
     }
 
     private static PreparedStatement prepare(Connection conn, String sql, List<Object> binds) throws SQLException {

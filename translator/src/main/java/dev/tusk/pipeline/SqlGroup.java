@@ -77,9 +77,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * lastElement say which of its outputs for that document (from 0).
      */
     public record Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums,
-            List<ExtremeAgg> extremes, long firstElement, long lastElement) {
+            List<ExtremeAgg> extremes, long firstElement, long lastElement, List<String> keyValues, List<Integer> keyTypes) {
         public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
-            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0);
+            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0, List.of(), List.of());
+        }
+
+        public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes,
+                long firstElement, long lastElement) {
+            this(count, unsafe, firsts, lasts, sums, extremes, firstElement, lastElement, List.of(), List.of());
         }
     }
 
@@ -90,6 +95,15 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     public Optional<List<BsonDocument>> outputs(List<Group> groups) {
         List<BsonDocument> out = new ArrayList<>(groups.size());
         for (Group group : groups) {
+            if (!group.unsafe() && group.firsts() != null && group.firsts().isEmpty()) { // not read: the key from its values
+                Optional<BsonDocument> doc = result(new BsonDocument(), null, group.count(), group.sums(), group.extremes())
+                        .map(d -> { d.put("_id", key(group.keyValues(), group.keyTypes())); return d; });
+                if (doc.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.add(doc.get());
+                continue;
+            }
             BsonDocument first = group.unsafe() || group.firsts() == null ? null : unwound(pick(group.firsts(), false), group.firstElement());
             BsonDocument lastOne = !last || group.lasts() == null ? null : unwound(pick(group.lasts(), true), group.lastElement());
             Optional<BsonDocument> doc = first == null || (last && lastOne == null) ? Optional.empty()
@@ -147,6 +161,53 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     /** The $unwind's path, split. */
     public List<String> unwindPath() {
         return List.of(unwind.orElseThrow().path().split("\\.", -1));
+    }
+
+    /** True if an output is a $first or a $last (each group's first or last document is then read). */
+    public boolean positional() {
+        return group.accumulators().values().stream().anyMatch(SqlGroup::positional);
+    }
+
+    /**
+     * The group's `_id` from PostgreSQL's key values (jsonb text, null when missing) and their number types, where
+     * the statement found them enough (dev.tusk.sql.GroupSql): strings, booleans, null, dates, ObjectIds, numbers of one
+     * type; a date part is an int.
+     */
+    BsonValue key(List<String> values, List<Integer> types) {
+        if (group.id() instanceof Expr.Constant c) {
+            return c.value();
+        }
+        if (single) {
+            return keyValue(0, values.get(0), types.get(0));
+        }
+        BsonDocument out = new BsonDocument();
+        List<Map.Entry<String, Expr>> fields = ((Expr.DocumentExpr) group.id()).fields();
+        for (int i = 0; i < fields.size(); i++) {
+            BsonValue v = keyValue(i, values.get(i), types.get(i));
+            if (v != null) {
+                out.append(fields.get(i).getKey(), v);
+            }
+        }
+        return out;
+    }
+
+    private BsonValue keyValue(int i, String json, int types) {
+        if (keyPart(i).isPresent()) {
+            return json == null ? BsonNull.VALUE : new BsonInt32(new BigDecimal(json).intValueExact());
+        }
+        if (json == null) {
+            return null; // missing
+        }
+        char c = json.charAt(0);
+        if (c == '-' || Character.isDigit(c)) {
+            BigDecimal n = new BigDecimal(json);
+            return switch (types) {
+                case 1 -> new BsonInt32(n.intValueExact());
+                case 2 -> new BsonInt64(n.longValueExact());
+                default -> new BsonDouble(n.doubleValue());
+            };
+        }
+        return BsonDocument.parse("{v: " + json + "}").get("v");
     }
 
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */

@@ -31,6 +31,11 @@ import org.jooq.impl.DSL;
  * @param binds the values for them: a {@code String[]} for each path, then the filter's values
  */
 public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, boolean last, boolean sorted) {
+    /** The jsonb key values a group's `_id` may be made from without its first document ({@link #keyMadeHere}). */
+    private static final String MADE_HERE = "jsonb_typeof(%1$s) IN ('string', 'boolean', 'null')"
+            + " OR (jsonb_typeof(%1$s) = 'number' AND %3$s AND (%2$s IN (1, 2) OR (%2$s = 4 AND %1$s::numeric <> 0)))"
+            + " OR (jsonb_typeof(%1$s) = 'object' AND (jsonb_exists(%1$s, '" + QueryForm.DATE + "') OR jsonb_exists(%1$s, '"
+            + QueryForm.OID + "')))";
     private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
     /** After a $sort, the most documents sent for Java to find a group's first (last) among; more decline. */
     static final int CANDIDATES = 1000;
@@ -47,8 +52,13 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         return sumColumn(sums) + 8 * j;
     }
 
+    /** The column of key i's number types (bits as in {@link SqlGroup.NumberAgg}). */
+    public int keyTypeColumn(int i) {
+        return extremeColumn(extremes) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
+    }
+
     public int unsafeColumn() {
-        return extremeColumn(extremes) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0);
+        return keyTypeColumn(keys);
     }
 
     public int documentColumn() {
@@ -75,9 +85,15 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             extremeAggs.add(new SqlGroup.ExtremeAgg(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
                     decimal(rs, at + 4), rs.getLong(at + 5), rs.getLong(at + 6), rs.getLong(at + 7)));
         }
+        List<String> keyValues = new ArrayList<>(keys);
+        List<Integer> keyTypes = new ArrayList<>(keys);
+        for (int i = 0; i < keys; i++) {
+            keyValues.add(rs.getString(4 + i));
+            keyTypes.add(rs.getInt(keyTypeColumn(i)));
+        }
         return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), documents(rs, documentColumn()),
                 last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs, element(rs.getString(1)),
-                last ? element(rs.getString(extremeColumn(extremes))) : 0));
+                last ? element(rs.getString(extremeColumn(extremes))) : 0, keyValues, keyTypes));
     }
 
     /** The element number after the "!" of a row's `_key` (0 without an $unwind). */
@@ -89,7 +105,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
     /** One document, or after a $sort the candidates (null: too many). */
     private List<byte[]> documents(ResultSet rs, int column) throws SQLException {
         if (!sorted) {
-            return List.of(rs.getBytes(column));
+            byte[] doc = rs.getBytes(column);
+            return doc == null ? List.of() : List.of(doc); // none: the key is made from the key values
         }
         java.sql.Array array = rs.getArray(column);
         if (array == null) {
@@ -113,6 +130,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
      * (an exact condition, with {@code ?} for {@code whereBinds}) keeps.
      */
     public static GroupSql of(SqlGroup g, String table, String whereSql, List<Object> whereBinds) {
+        return of(g, table, whereSql, whereBinds, true);
+    }
+
+    /**
+     * The statement; {@code typedNumbers}: whether the query form's numbers say their BSON type (else a group's
+     * number key comes from its first document).
+     */
+    public static GroupSql of(SqlGroup g, String table, String whereSql, List<Object> whereBinds, boolean typedNumbers) {
         List<Object> binds = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         List<String> throughArrays = new ArrayList<>();
@@ -225,6 +250,23 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 groupColumns.add("bool_and(ex) FILTER (WHERE rl) AS last_exact, array_agg(_key) FILTER (WHERE rl) AS lasts");
             }
         }
+        // which number types a key's values had: one type (not Decimal128, not a zero of unknown sign) and the key is made
+        // without reading the group's first document
+        List<String> keyMadeHere = new ArrayList<>();
+        for (int i = 0; i < g.keyPaths().size(); i++) {
+            if (g.keyPart(i).isPresent()) {
+                groupColumns.add("0 AS kt" + i);
+            } else {
+                groupColumns.add("bit_or(CASE WHEN jsonb_typeof(k" + i + ") = 'number' THEN 1 << (scale(k" + i + "::numeric) % 4) ELSE 0 END)"
+                        + " AS kt" + i);
+                keyMadeHere.add("(g.g" + i + " IS NULL OR " + String.format(MADE_HERE, "g.g" + i, "g.kt" + i, typedNumbers) + ")");
+            }
+        }
+        String firstDocument = documents(table, "first", order.isPresent());
+        if (order.isEmpty() && !g.positional()) { // the first document only types the key: read it only where the values cannot
+            firstDocument = keyMadeHere.isEmpty() ? "NULL::bytea"
+                    : "CASE WHEN NOT (" + String.join(" AND ", keyMadeHere) + ") THEN " + firstDocument + " END";
+        }
         unsafeKeys.add(0, "g.through");
         String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + from + " WHERE " + whereSql + "),"
                 + " m AS (SELECT o.*, " + String.join(", ", values) + " FROM v o" + window + "),"
@@ -233,7 +275,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 // the first documents one by one through the primary key: a join could scan the whole table when the
                 // planner expects many groups
                 + " SELECT g.*, " + String.join(" OR ", unsafeKeys) + " AS unsafe,"
-                + " " + documents(table, "first", order.isPresent())
+                + " " + firstDocument
                 + (g.last() ? ", " + documents(table, "last", order.isPresent()) : "") + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
                 g.extremePaths().size(), g.last(), order.isPresent());
