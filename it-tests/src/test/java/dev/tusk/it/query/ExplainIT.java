@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** explain: MongoDB's shape plus the SQL and PostgreSQL's plan in a `tusk` section. */
 class ExplainIT {
+    /** {a: 3} in SQL: jsonb containment of the field or of an array holding it. */
+    private static final String FILTER = "\"q\" @> '{\"a\":3}'::jsonb OR \"q\" @> '{\"a\":[3]}'::jsonb";
+
     private static final MongoDatabase db = TuskTestServer.client().getDatabase("explain_it");
     private static final MongoCollection<Document> c = db.getCollection("c");
 
@@ -43,7 +46,7 @@ class ExplainIT {
         assertEquals(5L, ((Number) winning.get("limitAmount")).longValue());
         assertEquals("COLLSCAN", winning.get("inputStage", Document.class).getString("stage"));
         Document tusk = plan.get("tusk", Document.class);
-        assertTrue(tusk.getString("sql").contains("jsonpath"), tusk.getString("sql"));
+        assertTrue(tusk.getString("sql").contains(FILTER), tusk.getString("sql"));
         assertTrue(tusk.getList("postgresPlan", Document.class).get(0).containsKey("Plan"));
         assertTrue(!plan.containsKey("executionStats"));
     }
@@ -62,7 +65,7 @@ class ExplainIT {
         assertEquals(1, stages.size());
         assertEquals("GROUP", cursor.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage"));
         String sql = plan.get("tusk", Document.class).getString("sql");
-        assertTrue(sql.contains("jsonpath") && sql.contains("GROUP BY"), sql);
+        assertTrue(sql.contains(FILTER) && sql.contains("GROUP BY"), sql);
     }
 
     @Test
@@ -76,7 +79,7 @@ class ExplainIT {
         Document winning = stages.get(0).get("$cursor", Document.class).get("queryPlanner", Document.class).get("winningPlan", Document.class);
         assertEquals("COUNT", winning.getString("stage"));
         String sql = plan.get("tusk", Document.class).getString("sql");
-        assertTrue(sql.contains("count(*)") && sql.contains("jsonpath"), sql);
+        assertTrue(sql.contains("count(*)") && sql.contains(FILTER), sql);
     }
 
     @Test
