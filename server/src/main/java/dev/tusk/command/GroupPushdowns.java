@@ -29,7 +29,7 @@ final class GroupPushdowns {
 
     static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline) {
         return pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> c.typedNumbers()
-                || g.valuePaths().isEmpty() && g.extremePaths().isEmpty()).map(g -> new Pushed(g, filter));
+                || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty()).map(g -> new Pushed(g, filter));
     }
 
     /**

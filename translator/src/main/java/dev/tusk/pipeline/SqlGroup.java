@@ -37,6 +37,7 @@ import org.bson.BsonValue;
  * @param single whether the key is one path (missing and null are one group) rather than a document of paths
  * @param valuePaths the distinct paths that $sum/$avg outputs read
  * @param extremePaths the distinct paths that $min/$max outputs read
+ * @param pushPaths the distinct paths that $push outputs read (in `_key` order, then element order after an $unwind)
  * @param last whether an output is a $last (the statement then finds each group's last document too)
  * @param order the $sort before the $group, if any
  * @param unwind the $unwind before the $group, if any: PostgreSQL then groups the rows of its array's elements, and
@@ -46,7 +47,7 @@ import org.bson.BsonValue;
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind, List<Stage> reshapes,
+        List<List<String>> extremePaths, List<List<String>> pushPaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind, List<Stage> reshapes,
         List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
@@ -77,14 +78,15 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * lastElement say which of its outputs for that document (from 0).
      */
     public record Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums,
-            List<ExtremeAgg> extremes, long firstElement, long lastElement, List<String> keyValues, List<Integer> keyTypes) {
+            List<ExtremeAgg> extremes, long firstElement, long lastElement, List<String> keyValues, List<Integer> keyTypes,
+            List<List<String>> pushes) {
         public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
-            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0, List.of(), List.of());
+            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0, List.of(), List.of(), List.of());
         }
 
         public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes,
                 long firstElement, long lastElement) {
-            this(count, unsafe, firsts, lasts, sums, extremes, firstElement, lastElement, List.of(), List.of());
+            this(count, unsafe, firsts, lasts, sums, extremes, firstElement, lastElement, List.of(), List.of(), List.of());
         }
     }
 
@@ -96,7 +98,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<BsonDocument> out = new ArrayList<>(groups.size());
         for (Group group : groups) {
             if (!group.unsafe() && group.firsts() != null && group.firsts().isEmpty()) { // not read: the key from its values
-                Optional<BsonDocument> doc = result(new BsonDocument(), null, group.count(), group.sums(), group.extremes())
+                Optional<BsonDocument> doc = result(new BsonDocument(), null, group.count(), group.sums(), group.extremes(), group.pushes())
                         .map(d -> { d.put("_id", key(group.keyValues(), group.keyTypes())); return d; });
                 if (doc.isEmpty()) {
                     return Optional.empty();
@@ -107,7 +109,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             BsonDocument first = group.unsafe() || group.firsts() == null ? null : unwound(pick(group.firsts(), false), group.firstElement());
             BsonDocument lastOne = !last || group.lasts() == null ? null : unwound(pick(group.lasts(), true), group.lastElement());
             Optional<BsonDocument> doc = first == null || (last && lastOne == null) ? Optional.empty()
-                    : result(first, lastOne, group.count(), group.sums(), group.extremes());
+                    : result(first, lastOne, group.count(), group.sums(), group.extremes(), group.pushes());
             if (doc.isEmpty()) {
                 return Optional.empty();
             }
@@ -198,16 +200,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (json == null) {
             return null; // missing
         }
-        char c = json.charAt(0);
-        if (c == '-' || Character.isDigit(c)) {
-            BigDecimal n = new BigDecimal(json);
-            return switch (types) {
-                case 1 -> new BsonInt32(n.intValueExact());
-                case 2 -> new BsonInt64(n.longValueExact());
-                default -> new BsonDouble(n.doubleValue());
-            };
-        }
-        return BsonDocument.parse("{v: " + json + "}").get("v");
+        return scalar(json, types);
     }
 
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
@@ -219,7 +212,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (reshaping > 0) {
             List<Stage> reshapes = List.copyOf(stages.subList(0, reshaping));
             return of(stages.subList(reshaping, stages.size())).filter(x -> x.reshapes().isEmpty())
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.last, x.order, x.unwind,
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, x.unwind,
                             reshapes, x.after))
                     .filter(SqlGroup::readsThroughReshapes);
         }
@@ -227,7 +220,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 && !u.preserveNullAndEmptyArrays()) {
             Optional<SqlGroup> g = of(stages.subList(1, stages.size()));
             return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty())
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.last, x.order, Optional.of(u),
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
                             x.reshapes, x.after))
                     .filter(SqlGroup::readsEachPathWhole);
         }
@@ -289,6 +282,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<List<String>> paths = new ArrayList<>(keyPaths);
         paths.addAll(valuePaths);
         paths.addAll(extremePaths);
+        paths.addAll(pushPaths);
         boolean read = paths.stream().allMatch(p -> underUnwind(p).isPresent() || source(p).isPresent())
                 && unwind.map(u -> source(unwindPath()).isPresent()).orElse(true);
         return read && order.map(o -> o.keys().stream().allMatch(k -> source(k.path().parts()).filter(p -> p.size() == 1).isPresent()))
@@ -304,6 +298,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<List<String>> paths = new ArrayList<>(keyPaths);
         paths.addAll(valuePaths);
         paths.addAll(extremePaths);
+        paths.addAll(pushPaths);
         return paths.stream().noneMatch(p -> p.size() < unwound.size() && unwound.subList(0, p.size()).equals(p));
     }
 
@@ -326,6 +321,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     private static Optional<SqlGroup> of(GroupStage g, List<Stage> rest, Optional<SortSpec> order) {
         List<List<String>> values = new ArrayList<>();
         List<List<String>> extremes = new ArrayList<>();
+        List<List<String>> pushes = new ArrayList<>();
         boolean last = false;
         for (Accumulator a : g.accumulators().values()) {
             if (multiplier(a).isPresent()) {
@@ -333,6 +329,15 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             }
             if (positional(a)) {
                 last |= a.operator().equals("$last");
+                continue;
+            }
+            if (pushedPath(a).isPresent()) { // in the order of the documents: not after a $sort, whose order Java makes exact
+                if (order.isPresent()) {
+                    return Optional.empty();
+                }
+                if (!pushes.contains(pushedPath(a).get())) {
+                    pushes.add(pushedPath(a).get());
+                }
                 continue;
             }
             Optional<List<String>> summed = summedPath(a);
@@ -348,7 +353,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef || datePart(g.id()).isPresent()) {
             Optional<List<String>> path = keyPath(g.id());
@@ -356,7 +361,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 return Optional.empty();
             }
             keys.add(path.get());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -366,7 +371,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(path.get());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
         }
         return Optional.empty();
     }
@@ -420,6 +425,12 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return positional && a.n().isEmpty() && plain;
     }
 
+    /** The path a {$push: "$path"} output reads. */
+    private static Optional<List<String>> pushedPath(Accumulator a) {
+        return a.operator().equals("$push") && a.n().isEmpty() && isPath(a.argument()) ? Optional.of(((Expr.FieldRef) a.argument()).path())
+                : Optional.empty();
+    }
+
     /** The path a {$sum: "$path"} or {$avg: "$path"} output reads. */
     private static Optional<List<String>> summedPath(Accumulator a) {
         boolean summing = a.operator().equals("$sum") || a.operator().equals("$avg");
@@ -447,6 +458,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
             List<ExtremeAgg> extremes) {
+        return result(first, last, documents, sums, extremes, List.of());
+    }
+
+    /**
+     * @param pushes per {@link #pushPaths} the values in order as jsonb text, null where one cannot be made here
+     */
+    Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
+            List<ExtremeAgg> extremes, List<List<String>> pushes) {
         BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
         BsonDocument out = new BsonDocument("_id", key);
         for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
@@ -454,6 +473,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             Optional<BsonValue> m = multiplier(a);
             Optional<BsonValue> value = m.isPresent() ? count(m.get(), documents)
                     : positional(a) ? Optional.of(positional(a, a.operator().equals("$first") ? first : last))
+                    : pushedPath(a).isPresent() ? pushed(pushes.get(pushPaths.indexOf(pushedPath(a).get())))
                     : a.operator().equals("$sum") ? sum(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
                     : a.operator().equals("$avg") ? average(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
                     : extreme(extremes.get(extremePaths.indexOf(extremePath(a).orElseThrow())), a.operator().equals("$min"));
@@ -463,6 +483,35 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             out.append(e.getKey(), value.get());
         }
         return Optional.of(out);
+    }
+
+    /** A $push's array from the values' jsonb text; empty when PostgreSQL found one it cannot give exactly. */
+    private static Optional<BsonValue> pushed(List<String> values) {
+        if (values == null) {
+            return Optional.empty();
+        }
+        org.bson.BsonArray out = new org.bson.BsonArray(new ArrayList<>(values.size()));
+        for (String v : values) {
+            out.add(scalar(v, -1));
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * A scalar from its query form's jsonb text: a number typed by {@code types} (bits as {@link NumberAgg}), or when
+     * negative by its own scale; anything else (strings, booleans, null, dates, ObjectIds) as the JSON says.
+     */
+    static BsonValue scalar(String json, int types) {
+        char c = json.charAt(0);
+        if (c == '-' || Character.isDigit(c)) {
+            BigDecimal n = new BigDecimal(json);
+            return switch (types < 0 ? 1 << (n.scale() % 4) : types) {
+                case 1 -> new BsonInt32(n.intValueExact());
+                case 2 -> new BsonInt64(n.longValueExact());
+                default -> new BsonDouble(n.doubleValue());
+            };
+        }
+        return BsonDocument.parse("{v: " + json + "}").get("v");
     }
 
     /** What a $first ($last) gives when its group's first (last) document is {@code doc}. */

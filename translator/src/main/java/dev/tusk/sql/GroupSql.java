@@ -30,7 +30,18 @@ import org.jooq.impl.DSL;
  * @param sql the statement with {@code ?} placeholders
  * @param binds the values for them: a {@code String[]} for each path, then the filter's values
  */
-public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, boolean last, boolean sorted) {
+public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, int pushes, boolean last, boolean sorted) {
+    /**
+     * The values a $push gives from their jsonb text (SqlGroup.scalar): strings stored as they are, booleans, null,
+     * int32, int64, non-zero doubles (typed numbers: the statement runs only on such collections), dates, ObjectIds.
+     */
+    private static final String PUSHABLE = "jsonb_typeof(%1$s) IN ('boolean', 'null')"
+            + " OR (jsonb_typeof(%1$s) = 'string' AND strpos(%1$s #>> '{}', chr(1)) = 0)"
+            + " OR (jsonb_typeof(%1$s) = 'number' AND (scale(%1$s::numeric) %% 4 IN (0, 1) OR (scale(%1$s::numeric) %% 4 = 2"
+            + " AND %1$s::numeric <> 0)))"
+            + " OR (jsonb_typeof(%1$s) = 'object' AND (jsonb_exists(%1$s, '" + QueryForm.DATE + "') OR jsonb_exists(%1$s, '"
+            + QueryForm.OID + "')))";
+
     /** The jsonb key values a group's `_id` may be made from without its first document ({@link #keyMadeHere}). */
     private static final String MADE_HERE = "jsonb_typeof(%1$s) IN ('string', 'boolean', 'null')"
             + " OR (jsonb_typeof(%1$s) = 'number' AND %3$s AND (%2$s IN (1, 2) OR (%2$s = 4 AND %1$s::numeric <> 0)))"
@@ -52,9 +63,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         return sumColumn(sums) + 8 * j;
     }
 
+    /** The first of the j-th $push path's two columns: its values' jsonb text in order, whether one cannot be made in Java. */
+    public int pushColumn(int j) {
+        return extremeColumn(extremes) + 2 * j;
+    }
+
     /** The column of key i's number types (bits as in {@link SqlGroup.NumberAgg}). */
     public int keyTypeColumn(int i) {
-        return extremeColumn(extremes) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
+        return pushColumn(pushes) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
     }
 
     public int unsafeColumn() {
@@ -93,7 +109,18 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         }
         return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), documents(rs, documentColumn()),
                 last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs, element(rs.getString(1)),
-                last ? element(rs.getString(extremeColumn(extremes))) : 0, keyValues, keyTypes));
+                last ? element(rs.getString(pushColumn(pushes))) : 0, keyValues, keyTypes, pushed(rs)));
+    }
+
+    /** Per $push path its values' jsonb text, null when one cannot be made in Java. */
+    private List<List<String>> pushed(ResultSet rs) throws SQLException {
+        List<List<String>> out = new ArrayList<>(pushes);
+        for (int j = 0; j < pushes; j++) {
+            java.sql.Array values = rs.getArray(pushColumn(j));
+            out.add(rs.getBoolean(pushColumn(j) + 1) ? null
+                    : values == null ? List.of() : List.of((String[]) values.getArray()));
+        }
+        return out;
     }
 
     /** The element number after the "!" of a row's `_key` (0 without an $unwind). */
@@ -195,6 +222,13 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             aggregates.add("count(*) FILTER (WHERE ep" + j + "), count(en" + j + "), bit_or(1 << (scale(en" + j + ") % 4)), min(en" + j
                     + "), max(en" + j + "), count(ed" + j + "), min(ed" + j + "), max(ed" + j + ")");
         }
+        for (int j = 0; j < g.pushPaths().size(); j++) {
+            String p = "p" + j;
+            column(g, columns, binds, g.pushPaths().get(j), p);
+            intermediates(g, columns, binds, throughArrays, g.pushPaths().get(j), p);
+            aggregates.add("array_agg(" + p + "::text ORDER BY _key" + (g.unwind().isPresent() ? ", idx" : "") + ") FILTER (WHERE " + p
+                    + " IS NOT NULL), coalesce(bool_or(" + p + " IS NOT NULL AND NOT (" + String.format(PUSHABLE, p) + ")), false)");
+        }
         Optional<SortSql.Coarse> order = g.storedOrder().map(o -> SortSql.of(o, "o"));
         String window = "";
         if (order.isPresent()) {
@@ -278,7 +312,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 + " " + firstDocument
                 + (g.last() ? ", " + documents(table, "last", order.isPresent()) : "") + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
-                g.extremePaths().size(), g.last(), order.isPresent());
+                g.extremePaths().size(), g.pushPaths().size(), g.last(), order.isPresent());
     }
 
     /** The group's first (last) document, or after a $sort its candidates in `_key` order (null past {@link #CANDIDATES}). */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The $group stage in Java (the reference) against its statement in PostgreSQL ({@link GroupSql}) and
  * {@link SqlGroup#outputs}: random documents of every groupable kind × random groups (counts, $sum, $avg, $min,
- * $max, $first and $last, a third after a $sort, a third after an $unwind, a quarter after $project/$set/$unset stages that keep or rename their paths, keys of date parts; the Java side reads the documents in `_key` order, as a table scan
+ * $max, $push, $first and $last, a third after a $sort, a third after an $unwind, a quarter after $project/$set/$unset stages that keep or rename their paths, keys of date parts; the Java side reads the documents in `_key` order, as a table scan
  * does); where the SQL side
  * does not decline, the documents are the same, values and BSON types, in the same order.
  */
@@ -137,7 +137,7 @@ class GroupSqlDifferentialTest {
             paths.addAll(List.of("'$arr'", "'$ad.f'", "'$ad.f'"));
             positional.addAll(List.of("'$arr'", "'$ad'"));
         }
-        List<String> operators = List.of("$sum", "$avg", "$min", "$max");
+        List<String> operators = List.of("$sum", "$avg", "$min", "$max", "$push");
         StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
         for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
             group.append(", f").append(o).append(": ").append(switch (r.nextInt(6)) {
@@ -167,6 +167,7 @@ class GroupSqlDifferentialTest {
         int unwound = 0;
         int reshaped = 0;
         int dated = 0;
+        int pushed = 0;
         try (Connection c = DriverManager.getConnection(EmbeddedPostgres.testJdbcUrl())) {
             try (var st = c.createStatement()) {
                 st.execute("SET jit = off");
@@ -202,12 +203,13 @@ class GroupSqlDifferentialTest {
                 unwound += json.contains("$unwind") ? 1 : 0;
                 reshaped += json.contains("$project") || json.contains("$unset") ? 1 : 0;
                 dated += json.contains(": '$t'}") ? 1 : 0;
+                pushed += json.contains("$push") ? 1 : 0;
             }
         }
         assertTrue(compared > PIPELINES / 4, "groups computed in SQL: " + compared);
-        assertTrue(sorted >= 10 && unwound >= 5 && reshaped >= 10 && dated >= 10,
-                "groups after a $sort, an $unwind, a $project, by date parts computed in SQL: " + sorted + ", " + unwound + ", " + reshaped
-                        + ", " + dated);
+        assertTrue(sorted >= 10 && unwound >= 5 && reshaped >= 10 && dated >= 10 && pushed >= 5,
+                "groups after a $sort, an $unwind, a $project, by date parts, with $push computed in SQL: " + sorted + ", " + unwound
+                        + ", " + reshaped + ", " + dated + ", " + pushed);
     }
 
     /** The rows of the statement, read as the server reads them. */

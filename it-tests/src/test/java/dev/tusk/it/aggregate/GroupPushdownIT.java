@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A $group after an exact $match that counts ({$sum: n}, {$count: {}}, $sortByCount), sums, averages or
- * takes the least, greatest, first or last of field paths, after a $sort, an $unwind or stages that keep or rename the paths it reads, is computed by PostgreSQL: each pipeline here gives the same documents (values
+ * takes the least, greatest, first or last of field paths or pushes them, after a $sort, an $unwind or stages that keep or rename the paths it reads, is computed by PostgreSQL: each pipeline here gives the same documents (values
  * and BSON types, in the same order) as the same pipeline with a {$skip: 0} in front of its $group,
  * which keeps it in Java; serverStatus says which way it ran.
  */
@@ -50,7 +50,9 @@ class GroupPushdownIT {
                     + " first: {$first: '$$ROOT'}}}]",
             "[{$set: {w: '$tags', c: 'constant'}}, {$unset: 'e'}, {$unwind: '$w'}, {$sortByCount: '$w'}]",
             "[{$group: {_id: {y: {$year: '$t'}, m: {$month: '$t'}}, n: {$sum: 1}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
-            "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]");
+            "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]",
+            "[{$match: {x: {$lt: 40}}}, {$group: {_id: '$g', xs: {$push: '$x'}, ts: {$push: '$t'}, ls: {$push: '$l'}, ds: {$push: '$d'}}}]",
+            "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -285,7 +287,7 @@ class GroupPushdownIT {
         Random r = new Random(seed);
         List<String> keys = List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "{a: '$g', b: '$y.v'}", "null", "'$x'", "'$tags'");
         List<String> paths = List.of("'$i'", "'$l'", "'$d'", "'$mix'", "'$y.v'", "'$t'", "'$nothing'", "'$x'", "'$e.f'", "'$k'");
-        List<String> operators = List.of("$sum", "$avg", "$min", "$max");
+        List<String> operators = List.of("$sum", "$avg", "$min", "$max", "$push");
         List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{mix: -1}", "{t: 1}", "{nothing: 1, d: -1}", "{g: 1, mix: 1}");
         long[] before = groupPushdowns();
         for (int n = 0; n < 40; n++) {
@@ -305,7 +307,8 @@ class GroupPushdownIT {
                 case 1 -> "{$unwind: '$tags'}, ";
                 default -> "";
             };
-            BsonArray pipeline = BsonArray.parse("[" + match + sort + "{$group: " + group + "}}]");
+            String groupText = sort.contains("$sort") ? group.toString().replace("$push", "$max") : group.toString(); // $push keeps input order
+            BsonArray pipeline = BsonArray.parse("[" + match + sort + "{$group: " + groupText + "}}]");
             assertEquals(run(c, inJava(pipeline)), run(c, pipeline), "seed " + seed + ": " + pipeline);
         }
         long[] after = groupPushdowns();
