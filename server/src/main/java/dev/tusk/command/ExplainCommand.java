@@ -96,7 +96,8 @@ final class ExplainCommand implements Command {
                     var pushdown = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()))
                             .pushdown(filter);
                     counted = GroupPushdowns.counted(pushdown, pipeline);
-                    group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline);
+                    group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline,
+                            !command.isBoolean("allowDiskUse") || command.getBoolean("allowDiskUse").getValue());
                 }
                 tail = Optional.of(counted.isPresent() ? new BsonArray()
                         : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent(), group.get().group())

@@ -27,8 +27,12 @@ final class GroupPushdowns {
         return filter.exact() ? pipeline.countingTail().map(t -> new Counted(t, filter)) : Optional.empty();
     }
 
-    static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline) {
-        return pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> c.typedNumbers()
+    /**
+     * The grouping PostgreSQL computes, if any. Without allowDiskUse a $push stays in Java, whose states count toward
+     * the 100 MiB that then fail with 292 as on MongoDB (PostgreSQL's arrays have no such limit).
+     */
+    static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline, boolean allowDiskUse) {
+        return pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> allowDiskUse || g.pushPaths().isEmpty()).filter(g -> c.typedNumbers()
                 || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty()).map(g -> new Pushed(g, filter));
     }
 

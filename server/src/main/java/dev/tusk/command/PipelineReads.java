@@ -60,7 +60,7 @@ final class PipelineReads {
                     return counted.get().tail().result(cx.store().count(collection.get(), pushdown.condition(), request.timeBudget()))
                             .iterator();
                 }
-                Optional<Iterator<BsonDocument>> grouped = GroupPushdowns.decide(pushdown, collection.get(), pipeline)
+                Optional<Iterator<BsonDocument>> grouped = GroupPushdowns.decide(pushdown, collection.get(), pipeline, allowDiskUse)
                         .flatMap(pushed -> grouped(collection.get(), pushed));
                 if (grouped.isPresent()) {
                     return grouped.get();
