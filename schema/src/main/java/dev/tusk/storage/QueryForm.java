@@ -218,6 +218,34 @@ public final class QueryForm {
         return stripped.setScale(scale).toString();
     }
 
+    /**
+     * The BSON value of a scalar's query form (jsonb text) whose representation it keeps: a number of type {@code tag}
+     * ({@link #INT32_TAG}, {@link #INT64_TAG} or {@link #DOUBLE_TAG}: a double's exact expansion rounds to it), a
+     * string without U+0001, a boolean, null, a date or an ObjectId. The caller knows the value is one of those.
+     */
+    public static BsonValue scalar(String json, int tag) {
+        if (isNumberText(json)) {
+            BigDecimal n = new BigDecimal(json);
+            return switch (tag) {
+                case INT32_TAG -> new org.bson.BsonInt32(n.intValueExact());
+                case INT64_TAG -> new org.bson.BsonInt64(n.longValueExact());
+                case DOUBLE_TAG -> new org.bson.BsonDouble(n.doubleValue());
+                default -> throw new IllegalArgumentException("a Decimal128's representation is not kept: " + json);
+            };
+        }
+        return BsonDocument.parse("{v: " + json + "}").get("v");
+    }
+
+    /** {@link #scalar(String, int)} where a number's own scale says its type (typed numbers). */
+    public static BsonValue scalar(String json) {
+        return scalar(json, isNumberText(json) ? scaleTag(json) : -1);
+    }
+
+    private static boolean isNumberText(String json) {
+        char c = json.charAt(0);
+        return c == '-' || Character.isDigit(c);
+    }
+
     /** The scale tag of a stored number text ({@link #INT32_TAG} ... {@link #DECIMAL_TAG}). */
     public static int scaleTag(String numberText) {
         return Math.floorMod(Math.max(0, new BigDecimal(numberText).scale()), 4);

@@ -65,6 +65,18 @@ class QueryFormTest {
     }
 
     @Test
+    void scalarsWhoseFormKeepsThemComeBack() {
+        for (org.bson.BsonValue v : java.util.List.of(new BsonString("a\"b\\c é"), org.bson.BsonBoolean.TRUE, org.bson.BsonNull.VALUE,
+                new org.bson.BsonInt32(-7), new org.bson.BsonInt64(Long.MAX_VALUE), new org.bson.BsonDouble(0.1),
+                new org.bson.BsonDouble(-1e300), new org.bson.BsonDateTime(-62_000_000_000_000L),
+                new org.bson.BsonObjectId(new org.bson.types.ObjectId("65a000000000000000000001")))) {
+            String json = QueryForm.valueToJson(v);
+            assertEquals(v, QueryForm.scalar(json), json);
+        }
+        assertEquals(new org.bson.BsonInt64(5), QueryForm.scalar("5", QueryForm.INT64_TAG), "a tag given by the caller wins");
+    }
+
+    @Test
     void numberRange() {
         assertTrue(QueryForm.isNumberExact(new BigDecimal("1E+900")));
         assertFalse(QueryForm.isNumberExact(new BigDecimal("1E+901")));

@@ -97,7 +97,7 @@ final class ExplainCommand implements Command {
                             .pushdown(filter);
                     counted = GroupPushdowns.counted(pushdown, pipeline);
                     group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline,
-                            !command.isBoolean("allowDiskUse") || command.getBoolean("allowDiskUse").getValue());
+                            !command.containsKey("allowDiskUse") || Flags.bool(command, "allowDiskUse", "aggregate"));
                 }
                 tail = Optional.of(counted.isPresent() ? new BsonArray()
                         : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent(), group.get().group())

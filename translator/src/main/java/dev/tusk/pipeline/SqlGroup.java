@@ -98,8 +98,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<BsonDocument> out = new ArrayList<>(groups.size());
         for (Group group : groups) {
             if (!group.unsafe() && group.firsts() != null && group.firsts().isEmpty()) { // not read: the key from its values
-                Optional<BsonDocument> doc = result(new BsonDocument(), null, group.count(), group.sums(), group.extremes(), group.pushes())
-                        .map(d -> { d.put("_id", key(group.keyValues(), group.keyTypes())); return d; });
+                Optional<BsonDocument> doc = withKey(key(group.keyValues(), group.keyTypes()), null, null, group.count(), group.sums(),
+                        group.extremes(), group.pushes());
                 if (doc.isEmpty()) {
                     return Optional.empty();
                 }
@@ -171,21 +171,21 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     }
 
     /**
-     * The group's `_id` from PostgreSQL's key values (jsonb text, null when missing) and their number types, where
-     * the statement found them enough (dev.tusk.sql.GroupSql): strings, booleans, null, dates, ObjectIds, numbers of one
-     * type; a date part is an int.
+     * The group's `_id` from PostgreSQL's key values (jsonb text, null when missing) and their number types (bits as in
+     * {@link NumberAgg}), where the statement found them enough (dev.tusk.sql.GroupSql): strings, booleans, null, dates,
+     * ObjectIds, numbers of one type. (A date part's key is always evaluated on the group's first document.)
      */
     BsonValue key(List<String> values, List<Integer> types) {
         if (group.id() instanceof Expr.Constant c) {
             return c.value();
         }
         if (single) {
-            return keyValue(0, values.get(0), types.get(0));
+            return keyValue(values.get(0), types.get(0));
         }
         BsonDocument out = new BsonDocument();
         List<Map.Entry<String, Expr>> fields = ((Expr.DocumentExpr) group.id()).fields();
         for (int i = 0; i < fields.size(); i++) {
-            BsonValue v = keyValue(i, values.get(i), types.get(i));
+            BsonValue v = keyValue(values.get(i), types.get(i));
             if (v != null) {
                 out.append(fields.get(i).getKey(), v);
             }
@@ -193,14 +193,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return out;
     }
 
-    private BsonValue keyValue(int i, String json, int types) {
-        if (keyPart(i).isPresent()) {
-            return json == null ? BsonNull.VALUE : new BsonInt32(new BigDecimal(json).intValueExact());
-        }
-        if (json == null) {
-            return null; // missing
-        }
-        return scalar(json, types);
+    private static BsonValue keyValue(String json, int types) {
+        return json == null ? null : dev.tusk.storage.QueryForm.scalar(json, Integer.numberOfTrailingZeros(types)); // null: missing
     }
 
     /** The grouping the stages after a $match (or at the pipeline's start) allow, if any. */
@@ -219,7 +213,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()
                 && !u.preserveNullAndEmptyArrays()) {
             Optional<SqlGroup> g = of(stages.subList(1, stages.size()));
-            return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty())
+            return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
                             x.reshapes, x.after))
                     .filter(SqlGroup::readsEachPathWhole);
@@ -427,20 +421,23 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
 
     /** The path a {$push: "$path"} output reads. */
     private static Optional<List<String>> pushedPath(Accumulator a) {
-        return a.operator().equals("$push") && a.n().isEmpty() && isPath(a.argument()) ? Optional.of(((Expr.FieldRef) a.argument()).path())
-                : Optional.empty();
+        return pathOf(a, "$push");
     }
 
     /** The path a {$sum: "$path"} or {$avg: "$path"} output reads. */
     private static Optional<List<String>> summedPath(Accumulator a) {
-        boolean summing = a.operator().equals("$sum") || a.operator().equals("$avg");
-        return summing && a.n().isEmpty() && isPath(a.argument()) ? Optional.of(((Expr.FieldRef) a.argument()).path()) : Optional.empty();
+        return pathOf(a, "$sum", "$avg");
     }
 
     /** The path a {$min: "$path"} or {$max: "$path"} output reads. */
     private static Optional<List<String>> extremePath(Accumulator a) {
-        boolean extreme = a.operator().equals("$min") || a.operator().equals("$max");
-        return extreme && a.n().isEmpty() && isPath(a.argument()) ? Optional.of(((Expr.FieldRef) a.argument()).path()) : Optional.empty();
+        return pathOf(a, "$min", "$max");
+    }
+
+    /** The field path an output of one of {@code operators} (without n) takes as its argument. */
+    private static Optional<List<String>> pathOf(Accumulator a, String... operators) {
+        return List.of(operators).contains(a.operator()) && a.n().isEmpty() && isPath(a.argument())
+                ? Optional.of(((Expr.FieldRef) a.argument()).path()) : Optional.empty();
     }
 
     /** The stages after the grouping, as a pipeline. */
@@ -455,18 +452,17 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * @param last the group's last document (null unless {@link #last})
      * @param sums one per {@link #valuePaths}, in that order
      * @param extremes one per {@link #extremePaths}, in that order
-     */
-    Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
-            List<ExtremeAgg> extremes) {
-        return result(first, last, documents, sums, extremes, List.of());
-    }
-
-    /**
      * @param pushes per {@link #pushPaths} the values in order as jsonb text, null where one cannot be made here
      */
     Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
             List<ExtremeAgg> extremes, List<List<String>> pushes) {
         BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
+        return withKey(key, first, last, documents, sums, extremes, pushes);
+    }
+
+    /** {@link #result} with the `_id` given (made from the key values where the first document was not read). */
+    private Optional<BsonDocument> withKey(BsonValue key, BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
+            List<ExtremeAgg> extremes, List<List<String>> pushes) {
         BsonDocument out = new BsonDocument("_id", key);
         for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
             Accumulator a = e.getValue();
@@ -492,26 +488,9 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         org.bson.BsonArray out = new org.bson.BsonArray(new ArrayList<>(values.size()));
         for (String v : values) {
-            out.add(scalar(v, -1));
+            out.add(dev.tusk.storage.QueryForm.scalar(v));
         }
         return Optional.of(out);
-    }
-
-    /**
-     * A scalar from its query form's jsonb text: a number typed by {@code types} (bits as {@link NumberAgg}), or when
-     * negative by its own scale; anything else (strings, booleans, null, dates, ObjectIds) as the JSON says.
-     */
-    static BsonValue scalar(String json, int types) {
-        char c = json.charAt(0);
-        if (c == '-' || Character.isDigit(c)) {
-            BigDecimal n = new BigDecimal(json);
-            return switch (types < 0 ? 1 << (n.scale() % 4) : types) {
-                case 1 -> new BsonInt32(n.intValueExact());
-                case 2 -> new BsonInt64(n.longValueExact());
-                default -> new BsonDouble(n.doubleValue());
-            };
-        }
-        return BsonDocument.parse("{v: " + json + "}").get("v");
     }
 
     /** What a $first ($last) gives when its group's first (last) document is {@code doc}. */

@@ -31,22 +31,6 @@ import org.jooq.impl.DSL;
  * @param binds the values for them: a {@code String[]} for each path, then the filter's values
  */
 public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, int pushes, boolean last, boolean sorted) {
-    /**
-     * The values a $push gives from their jsonb text (SqlGroup.scalar): strings stored as they are, booleans, null,
-     * int32, int64, non-zero doubles (typed numbers: the statement runs only on such collections), dates, ObjectIds.
-     */
-    private static final String PUSHABLE = "jsonb_typeof(%1$s) IN ('boolean', 'null')"
-            + " OR (jsonb_typeof(%1$s) = 'string' AND strpos(%1$s #>> '{}', chr(1)) = 0)"
-            + " OR (jsonb_typeof(%1$s) = 'number' AND (scale(%1$s::numeric) %% 4 IN (0, 1) OR (scale(%1$s::numeric) %% 4 = 2"
-            + " AND %1$s::numeric <> 0)))"
-            + " OR (jsonb_typeof(%1$s) = 'object' AND (jsonb_exists(%1$s, '" + QueryForm.DATE + "') OR jsonb_exists(%1$s, '"
-            + QueryForm.OID + "')))";
-
-    /** The jsonb key values a group's `_id` may be made from without its first document ({@link #keyMadeHere}). */
-    private static final String MADE_HERE = "jsonb_typeof(%1$s) IN ('string', 'boolean', 'null')"
-            + " OR (jsonb_typeof(%1$s) = 'number' AND %3$s AND (%2$s IN (1, 2) OR (%2$s = 4 AND %1$s::numeric <> 0)))"
-            + " OR (jsonb_typeof(%1$s) = 'object' AND (jsonb_exists(%1$s, '" + QueryForm.DATE + "') OR jsonb_exists(%1$s, '"
-            + QueryForm.OID + "')))";
     private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
     /** After a $sort, the most documents sent for Java to find a group's first (last) among; more decline. */
     static final int CANDIDATES = 1000;
@@ -154,15 +138,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
 
     /**
      * The statement over {@code table} (a qualified, quoted name) for the documents that {@code whereSql}
-     * (an exact condition, with {@code ?} for {@code whereBinds}) keeps.
-     */
-    public static GroupSql of(SqlGroup g, String table, String whereSql, List<Object> whereBinds) {
-        return of(g, table, whereSql, whereBinds, true);
-    }
-
-    /**
-     * The statement; {@code typedNumbers}: whether the query form's numbers say their BSON type (else a group's
-     * number key comes from its first document).
+     * (an exact condition, with {@code ?} for {@code whereBinds}) keeps; {@code typedNumbers}: whether the query form's
+     * numbers say their BSON type (else a group's number key comes from its first document).
      */
     public static GroupSql of(SqlGroup g, String table, String whereSql, List<Object> whereBinds, boolean typedNumbers) {
         List<Object> binds = new ArrayList<>();
@@ -227,7 +204,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             column(g, columns, binds, g.pushPaths().get(j), p);
             intermediates(g, columns, binds, throughArrays, g.pushPaths().get(j), p);
             aggregates.add("array_agg(" + p + "::text ORDER BY _key" + (g.unwind().isPresent() ? ", idx" : "") + ") FILTER (WHERE " + p
-                    + " IS NOT NULL), coalesce(bool_or(" + p + " IS NOT NULL AND NOT (" + String.format(PUSHABLE, p) + ")), false)");
+                    + " IS NOT NULL), coalesce(bool_or(" + p + " IS NOT NULL AND NOT " + madeInJava(p, "1 << (scale(" + p + "::numeric) % 4)")
+                    + "), false)");
         }
         Optional<SortSql.Coarse> order = g.storedOrder().map(o -> SortSql.of(o, "o"));
         String window = "";
@@ -288,12 +266,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         // without reading the group's first document
         List<String> keyMadeHere = new ArrayList<>();
         for (int i = 0; i < g.keyPaths().size(); i++) {
-            if (g.keyPart(i).isPresent()) {
+            if (g.keyPart(i).isPresent()) { // a date part's value is the evaluator's, on the first document
                 groupColumns.add("0 AS kt" + i);
+                keyMadeHere.add("false");
             } else {
                 groupColumns.add("bit_or(CASE WHEN jsonb_typeof(k" + i + ") = 'number' THEN 1 << (scale(k" + i + "::numeric) % 4) ELSE 0 END)"
                         + " AS kt" + i);
-                keyMadeHere.add("(g.g" + i + " IS NULL OR " + String.format(MADE_HERE, "g.g" + i, "g.kt" + i, typedNumbers) + ")");
+                keyMadeHere.add("(g.g" + i + " IS NULL OR " + (typedNumbers ? madeInJava("g.g" + i, "g.kt" + i)
+                        : "(jsonb_typeof(g.g" + i + ") <> 'number' AND " + madeInJava("g.g" + i, "0") + ")") + ")");
             }
         }
         String firstDocument = documents(table, "first", order.isPresent());
@@ -313,6 +293,19 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 + (g.last() ? ", " + documents(table, "last", order.isPresent()) : "") + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
                 g.extremePaths().size(), g.pushPaths().size(), g.last(), order.isPresent());
+    }
+
+    /**
+     * Whether {@code v} is a value Java makes from its jsonb text ({@code QueryForm.scalar}): a string stored as it is, a
+     * boolean, null, a date, an ObjectId, or a number whose types (bits of the scale tags: {@code types}, an expression)
+     * are int32 alone, int64 alone or double alone with the value not zero (whose sign the query form does not keep).
+     */
+    private static String madeInJava(String v, String types) {
+        return "(jsonb_typeof(" + v + ") IN ('boolean', 'null')"
+                + " OR (jsonb_typeof(" + v + ") = 'string' AND strpos(" + v + " #>> '{}', chr(1)) = 0)"
+                + " OR (jsonb_typeof(" + v + ") = 'number' AND (" + types + " IN (1, 2) OR (" + types + " = 4 AND " + v + "::numeric <> 0)))"
+                + " OR (jsonb_typeof(" + v + ") = 'object' AND (jsonb_exists(" + v + ", '" + QueryForm.DATE + "') OR jsonb_exists(" + v
+                + ", '" + QueryForm.OID + "'))))";
     }
 
     /** The group's first (last) document, or after a $sort its candidates in `_key` order (null past {@link #CANDIDATES}). */

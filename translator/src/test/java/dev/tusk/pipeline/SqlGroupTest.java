@@ -34,7 +34,7 @@ class SqlGroupTest {
         SqlGroup g = of("[{$group: {_id: null, total: {$sum: '$x'}, n: {$sum: 1}}}]").orElseThrow();
         assertEquals(List.of(), g.keyPaths());
         assertEquals(BsonDocument.parse("{_id: null, total: 6, n: 3}"),
-                g.result(BsonDocument.parse("{_id: 1, x: 1}"), null, 3, List.of(agg("6", 3, 1, "6", 0)), List.of()).orElseThrow());
+                g.result(BsonDocument.parse("{_id: 1, x: 1}"), null, 3, List.of(agg("6", 3, 1, "6", 0)), List.of(), List.of()).orElseThrow());
     }
 
     @Test
@@ -60,12 +60,12 @@ class SqlGroupTest {
     void countsAreTypedAsSumWouldType() {
         SqlGroup g = of("[{$group: {_id: '$k', n: {$sum: 1}, long: {$sum: {$numberLong: '1'}}, neg: {$sum: -3}}}]").orElseThrow();
         BsonDocument first = BsonDocument.parse("{_id: 7, k: {$numberLong: '5'}}");
-        assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: 4, long: {$numberLong: '4'}, neg: -12}"), g.result(first, null, 4, List.of(), List.of()).orElseThrow());
+        assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: 4, long: {$numberLong: '4'}, neg: -12}"), g.result(first, null, 4, List.of(), List.of(), List.of()).orElseThrow());
         assertEquals(BsonDocument.parse("{_id: {$numberLong: '5'}, n: {$numberLong: '3000000000'}, long: {$numberLong: '3000000000'},"
-                + " neg: {$numberLong: '-9000000000'}}"), g.result(first, null, 3_000_000_000L, List.of(), List.of()).orElseThrow());
-        assertEquals(BsonDocument.parse("{_id: null, n: 1, long: {$numberLong: '1'}, neg: -3}"), g.result(BsonDocument.parse("{_id: 1}"), null, 1, List.of(), List.of())
+                + " neg: {$numberLong: '-9000000000'}}"), g.result(first, null, 3_000_000_000L, List.of(), List.of(), List.of()).orElseThrow());
+        assertEquals(BsonDocument.parse("{_id: null, n: 1, long: {$numberLong: '1'}, neg: -3}"), g.result(BsonDocument.parse("{_id: 1}"), null, 1, List.of(), List.of(), List.of())
                 .orElseThrow(), "a missing key is null");
-        assertTrue(g.result(first, null, 1L << 61, List.of(), List.of()).isEmpty(), "near int64's end the group runs in Java");
+        assertTrue(g.result(first, null, 1L << 61, List.of(), List.of(), List.of()).isEmpty(), "near int64's end the group runs in Java");
     }
 
     @Test
@@ -76,7 +76,7 @@ class SqlGroupTest {
         BsonDocument first = BsonDocument.parse("{_id: 1, k: 'a', x: {y: 1}}");
         BsonDocument last = BsonDocument.parse("{_id: 9, k: 'a'}");
         assertEquals(BsonDocument.parse("{_id: 'a', f: {y: 1}, l: null, r: {_id: 9, k: 'a'}, c: 'c'}"),
-                g.result(first, last, 2, List.of(), List.of()).orElseThrow(), "missing is null, as $first/$last give it");
+                g.result(first, last, 2, List.of(), List.of(), List.of()).orElseThrow(), "missing is null, as $first/$last give it");
         assertFalse(of("[{$group: {_id: '$k', f: {$first: '$x'}}}]").orElseThrow().last(), "no $last: no last document");
     }
 
@@ -102,7 +102,9 @@ class SqlGroupTest {
                 "[{$unwind: {path: '$t', includeArrayIndex: 'i'}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: {path: '$t', preserveNullAndEmptyArrays: true}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: '$t'}, {$sort: {x: 1}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
-                "[{$unwind: '$t'}, {$unwind: '$u'}, {$group: {_id: '$t', n: {$sum: 1}}}]");
+                "[{$unwind: '$t'}, {$unwind: '$u'}, {$group: {_id: '$t', n: {$sum: 1}}}]",
+                "[{$unwind: '$tags'}, {$project: {g: 1}}, {$group: {_id: '$g', n: {$sum: 1}}}]",
+                "[{$unwind: '$tags'}, {$set: {t: '$tags'}}, {$group: {_id: '$t', n: {$sum: 1}}}]");
     }
 
     @Test
@@ -182,7 +184,7 @@ class SqlGroupTest {
         SqlGroup g = of("[{$group: {_id: '$k', s: {$sum: '$x'}, a: {$avg: '$x'}, t: {$sum: '$y.z'}}}]").orElseThrow();
         assertEquals(List.of(List.of("x"), List.of("y", "z")), g.valuePaths());
         BsonDocument out = g.result(BsonDocument.parse("{_id: 1, k: 'a'}"), null, 3,
-                List.of(agg("6", 3, 1, "6", 0), agg("0", 0, 0, "0", 0)), List.of()).orElseThrow();
+                List.of(agg("6", 3, 1, "6", 0), agg("0", 0, 0, "0", 0)), List.of(), List.of()).orElseThrow();
         assertEquals(BsonDocument.parse("{_id: 'a', s: 6, a: 2.0, t: 0}"), out);
     }
 

@@ -191,6 +191,9 @@ class GroupPushdownIT {
                 "no documents, no group (PostgreSQL's keyless aggregate answers one row)");
         BsonArray regex = BsonArray.parse("[{$match: {k: {$regex: '^s', $options: 'i'}}}, {$group: {_id: '$k', n: {$sum: 1}}}]");
         assertEquals(run(c, inJava(regex)), run(c, regex));
+        // a $project after the $unwind (the statement applies such stages before it only): the group runs in Java
+        BsonArray projectedAfter = BsonArray.parse("[{$unwind: '$tags'}, {$project: {g: 1}}, {$group: {_id: '$g', n: {$sum: 1}}}]");
+        assertEquals(run(c, inJava(projectedAfter)), run(c, projectedAfter));
     }
 
     @Test
