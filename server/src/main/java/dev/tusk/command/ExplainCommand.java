@@ -97,7 +97,8 @@ final class ExplainCommand implements Command {
                             .pushdown(filter);
                     counted = GroupPushdowns.counted(pushdown, pipeline);
                     group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline,
-                            !command.containsKey("allowDiskUse") || Flags.bool(command, "allowDiskUse", "aggregate"));
+                            !command.containsKey("allowDiskUse") || Flags.bool(command, "allowDiskUse", "aggregate"),
+                            name -> cx.catalog().collection(request.database(), name));
                 }
                 tail = Optional.of(counted.isPresent() ? new BsonArray()
                         : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent(), group.get().group())
@@ -165,7 +166,7 @@ final class ExplainCommand implements Command {
                     .append("postgresPlan", count.plan()));
         } else if (group.isPresent() && info.isPresent()) {
             DocumentStore.SqlPlan grouping = dev.tusk.exec.GroupQuery.explain(cx.store(), info.get(), group.get().filter().condition(),
-                    group.get().group(), execute);
+                    group.get().group(), group.get().foreign(), execute);
             reply.append("tusk", new BsonDocument("sql", new BsonString(grouping.sql()))
                     .append("pushdown", new BsonString("exact"))
                     .append("group", new BsonString("in PostgreSQL (a group whose key or sums need Java sends the pipeline there)"))

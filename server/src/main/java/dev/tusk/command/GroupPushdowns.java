@@ -6,6 +6,7 @@ import dev.tusk.pipeline.Pipeline;
 import dev.tusk.pipeline.SqlGroup;
 import dev.tusk.sql.Pushdown;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -19,7 +20,8 @@ import org.bson.BsonInt32;
 final class GroupPushdowns {
     record Counted(CountingTail tail, Pushdown filter) {}
 
-    record Pushed(SqlGroup group, Pushdown filter) {}
+    /** A grouping PostgreSQL computes, over the matches of {@code filter}; {@code foreign} the $lookup's collection, if any. */
+    record Pushed(SqlGroup group, Pushdown filter, Optional<CollectionInfo> foreign) {}
 
     private GroupPushdowns() {}
 
@@ -31,9 +33,17 @@ final class GroupPushdowns {
      * The grouping PostgreSQL computes, if any. Without allowDiskUse a $push stays in Java, whose states count toward
      * the 100 MiB that then fail with 292 as on MongoDB (PostgreSQL's arrays have no such limit).
      */
-    static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline, boolean allowDiskUse) {
-        return pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> allowDiskUse || g.pushPaths().isEmpty()).filter(g -> c.typedNumbers()
-                || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty()).map(g -> new Pushed(g, filter));
+    static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline, boolean allowDiskUse,
+            Function<String, Optional<CollectionInfo>> collections) {
+        Optional<SqlGroup> group = pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> allowDiskUse || g.pushPaths().isEmpty())
+                .filter(g -> c.typedNumbers() || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty());
+        if (group.isEmpty() || group.get().lookup().isEmpty()) {
+            return group.map(g -> new Pushed(g, filter, Optional.empty()));
+        }
+        // a $lookup joins a collection with typed numbers (a view runs its pipeline, a missing collection matches nothing: Java)
+        Optional<CollectionInfo> foreign = collections.apply(group.get().lookup().get().from())
+                .filter(f -> !f.isView() && f.typedNumbers() && c.typedNumbers());
+        return foreign.map(f -> new Pushed(group.get(), filter, foreign));
     }
 
     /**
@@ -41,7 +51,8 @@ final class GroupPushdowns {
      * $sort or $unwind before it, which the grouping statement applies), a $sortByCount's sort first.
      */
     static BsonArray tail(BsonArray stages, boolean leadingMatch, SqlGroup group) {
-        int at = (leadingMatch ? 1 : 0) + group.reshapes().size() + (group.order().isPresent() || group.unwind().isPresent() ? 1 : 0);
+        int at = (leadingMatch ? 1 : 0) + group.reshapes().size() + (group.order().isPresent() || group.unwind().isPresent() ? 1 : 0)
+                + (group.lookup().isPresent() ? 1 : 0);
         BsonArray out = new BsonArray();
         if (stages.get(at).asDocument().containsKey("$sortByCount")) {
             out.add(new BsonDocument("$sort", new BsonDocument("count", new BsonInt32(-1))));

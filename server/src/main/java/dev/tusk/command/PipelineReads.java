@@ -60,7 +60,8 @@ final class PipelineReads {
                     return counted.get().tail().result(cx.store().count(collection.get(), pushdown.condition(), request.timeBudget()))
                             .iterator();
                 }
-                Optional<Iterator<BsonDocument>> grouped = GroupPushdowns.decide(pushdown, collection.get(), pipeline, allowDiskUse)
+                Optional<Iterator<BsonDocument>> grouped = GroupPushdowns.decide(pushdown, collection.get(), pipeline, allowDiskUse,
+                        name -> cx.catalog().collection(request.database(), name))
                         .flatMap(pushed -> grouped(collection.get(), pushed));
                 if (grouped.isPresent()) {
                     return grouped.get();
@@ -82,7 +83,7 @@ final class PipelineReads {
     private Optional<Iterator<BsonDocument>> grouped(CollectionInfo c, GroupPushdowns.Pushed pushed) {
         dev.tusk.pipeline.SqlGroup g = pushed.group();
         Optional<List<BsonDocument>> outputs = g.outputs(dev.tusk.exec.GroupQuery.run(cx.store(), c, pushed.filter().condition(), g,
-                request.timeBudget()));
+                pushed.foreign(), request.timeBudget()));
         cx.stats().groupPushdown(outputs.isPresent());
         return outputs.map(out -> g.rest().run(out.iterator(), reader()));
     }

@@ -16,8 +16,9 @@ public final class GroupQuery {
     private GroupQuery() {}
 
     /** The groups of the documents matching {@code where} (an exact condition). */
-    public static List<SqlGroup.Group> run(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g, TimeBudget budget) {
-        GroupSql st = statement(c, where, g);
+    public static List<SqlGroup.Group> run(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g,
+            java.util.Optional<CollectionInfo> foreign, TimeBudget budget) {
+        GroupSql st = statement(c, where, g, foreign);
         return store.withBudget(budget, conn -> WholeReadSettings.apply(conn, () -> {
             try (PreparedStatement ps = prepare(conn, st.sql(), st.binds()); ResultSet rs = ps.executeQuery()) {
                 List<SqlGroup.Group> groups = new ArrayList<>();
@@ -30,8 +31,9 @@ public final class GroupQuery {
     }
 
     /** The statement's SQL (values inlined, for reading) and PostgreSQL's plan for it, run if {@code analyze}. */
-    public static DocumentStore.SqlPlan explain(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g, boolean analyze) {
-        GroupSql st = statement(c, where, g);
+    public static DocumentStore.SqlPlan explain(DocumentStore store, CollectionInfo c, Condition where, SqlGroup g,
+            java.util.Optional<CollectionInfo> foreign, boolean analyze) {
+        GroupSql st = statement(c, where, g, foreign);
         String plan = store.withConnection(conn -> WholeReadSettings.apply(conn, () -> {
             try (PreparedStatement ps = prepare(conn, "EXPLAIN (FORMAT JSON" + (analyze ? ", ANALYZE" : "") + ") " + st.sql(), st.binds());
                     ResultSet rs = ps.executeQuery()) {
@@ -42,9 +44,9 @@ public final class GroupQuery {
         return new DocumentStore.SqlPlan(inlined(st), org.bson.BsonArray.parse(plan));
     }
 
-    private static GroupSql statement(CollectionInfo c, Condition where, SqlGroup g) {
+    private static GroupSql statement(CollectionInfo c, Condition where, SqlGroup g, java.util.Optional<CollectionInfo> foreign) {
         return GroupSql.of(g, c.qualifiedTable(), DocumentStore.RENDER.render(where), DocumentStore.RENDER.extractBindValues(where),
-                c.typedNumbers());
+                c.typedNumbers(), foreign.map(CollectionInfo::qualifiedTable));
     }
 
     private static PreparedStatement prepare(Connection conn, String sql, List<Object> binds) throws SQLException {

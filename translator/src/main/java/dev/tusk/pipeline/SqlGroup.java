@@ -42,13 +42,15 @@ import org.bson.BsonValue;
  * @param order the $sort before the $group, if any
  * @param unwind the $unwind before the $group, if any: PostgreSQL then groups the rows of its array's elements, and
  *     each group's first (last) document is one of those rows, `_key` and element number
+ * @param lookup the equality $lookup before that $unwind (which then unwinds its `as`), if any: PostgreSQL then groups
+ *     the rows of its join, and each group's first (last) document is one of them, the two documents' `_key`s
  * @param reshapes $project, $addFields/$set and $unset stages before all that, which keep or rename the paths the
  *     rest reads (computing only constants and paths, which cannot fail); Java applies them to the first and last documents
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, List<List<String>> pushPaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind, List<Stage> reshapes,
-        List<Stage> after) {
+        List<List<String>> extremePaths, List<List<String>> pushPaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
+        Optional<LookupStage> lookup, List<Stage> reshapes, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
     /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
@@ -106,8 +108,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 out.add(doc.get());
                 continue;
             }
-            BsonDocument first = group.unsafe() || group.firsts() == null ? null : unwound(pick(group.firsts(), false), group.firstElement());
-            BsonDocument lastOne = !last || group.lasts() == null ? null : unwound(pick(group.lasts(), true), group.lastElement());
+            BsonDocument first = group.unsafe() || group.firsts() == null ? null : row(group.firsts(), false, group.firstElement());
+            BsonDocument lastOne = !last || group.lasts() == null ? null : row(group.lasts(), true, group.lastElement());
             Optional<BsonDocument> doc = first == null || (last && lastOne == null) ? Optional.empty()
                     : result(first, lastOne, group.count(), group.sums(), group.extremes(), group.pushes());
             if (doc.isEmpty()) {
@@ -117,6 +119,22 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         out.sort(ORDER);
         return Optional.of(out);
+    }
+
+    /**
+     * The document the $group saw as a group's first (last): after a $lookup the local document with its match in `as`
+     * (the $unwind's output for that pair), else {@link #pick} then {@link #unwound}; null when there is none.
+     */
+    private BsonDocument row(List<byte[]> docs, boolean lastOne, long element) {
+        if (docs.isEmpty()) {
+            return null; // a row that did not join: its group declines
+        }
+        if (lookup.isPresent()) {
+            BsonDocument out = dev.tusk.bson.BsonCopy.document(reshaped(new org.bson.RawBsonDocument(docs.get(0))));
+            StagePaths.set(out, lookup.get().as(), new org.bson.RawBsonDocument(docs.get(1)));
+            return out;
+        }
+        return unwound(pick(docs, lastOne), element);
     }
 
     /**
@@ -207,15 +225,22 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             List<Stage> reshapes = List.copyOf(stages.subList(0, reshaping));
             return of(stages.subList(reshaping, stages.size())).filter(x -> x.reshapes().isEmpty())
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, x.unwind,
-                            reshapes, x.after))
+                            x.lookup, reshapes, x.after))
                     .filter(SqlGroup::readsThroughReshapes);
+        }
+        if (stages.size() > 2 && stages.get(0) instanceof LookupStage l && joinable(l) && stages.get(1) instanceof UnwindStage u
+                && u.path().equals(l.as()) && u.includeArrayIndex().isEmpty() && !u.preserveNullAndEmptyArrays()) {
+            return of(stages.subList(2, stages.size()))
+                    .filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
+                            Optional.of(l), x.reshapes, x.after));
         }
         if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()
                 && !u.preserveNullAndEmptyArrays()) {
             Optional<SqlGroup> g = of(stages.subList(1, stages.size()));
             return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
-                            x.reshapes, x.after))
+                            Optional.empty(), x.reshapes, x.after))
                     .filter(SqlGroup::readsEachPathWhole);
         }
         if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof GroupStage g) {
@@ -230,6 +255,29 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             case SortByCountStage s -> of(s.group(), prepend(s.sort(), after), Optional.empty());
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * An equality $lookup PostgreSQL joins: localField and foreignField plain paths, no pipeline or let, `as` a top-level
+     * field (the $unwind after it then replaces that field by each match).
+     */
+    private static boolean joinable(LookupStage l) {
+        return l.localField().isPresent() && l.pipeline().isEmpty() && l.let().isEmpty() && plainPath(l.localField().get())
+                && plainPath(l.foreignField().get()) && plainPath(l.as()) && !l.as().contains(".");
+    }
+
+    private static boolean plainPath(String path) {
+        return java.util.Arrays.stream(path.split("\\.", -1)).noneMatch(p -> p.isEmpty() || p.startsWith("$"));
+    }
+
+    /** The $lookup's localField, split. */
+    public List<String> localPath() {
+        return List.of(lookup.orElseThrow().localField().orElseThrow().split("\\.", -1));
+    }
+
+    /** The $lookup's foreignField, split. */
+    public List<String> foreignPath() {
+        return List.of(lookup.orElseThrow().foreignField().orElseThrow().split("\\.", -1));
     }
 
     /** The projection a $project, $addFields/$set or $unset applies. */
@@ -278,7 +326,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         paths.addAll(extremePaths);
         paths.addAll(pushPaths);
         boolean read = paths.stream().allMatch(p -> underUnwind(p).isPresent() || source(p).isPresent())
-                && unwind.map(u -> source(unwindPath()).isPresent()).orElse(true);
+                && (lookup.isPresent() ? source(localPath()).isPresent() : unwind.map(u -> source(unwindPath()).isPresent()).orElse(true));
         return read && order.map(o -> o.keys().stream().allMatch(k -> source(k.path().parts()).filter(p -> p.size() == 1).isPresent()))
                 .orElse(true);
     }
@@ -347,7 +395,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef || datePart(g.id()).isPresent()) {
             Optional<List<String>> path = keyPath(g.id());
@@ -355,7 +403,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 return Optional.empty();
             }
             keys.add(path.get());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -365,7 +413,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(path.get());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, last, order, Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
         }
         return Optional.empty();
     }

@@ -152,6 +152,41 @@ class SqlGroupTest {
     }
 
     @Test
+    void anEqualityLookupAndTheUnwindOfItsMatchesMayComeFirst() {
+        SqlGroup g = of("[{$match: {x: 1}}, {$project: {who: '$customerId', x: 1}}, {$lookup: {from: 'customers', localField: 'who',"
+                + " foreignField: 'code.id', as: 'c'}}, {$unwind: '$c'}, {$group: {_id: '$c.tier', n: {$sum: 1}, s: {$sum: '$x'}}}]")
+                .orElseThrow();
+        assertEquals(List.of("customerId"), g.source(g.localPath()).orElseThrow(), "localField read through the $project");
+        assertEquals(List.of("code", "id"), g.foreignPath());
+        assertEquals(Optional.of(List.of("tier")), g.underUnwind(List.of("c", "tier")), "read from the foreign document");
+        assertTrue(g.underUnwind(List.of("x")).isEmpty());
+        declined("[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$group: {_id: '$j', n: {$sum: 1}}}]",
+                "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: '$k'}, {$group: {_id: '$j', n: {$sum: 1}}}]",
+                "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: {path: '$j', preserveNullAndEmptyArrays: true}},"
+                        + " {$group: {_id: '$j.t', n: {$sum: 1}}}]",
+                "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j.k'}}, {$unwind: '$j.k'}, {$group: {_id: '$j.k.t', n: {$sum: 1}}}]",
+                "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j', pipeline: [{$match: {x: 1}}]}}, {$unwind: '$j'},"
+                        + " {$group: {_id: '$j.t', n: {$sum: 1}}}]",
+                "[{$lookup: {from: 'c', pipeline: [], as: 'j'}}, {$unwind: '$j'}, {$group: {_id: '$j.t', n: {$sum: 1}}}]",
+                "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: '$j'}, {$sort: {x: 1}},"
+                        + " {$group: {_id: '$j.t', n: {$sum: 1}}}]",
+                "[{$project: {b: 1}}, {$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: '$j'},"
+                        + " {$group: {_id: '$j.t', n: {$sum: 1}}}]");
+    }
+
+    @Test
+    void afterALookupTheFirstAndLastAreTheLocalDocumentWithItsMatch() {
+        SqlGroup g = of("[{$lookup: {from: 'c', localField: 'a', foreignField: '_id', as: 'j'}}, {$unwind: '$j'},"
+                + " {$group: {_id: '$j.t', f: {$first: '$$ROOT'}, l: {$last: '$j._id'}}}]").orElseThrow();
+        List<byte[]> first = List.of(raw("{_id: 1, a: 7, j: 'replaced'}"), raw("{_id: 7, t: 'x'}"));
+        List<byte[]> last = List.of(raw("{_id: 2, a: 8}"), raw("{_id: 8, t: 'x'}"));
+        BsonDocument out = g.outputs(List.of(new SqlGroup.Group(2, false, first, last, List.of(), List.of()))).orElseThrow().get(0);
+        assertEquals(BsonDocument.parse("{_id: 'x', f: {_id: 1, a: 7, j: {_id: 7, t: 'x'}}, l: 8}"), out);
+        assertTrue(g.outputs(List.of(new SqlGroup.Group(2, false, first, List.of(), List.of(), List.of()))).isEmpty(),
+                "a row that did not join: Java runs the pipeline");
+    }
+
+    @Test
     void afterASortJavaPicksTheFirstAndLastAmongTiedCandidates() {
         SqlGroup g = of("[{$sort: {t: 1}}, {$group: {_id: '$k', f: {$first: '$x'}, l: {$last: '$x'}}}]").orElseThrow();
         List<byte[]> candidates = List.of(raw("{_id: 1, k: 'a', t: {b: 2}, x: 'one'}"), raw("{_id: 2, k: 'a', t: {b: 1}, x: 'two'}"),

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The $group stage in Java (the reference) against its statement in PostgreSQL ({@link GroupSql}) and
  * {@link SqlGroup#outputs}: random documents of every groupable kind × random groups (counts, $sum, $avg, $min,
- * $max, $push, $first and $last, a third after a $sort, a third after an $unwind, a quarter after $project/$set/$unset stages that keep or rename their paths, keys of date parts; the Java side reads the documents in `_key` order, as a table scan
+ * $max, $push, $first and $last, some after a $sort, some after an $unwind, some after a $lookup and the $unwind of its matches, a quarter after $project/$set/$unset stages that keep or rename their paths, keys of date parts; the Java side reads the documents in `_key` order, as a table scan
  * does); where the SQL side
  * does not decline, the documents are the same, values and BSON types, in the same order.
  */
@@ -108,6 +108,43 @@ class GroupSqlDifferentialTest {
                 case 2 -> d.append("e", new BsonString("scalar"));
                 default -> { }
             }
+            d.append("jid", new BsonInt32(r.nextInt(FOREIGN + 50))); // joined on the foreign `_id`; some match nothing
+            d.append("jk", joinValue(r)); // joined with what jsonb equality joins exactly
+            switch (r.nextInt(30)) { // joined with values that send the pipeline to Java, rarely
+                case 0 -> d.append("jm", BsonNull.VALUE);
+                case 1 -> { }
+                case 2 -> d.append("jm", new BsonArray(List.of(joinValue(r), joinValue(r))));
+                default -> d.append("jm", joinValue(r));
+            }
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    private static final int FOREIGN = 300;
+
+    /** A value an equality $lookup joins on: numbers of three types with equal values, strings, dates. */
+    private static BsonValue joinValue(Random r) {
+        int n = r.nextInt(25);
+        return switch (r.nextInt(6)) {
+            case 0 -> new BsonInt64(n);
+            case 1 -> new BsonDouble(n);
+            case 2 -> new BsonString("s" + r.nextInt(5));
+            case 3 -> new BsonDateTime(1_700_000_000_000L + r.nextInt(3));
+            default -> new BsonInt32(n);
+        };
+    }
+
+    /** The documents a $lookup joins: several per value, some values on none; fm rarely an array (MongoDB matches its elements). */
+    private static List<BsonDocument> foreign(Random r) {
+        List<BsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < FOREIGN; i++) {
+            BsonDocument d = new BsonDocument("_id", new BsonInt32(i)).append("fk", joinValue(r))
+                    .append("t", new BsonString("t" + r.nextInt(3))).append("w", new BsonInt32(r.nextInt(100)));
+            d.append("fm", r.nextInt(40) == 0 ? new BsonArray(List.of(joinValue(r), joinValue(r))) : joinValue(r));
+            if (r.nextBoolean()) {
+                d.append("sub", new BsonDocument("f", scalar(r)));
+            }
             docs.add(d);
         }
         return docs;
@@ -121,7 +158,8 @@ class GroupSqlDifferentialTest {
             new Feature("after an $unwind", j -> j.contains("$unwind"), 5),
             new Feature("after $project/$set/$unset", j -> j.contains("$project") || j.contains("$unset"), 10),
             new Feature("by date parts", j -> j.contains(": '$t'}"), 10),
-            new Feature("with $push", j -> j.contains("$push"), 5));
+            new Feature("with $push", j -> j.contains("$push"), 5),
+            new Feature("after a $lookup", j -> j.contains("$lookup"), 10));
 
     private static final List<String> DATE_PARTS = List.of("year", "month", "dayOfMonth", "hour", "minute", "second", "millisecond",
             "dayOfYear", "dayOfWeek", "week", "isoWeek", "isoWeekYear", "isoDayOfWeek");
@@ -129,13 +167,18 @@ class GroupSqlDifferentialTest {
     private static String pipeline(Random r) {
         List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{x: -1}", "{d: 1}", "{nothing: 1}", "{s: 1}", "{s: -1, k: 1}",
                 "{g: 1, s: 1}");
-        String before = switch (r.nextInt(6)) {
+        List<String> joins = List.of("localField: 'jk', foreignField: 'fk'", "localField: 'jid', foreignField: '_id'",
+                "localField: 'jk', foreignField: 'fk'", "localField: 'jid', foreignField: '_id'",
+                "localField: 'jm', foreignField: 'fk'", "localField: 'jk', foreignField: 'fm'");
+        String before = switch (r.nextInt(8)) {
             case 0, 1 -> "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, ";
             case 2 -> "{$unwind: '$arr'}, ";
             case 3 -> "{$unwind: '$ad'}, ";
+            case 4, 5 -> "{$lookup: {from: 'other', " + joins.get(r.nextInt(joins.size())) + ", as: 'j'}}, {$unwind: '$j'}, ";
             default -> "";
         };
-        boolean unwound = !before.isEmpty() && before.contains("$unwind");
+        boolean joined = before.contains("$lookup");
+        boolean unwound = !joined && before.contains("$unwind");
         // arr's values are arrays (which no group or sum takes in SQL) unless unwound
         List<String> keys = new ArrayList<>(List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'",
                 "{$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}",
@@ -147,6 +190,11 @@ class GroupSqlDifferentialTest {
             paths.addAll(List.of("'$arr'", "'$ad.f'", "'$ad.f'"));
             positional.addAll(List.of("'$arr'", "'$ad'"));
         }
+        if (joined) {
+            keys.addAll(List.of("'$j.t'", "'$j.t'", "'$j.fk'", "{a: '$g', b: '$j.t'}", "'$j.sub.f'", "'$jk'"));
+            paths.addAll(List.of("'$j.w'", "'$j.w'", "'$j.sub.f'", "'$j._id'"));
+            positional.addAll(List.of("'$j'", "'$j.t'", "'$j.sub'"));
+        }
         List<String> operators = List.of("$sum", "$avg", "$min", "$max", "$push");
         StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
         for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
@@ -156,8 +204,9 @@ class GroupSqlDifferentialTest {
                 default -> "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
             });
         }
-        List<String> reshapes = List.of("{$project: {k: 1, g: 1, x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, t: 1, nothing: 1}}, ",
-                "{$set: {kk: '$k', c: 1}}, {$project: {k: '$g', g: '$kk', x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, t: 1, nothing: 1}}, ",
+        List<String> reshapes = List.of("{$project: {k: 1, g: 1, x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, t: 1, nothing: 1, jk: 1, jid: 1}}, ",
+                "{$set: {kk: '$k', c: 1}}, {$project: {k: '$g', g: '$kk', x: 1, i: 1, l: 1, d: 1, v: 1, e: 1, arr: 1, ad: 1, s: 1, t: 1, nothing: 1,"
+                        + " jk: '$jid', jid: '$jk', jm: 1}}, ",
                 "{$unset: ['zz', 'e.zz']}, ", "{$project: {unused: 0}}, ");
         String reshape = r.nextInt(4) == 0 ? reshapes.get(r.nextInt(reshapes.size())) : "";
         return "[" + reshape + before + "{$group: " + group + "}}]";
@@ -168,6 +217,11 @@ class GroupSqlDifferentialTest {
         long seed = Long.getLong("tusk.seed", 20261205L);
         Random r = new Random(seed);
         List<BsonDocument> docs = documents(r);
+        List<BsonDocument> others = new ArrayList<>();
+        foreign(r).forEach(d -> others.add(new RawBsonDocument(d, new BsonDocumentCodec())));
+        // the $lookup's reader: the reference evaluator over the foreign documents
+        dev.tusk.pipeline.CollectionReader reader = (from, filter) -> others.stream()
+                .<BsonDocument>map(d -> d).filter(d -> dev.tusk.query.FilterEvaluator.matches(filter, d)).iterator();
         List<byte[]> keys = new ArrayList<>();
         docs.forEach(d -> keys.add(IdKey.encode(d.get("_id"))));
         List<BsonDocument> inKeyOrder = new ArrayList<>(docs);
@@ -178,6 +232,17 @@ class GroupSqlDifferentialTest {
             try (var st = c.createStatement()) {
                 st.execute("SET jit = off");
                 st.execute("CREATE TEMP TABLE grouped (_key bytea PRIMARY KEY, doc bytea NOT NULL, q jsonb NOT NULL)");
+                st.execute("CREATE TEMP TABLE other (_key bytea PRIMARY KEY, doc bytea NOT NULL, q jsonb NOT NULL)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO other VALUES (?, ?, ?::jsonb)")) {
+                for (BsonDocument d : others) {
+                    RawBsonDocument raw = (RawBsonDocument) d;
+                    ps.setBytes(1, IdKey.encode(d.get("_id")));
+                    ps.setBytes(2, Arrays.copyOf(raw.getByteBuffer().array(), raw.getByteBuffer().remaining()));
+                    ps.setString(3, QueryForm.toJson(d));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO grouped VALUES (?, ?, ?::jsonb)")) {
                 for (int i = 0; i < docs.size(); i++) {
@@ -197,12 +262,13 @@ class GroupSqlDifferentialTest {
                     continue; // a path the $project drops: the pipeline runs in Java
                 }
                 SqlGroup g = maybe.get();
-                Optional<List<BsonDocument>> inSql = g.outputs(run(c, GroupSql.of(g, "pg_temp.grouped", "true", List.of(), true)));
+                Optional<List<BsonDocument>> inSql = g.outputs(run(c, GroupSql.of(g, "pg_temp.grouped", "true", List.of(), true,
+                        g.lookup().map(l -> "pg_temp.other"))));
                 if (inSql.isEmpty()) {
                     continue; // declined: the pipeline runs in Java
                 }
                 List<BsonDocument> inJava = new ArrayList<>();
-                p.run(inKeyOrder.iterator()).forEachRemaining(inJava::add);
+                p.run(inKeyOrder.iterator(), reader).forEachRemaining(inJava::add);
                 assertEquals(inJava, inSql.get(), "seed " + seed + ": " + json);
                 compared++;
                 for (Feature f : FEATURES) {

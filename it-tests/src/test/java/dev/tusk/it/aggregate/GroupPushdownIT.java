@@ -147,7 +147,8 @@ class GroupPushdownIT {
         return out;
     }
 
-    private static long[] groupPushdowns() {
+    /** serverStatus' counts of $group stages PostgreSQL computed and gave back to Java. */
+    static long[] groupPushdowns() {
         Document counts = TuskTestServer.client().getDatabase("admin").runCommand(new Document("serverStatus", 1))
                 .get("tusk", Document.class).get("aggregateGroups", Document.class);
         return new long[] {counts.getLong("inPostgres"), counts.getLong("declined")};
