@@ -24,7 +24,8 @@ import org.bson.BsonValue;
  * can compute: its key is a constant, a field path or a date part of one ({$year: '$d'}...), or a document of those, and its outputs are counts
  * ({@code {$sum: <int or long>}}, {@code {$count: {}}}), the {@code $sum}, {@code $avg}, {@code $min} or
  * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant;
- * a {@code $sort} on top-level fields or an {@code $unwind} (without its options) may come before it.
+ * a {@code $sort} on top-level fields, an {@code $unwind} (without includeArrayIndex), or an equality {@code $lookup} and the
+ * {@code $unwind} of its matches may come before it.
  * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
  * document (smallest `_key`: the first the $group sees of a collection read in `_key` order; after a $sort,
  * the documents that may be first in its order, of which Java picks the first as the stage's stable sort
@@ -131,7 +132,11 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         if (lookup.isPresent()) {
             BsonDocument out = dev.tusk.bson.BsonCopy.document(reshaped(new org.bson.RawBsonDocument(docs.get(0))));
-            StagePaths.set(out, lookup.get().as(), new org.bson.RawBsonDocument(docs.get(1)));
+            if (docs.get(1) == null) { // no match, kept by preserveNullAndEmptyArrays: its empty `as` goes
+                out.remove(lookup.get().as());
+            } else {
+                StagePaths.set(out, lookup.get().as(), new org.bson.RawBsonDocument(docs.get(1)));
+            }
             return out;
         }
         return unwound(pick(docs, lastOne), element);
@@ -229,14 +234,13 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                     .filter(SqlGroup::readsThroughReshapes);
         }
         if (stages.size() > 2 && stages.get(0) instanceof LookupStage l && joinable(l) && stages.get(1) instanceof UnwindStage u
-                && u.path().equals(l.as()) && u.includeArrayIndex().isEmpty() && !u.preserveNullAndEmptyArrays()) {
+                && u.path().equals(l.as()) && u.includeArrayIndex().isEmpty()) {
             return of(stages.subList(2, stages.size()))
                     .filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
                             Optional.of(l), x.reshapes, x.after));
         }
-        if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()
-                && !u.preserveNullAndEmptyArrays()) {
+        if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()) {
             Optional<SqlGroup> g = of(stages.subList(1, stages.size()));
             return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),

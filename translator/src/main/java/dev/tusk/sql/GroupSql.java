@@ -1,6 +1,7 @@
 package dev.tusk.sql;
 
 import dev.tusk.pipeline.SqlGroup;
+import dev.tusk.pipeline.UnwindStage;
 import dev.tusk.storage.QueryForm;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -123,7 +124,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
     private List<byte[]> documents(ResultSet rs, int column) throws SQLException {
         if (joined) { // the local document and its match
             java.sql.Array pair = rs.getArray(column);
-            return pair == null ? List.of() : List.of((byte[]) ((Object[]) pair.getArray())[0], (byte[]) ((Object[]) pair.getArray())[1]);
+            return pair == null ? List.of() : java.util.Arrays.asList((byte[]) ((Object[]) pair.getArray())[0],
+                    (byte[]) ((Object[]) pair.getArray())[1]); // no match (after a preserving $unwind): null
         }
         if (!sorted) {
             byte[] doc = rs.getBytes(column);
@@ -240,14 +242,31 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         String from = table + " t" + order.map(o -> " CROSS JOIN " + RENDER.renderContext().declareTables(true)
                 .paramType(org.jooq.conf.ParamType.INLINED).visit(o.lateral()).render()).orElse("");
         String where = whereSql;
+        boolean preserve = g.unwind().map(UnwindStage::preserveNullAndEmptyArrays).orElse(false);
         if (g.lookup().isPresent()) {
             from = joined(g, table, foreign.orElseThrow(), whereSql, whereBinds, binds, columns, throughArrays);
-            where = "f._key IS NOT NULL OR t.lbad OR fb.bad";
+            // preserveNullAndEmptyArrays: a document without matches is the $unwind's output too (without `as`)
+            where = preserve ? "true" : "f._key IS NOT NULL OR t.lbad OR fb.bad";
         } else if (g.unwind().isPresent()) {
+            List<String> path = g.source(g.unwindPath()).orElseThrow();
+            if (preserve) {
+                // a document kept whole while an array lies on the way to the unwound path: MongoDB's paths under it then
+                // collect from the array's elements
+                for (int j = 1; j < path.size(); j++) {
+                    String at = "uwp" + j;
+                    columns.add("t.q #> ?::text[] AS " + at);
+                    binds.add(path.subList(0, j).toArray(String[]::new));
+                    throughArrays.add("jsonb_typeof(" + at + ") = 'array'");
+                }
+            }
             columns.add("x.idx");
-            from += " CROSS JOIN LATERAL (SELECT " + unwound(g.source(g.unwindPath()).orElseThrow(), binds) + " AS u) uw"
-                    + " CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN uw.u IS NULL OR jsonb_typeof(uw.u) = 'null' THEN '[]'::jsonb"
-                    + " WHEN jsonb_typeof(uw.u) = 'array' THEN uw.u ELSE jsonb_build_array(uw.u) END) WITH ORDINALITY AS x(elem, idx)";
+            // without preserveNullAndEmptyArrays null, missing and [] give no row; with it null is one (its value stays) and
+            // missing and [] are the left join's row without an element (idx null: the document's only output)
+            from += " CROSS JOIN LATERAL (SELECT " + unwound(path, binds) + " AS u) uw"
+                    + (preserve ? " LEFT JOIN" : " CROSS JOIN") + " LATERAL jsonb_array_elements(CASE WHEN uw.u IS NULL THEN '[]'::jsonb"
+                    + " WHEN jsonb_typeof(uw.u) = 'null' THEN " + (preserve ? "jsonb_build_array(uw.u)" : "'[]'::jsonb")
+                    + " WHEN jsonb_typeof(uw.u) = 'array' THEN uw.u ELSE jsonb_build_array(uw.u) END) WITH ORDINALITY AS x(elem, idx)"
+                    + (preserve ? " ON true" : "");
         }
         if (g.lookup().isEmpty()) {
             binds.addAll(whereBinds);
@@ -262,8 +281,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         // PostgreSQL has no min(bytea); hex digits keep the byte order under COLLATE "C"
         String firstRows = order.isPresent() ? " FILTER (WHERE rf = 1)" : "";
         // after an $unwind a row is a document's element: `_key` then the element's number, "!" below the hex digits
-        String row = g.lookup().isPresent() ? "(encode(_key, 'hex') || '!' || encode(fk, 'hex')) COLLATE \"C\""
-                : g.unwind().isPresent() ? "(encode(_key, 'hex') || '!' || lpad((idx - 1)::text, 19, '0')) COLLATE \"C\""
+        String row = g.lookup().isPresent() ? "(encode(_key, 'hex') || '!' || coalesce(encode(fk, 'hex'), '')) COLLATE \"C\""
+                : g.unwind().isPresent() ? "(encode(_key, 'hex') || '!' || lpad((coalesce(idx, 1) - 1)::text, 19, '0')) COLLATE \"C\""
                 : "encode(_key, 'hex') COLLATE \"C\"";
         groupColumns.add("min(" + row + ")" + firstRows + " AS first");
         groupColumns.add("count(*) AS n");
@@ -316,10 +335,10 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 g.extremePaths().size(), g.pushPaths().size(), g.last(), order.isPresent(), g.lookup().isPresent());
     }
 
-    /** After a $lookup, the group's first (last) row: its local document and its match, through both primary keys. */
+    /** After a $lookup, the group's first (last) row: its local document and its match (null if none), through both primary keys. */
     private static String pair(String table, String foreign, String which) {
-        return "(SELECT ARRAY[t.doc, f.doc] FROM " + table + " t, " + foreign + " f WHERE t._key = decode(split_part(g." + which
-                + ", '!', 1), 'hex') AND f._key = decode(split_part(g." + which + ", '!', 2), 'hex'))";
+        return "(SELECT ARRAY[t.doc, f.doc] FROM " + table + " t LEFT JOIN " + foreign + " f ON f._key = decode(split_part(g." + which
+                + ", '!', 2), 'hex') WHERE t._key = decode(split_part(g." + which + ", '!', 1), 'hex'))";
     }
 
     /**

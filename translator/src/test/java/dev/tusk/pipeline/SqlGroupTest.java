@@ -98,9 +98,9 @@ class SqlGroupTest {
         assertEquals(java.util.Optional.of(List.of("w")), tags.underUnwind(List.of("tags", "w")));
         assertTrue(tags.underUnwind(List.of("x")).isEmpty(), "read from the document");
         assertTrue(of("[{$unwind: '$a.b'}, {$sortByCount: '$a.b.c'}]").isPresent());
+        assertTrue(of("[{$unwind: {path: '$t', preserveNullAndEmptyArrays: true}}, {$group: {_id: '$t', n: {$sum: 1}}}]").isPresent());
         declined("[{$unwind: '$a.b'}, {$group: {_id: '$a', n: {$sum: 1}}}]",
                 "[{$unwind: {path: '$t', includeArrayIndex: 'i'}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
-                "[{$unwind: {path: '$t', preserveNullAndEmptyArrays: true}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: '$t'}, {$sort: {x: 1}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: '$t'}, {$unwind: '$u'}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: '$tags'}, {$project: {g: 1}}, {$group: {_id: '$g', n: {$sum: 1}}}]",
@@ -160,10 +160,12 @@ class SqlGroupTest {
         assertEquals(List.of("code", "id"), g.foreignPath());
         assertEquals(Optional.of(List.of("tier")), g.underUnwind(List.of("c", "tier")), "read from the foreign document");
         assertTrue(g.underUnwind(List.of("x")).isEmpty());
+        assertTrue(of("[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: {path: '$j', preserveNullAndEmptyArrays: true}},"
+                + " {$group: {_id: '$j.t', n: {$sum: 1}}}]").isPresent(), "unmatched documents are kept");
+        declined("[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: {path: '$j', includeArrayIndex: 'i'}},"
+                + " {$group: {_id: '$j.t', n: {$sum: 1}}}]");
         declined("[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$group: {_id: '$j', n: {$sum: 1}}}]",
                 "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: '$k'}, {$group: {_id: '$j', n: {$sum: 1}}}]",
-                "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j'}}, {$unwind: {path: '$j', preserveNullAndEmptyArrays: true}},"
-                        + " {$group: {_id: '$j.t', n: {$sum: 1}}}]",
                 "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j.k'}}, {$unwind: '$j.k'}, {$group: {_id: '$j.k.t', n: {$sum: 1}}}]",
                 "[{$lookup: {from: 'c', localField: 'a', foreignField: 'b', as: 'j', pipeline: [{$match: {x: 1}}]}}, {$unwind: '$j'},"
                         + " {$group: {_id: '$j.t', n: {$sum: 1}}}]",
@@ -183,7 +185,13 @@ class SqlGroupTest {
         BsonDocument out = g.outputs(List.of(new SqlGroup.Group(2, false, first, last, List.of(), List.of()))).orElseThrow().get(0);
         assertEquals(BsonDocument.parse("{_id: 'x', f: {_id: 1, a: 7, j: {_id: 7, t: 'x'}}, l: 8}"), out);
         assertTrue(g.outputs(List.of(new SqlGroup.Group(2, false, first, List.of(), List.of(), List.of()))).isEmpty(),
-                "a row that did not join: Java runs the pipeline");
+                "a row that was not read: Java runs the pipeline");
+        SqlGroup kept = of("[{$lookup: {from: 'c', localField: 'a', foreignField: '_id', as: 'j'}}, {$unwind: {path: '$j',"
+                + " preserveNullAndEmptyArrays: true}}, {$group: {_id: '$j.t', f: {$first: '$$ROOT'}}}]").orElseThrow();
+        List<byte[]> unmatched = java.util.Arrays.asList(raw("{_id: 3, a: 9, j: 'replaced'}"), null);
+        assertEquals(BsonDocument.parse("{_id: null, f: {_id: 3, a: 9}}"),
+                kept.outputs(List.of(new SqlGroup.Group(1, false, unmatched, List.of(), List.of(), List.of()))).orElseThrow().get(0),
+                "no match, kept without its `as`");
     }
 
     @Test

@@ -159,7 +159,8 @@ class GroupSqlDifferentialTest {
             new Feature("after $project/$set/$unset", j -> j.contains("$project") || j.contains("$unset"), 10),
             new Feature("by date parts", j -> j.contains(": '$t'}"), 10),
             new Feature("with $push", j -> j.contains("$push"), 5),
-            new Feature("after a $lookup", j -> j.contains("$lookup"), 10));
+            new Feature("after a $lookup", j -> j.contains("$lookup"), 10),
+            new Feature("preserving null and empty arrays", j -> j.contains("preserveNullAndEmptyArrays"), 5));
 
     private static final List<String> DATE_PARTS = List.of("year", "month", "dayOfMonth", "hour", "minute", "second", "millisecond",
             "dayOfYear", "dayOfWeek", "week", "isoWeek", "isoWeekYear", "isoDayOfWeek");
@@ -170,11 +171,14 @@ class GroupSqlDifferentialTest {
         List<String> joins = List.of("localField: 'jk', foreignField: 'fk'", "localField: 'jid', foreignField: '_id'",
                 "localField: 'jk', foreignField: 'fk'", "localField: 'jid', foreignField: '_id'",
                 "localField: 'jm', foreignField: 'fk'", "localField: 'jk', foreignField: 'fm'");
+        List<String> unwinds = List.of("'$arr'", "'$ad'", "{path: '$arr', preserveNullAndEmptyArrays: true}",
+                "{path: '$ad', preserveNullAndEmptyArrays: true}", "{path: '$e.f', preserveNullAndEmptyArrays: true}",
+                "{path: '$ad.f', preserveNullAndEmptyArrays: true}");
         String before = switch (r.nextInt(8)) {
             case 0, 1 -> "{$sort: " + sorts.get(r.nextInt(sorts.size())) + "}, ";
-            case 2 -> "{$unwind: '$arr'}, ";
-            case 3 -> "{$unwind: '$ad'}, ";
-            case 4, 5 -> "{$lookup: {from: 'other', " + joins.get(r.nextInt(joins.size())) + ", as: 'j'}}, {$unwind: '$j'}, ";
+            case 2, 3 -> "{$unwind: " + unwinds.get(r.nextInt(unwinds.size())) + "}, ";
+            case 4, 5 -> "{$lookup: {from: 'other', " + joins.get(r.nextInt(joins.size())) + ", as: 'j'}}, {$unwind: "
+                    + (r.nextInt(3) == 0 ? "{path: '$j', preserveNullAndEmptyArrays: true}" : "'$j'") + "}, ";
             default -> "";
         };
         boolean joined = before.contains("$lookup");
@@ -186,7 +190,7 @@ class GroupSqlDifferentialTest {
         List<String> paths = new ArrayList<>(List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'"));
         List<String> positional = new ArrayList<>(List.of("'$k'", "'$e.f'", "'$nothing'", "'$$ROOT'", "'$$CURRENT.v'", "'constant'"));
         if (unwound) {
-            keys.addAll(List.of("'$arr'", "'$arr'", "'$ad.f'", "'$ad.f'", "{a: '$arr', b: '$g'}", "{a: '$ad.f', b: '$g'}"));
+            keys.addAll(List.of("'$arr'", "'$arr'", "'$ad.f'", "'$ad.f'", "{a: '$arr', b: '$g'}", "{a: '$ad.f', b: '$g'}", "{a: '$e.f', b: '$ad'}"));
             paths.addAll(List.of("'$arr'", "'$ad.f'", "'$ad.f'"));
             positional.addAll(List.of("'$arr'", "'$ad'"));
         }

@@ -52,7 +52,9 @@ class GroupPushdownIT {
             "[{$group: {_id: {y: {$year: '$t'}, m: {$month: '$t'}}, n: {$sum: 1}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
             "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]",
             "[{$match: {x: {$lt: 40}}}, {$group: {_id: '$g', xs: {$push: '$x'}, ts: {$push: '$t'}, ls: {$push: '$l'}, ds: {$push: '$d'}}}]",
-            "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]");
+            "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]",
+            "[{$unwind: {path: '$tags', preserveNullAndEmptyArrays: true}}, {$group: {_id: {t: '$tags', g: '$g'}, n: {$sum: 1},"
+                    + " first: {$first: '$$ROOT'}, last: {$last: '$tags'}}}, {$sort: {_id: 1}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {
@@ -105,7 +107,11 @@ class GroupPushdownIT {
                 case 0, 1 -> d.append("tags", List.of("t" + r.nextInt(5), r.nextInt(3), "t" + r.nextInt(5)));
                 case 2 -> d.append("tags", r.nextBoolean() ? List.of() : "t" + r.nextInt(5));
                 case 3 -> d.append("tags", withAwkward && r.nextBoolean() ? List.of(new Document("t", 1)) : List.of(2L, 2.0));
-                default -> { }
+                default -> {
+                    if (r.nextBoolean()) {
+                        d.append("tags", null);
+                    }
+                }
             }
             if (withAwkward && r.nextInt(50) == 0) { // Decimal128 sums round at each addition, NaN poisons: both stay in Java
                 d.put("mix", r.nextBoolean() ? new Decimal128(new java.math.BigDecimal("0.1")) : Double.NaN);

@@ -38,7 +38,10 @@ class LookupGroupPushdownIT {
             "[{$project: {who: '$customerId', amount: 1}}, {$lookup: {from: 'customers', localField: 'who', foreignField: '_id',"
                     + " as: 'amount'}}, {$unwind: '$amount'}, {$group: {_id: '$amount.tier', n: {$sum: 1}, since: {$first: '$amount.since'}}}]",
             "[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}}, {$unwind: '$c'},"
-                    + " {$group: {_id: null, n: {$sum: 1}, s: {$sum: '$c.score'}}}]");
+                    + " {$group: {_id: null, n: {$sum: 1}, s: {$sum: '$c.score'}}}]",
+            "[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}}, {$unwind: {path: '$c',"
+                    + " preserveNullAndEmptyArrays: true}}, {$group: {_id: '$c.tier', n: {$sum: 1}, first: {$first: '$$ROOT'},"
+                    + " last: {$last: '$$ROOT'}}}, {$sort: {_id: 1}}]");
 
     @BeforeAll
     static void load() {
