@@ -36,7 +36,8 @@ final class GroupPushdowns {
     static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline, boolean allowDiskUse,
             Function<String, Optional<CollectionInfo>> collections) {
         Optional<SqlGroup> group = pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> allowDiskUse || g.pushPaths().isEmpty())
-                .filter(g -> c.typedNumbers() || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty());
+                .filter(g -> c.typedNumbers() || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty())
+                .filter(dev.tusk.sql.GroupSql::computable);
         if (group.isEmpty() || group.get().lookup().isEmpty()) {
             return group.map(g -> new Pushed(g, filter, Optional.empty()));
         }
@@ -48,11 +49,11 @@ final class GroupPushdowns {
 
     /**
      * The stages after the grouping as explain lists them: those after the $group (and the $project/$set/$unset,
-     * $sort or $unwind before it, which the grouping statement applies), a $sortByCount's sort first.
+     * $sort, $lookup, $unwind or $match before it, which the grouping statement applies), a $sortByCount's sort first.
      */
     static BsonArray tail(BsonArray stages, boolean leadingMatch, SqlGroup group) {
         int at = (leadingMatch ? 1 : 0) + group.reshapes().size() + (group.order().isPresent() || group.unwind().isPresent() ? 1 : 0)
-                + (group.lookup().isPresent() ? 1 : 0);
+                + (group.lookup().isPresent() ? 1 : 0) + (group.unwoundMatch().isPresent() ? 1 : 0);
         BsonArray out = new BsonArray();
         if (stages.get(at).asDocument().containsKey("$sortByCount")) {
             out.add(new BsonDocument("$sort", new BsonDocument("count", new BsonInt32(-1))));

@@ -25,7 +25,7 @@ import org.bson.BsonValue;
  * ({@code {$sum: <int or long>}}, {@code {$count: {}}}), the {@code $sum}, {@code $avg}, {@code $min} or
  * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant;
  * a {@code $sort} on top-level fields, an {@code $unwind} (without includeArrayIndex), or an equality {@code $lookup} and the
- * {@code $unwind} of its matches may come before it.
+ * {@code $unwind} of its matches (either $unwind followed by a $match, perhaps) may come before it.
  * PostgreSQL groups by the paths' values in the query form and returns per group its size, its first
  * document (smallest `_key`: the first the $group sees of a collection read in `_key` order; after a $sort,
  * the documents that may be first in its order, of which Java picks the first as the stage's stable sort
@@ -45,13 +45,15 @@ import org.bson.BsonValue;
  *     each group's first (last) document is one of those rows, `_key` and element number
  * @param lookup the equality $lookup before that $unwind (which then unwinds its `as`), if any: PostgreSQL then groups
  *     the rows of its join, and each group's first (last) document is one of them, the two documents' `_key`s
+ * @param unwoundMatch a $match right after the $unwind (PostgreSQL applies it to each row, as the unwound document),
+ *     if any; dev.tusk.sql.GroupSql says whether its filter is exact there
  * @param reshapes $project, $addFields/$set and $unset stages before all that, which keep or rename the paths the
  *     rest reads (computing only constants and paths, which cannot fail); Java applies them to the first and last documents
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
         List<List<String>> extremePaths, List<List<String>> pushPaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
-        Optional<LookupStage> lookup, List<Stage> reshapes, List<Stage> after) {
+        Optional<LookupStage> lookup, Optional<MatchStage> unwoundMatch, List<Stage> reshapes, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
     /** The largest count times multiplier computed exactly here; past it the pipeline runs in Java. */
@@ -230,21 +232,24 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             List<Stage> reshapes = List.copyOf(stages.subList(0, reshaping));
             return of(stages.subList(reshaping, stages.size())).filter(x -> x.reshapes().isEmpty())
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, x.unwind,
-                            x.lookup, reshapes, x.after))
+                            x.lookup, x.unwoundMatch, reshapes, x.after))
+                    .filter(x -> x.unwoundMatch().isEmpty()) // its filter reads the stored paths
                     .filter(SqlGroup::readsThroughReshapes);
         }
         if (stages.size() > 2 && stages.get(0) instanceof LookupStage l && joinable(l) && stages.get(1) instanceof UnwindStage u
                 && u.path().equals(l.as()) && u.includeArrayIndex().isEmpty()) {
-            return of(stages.subList(2, stages.size()))
+            Optional<MatchStage> m = matchAt(stages, 2);
+            return of(stages.subList(2 + m.map(x -> 1).orElse(0), stages.size()))
                     .filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
-                            Optional.of(l), x.reshapes, x.after));
+                            Optional.of(l), m, x.reshapes, x.after));
         }
         if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()) {
-            Optional<SqlGroup> g = of(stages.subList(1, stages.size()));
+            Optional<MatchStage> m = matchAt(stages, 1);
+            Optional<SqlGroup> g = of(stages.subList(1 + m.map(x -> 1).orElse(0), stages.size()));
             return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
                     .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
-                            Optional.empty(), x.reshapes, x.after))
+                            Optional.empty(), m, x.reshapes, x.after))
                     .filter(SqlGroup::readsEachPathWhole);
         }
         if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof GroupStage g) {
@@ -282,6 +287,11 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     /** The $lookup's foreignField, split. */
     public List<String> foreignPath() {
         return List.of(lookup.orElseThrow().foreignField().orElseThrow().split("\\.", -1));
+    }
+
+    /** The $match at stages[i], if there is one (and a stage after it). */
+    private static Optional<MatchStage> matchAt(List<Stage> stages, int i) {
+        return stages.size() > i + 1 && stages.get(i) instanceof MatchStage m ? Optional.of(m) : Optional.empty();
     }
 
     /** The projection a $project, $addFields/$set or $unset applies. */
@@ -399,7 +409,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef || datePart(g.id()).isPresent()) {
             Optional<List<String>> path = keyPath(g.id());
@@ -407,7 +418,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 return Optional.empty();
             }
             keys.add(path.get());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
             for (Map.Entry<String, Expr> f : doc.fields()) {
@@ -417,7 +429,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(path.get());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    List.copyOf(rest)));
         }
         return Optional.empty();
     }

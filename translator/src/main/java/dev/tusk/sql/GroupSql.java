@@ -1,6 +1,7 @@
 package dev.tusk.sql;
 
 import dev.tusk.pipeline.SqlGroup;
+import dev.tusk.query.FilterFields;
 import dev.tusk.pipeline.UnwindStage;
 import dev.tusk.storage.QueryForm;
 import java.math.BigDecimal;
@@ -321,7 +322,15 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                     : "CASE WHEN NOT (" + String.join(" AND ", keyMadeHere) + ") THEN " + firstDocument + " END";
         }
         unsafeKeys.add(0, "g.through");
-        String sql = "WITH v AS (SELECT t._key, " + String.join(", ", columns) + " FROM " + from + " WHERE " + where + "),"
+        String read = "SELECT t._key, " + String.join(", ", columns) + " FROM " + from + " WHERE " + where;
+        if (g.unwoundMatch().isPresent()) {
+            // the $match after the $unwind, over each row's unwound document (the fields its filter reads); a row whose join
+            // may be wrong stays, to send the pipeline to Java
+            read = "SELECT * FROM (SELECT t._key, " + String.join(", ", columns) + ", " + unwoundDocument(g) + " AS q FROM " + from
+                    + " WHERE " + where + ") r WHERE (" + RENDER.renderInlined(FilterSql.compile(g.unwoundMatch().get().filter()).condition())
+                    + ")" + (g.lookup().isPresent() ? " OR jbad" : "");
+        }
+        String sql = "WITH v AS (" + read + "),"
                 + " m AS (SELECT o.*, " + String.join(", ", values) + " FROM v o" + window + "),"
                 + " g AS (SELECT " + String.join(", ", groupColumns) + " FROM m"
                 + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + ")"
@@ -333,6 +342,46 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
                 g.extremePaths().size(), g.pushPaths().size(), g.last(), order.isPresent(), g.lookup().isPresent());
+    }
+
+    /**
+     * Whether the statement computes the group exactly: a $match after the $unwind must compile exactly, over fields its
+     * filter names (an $expr or a $jsonSchema reads the whole document, which the statement does not build).
+     */
+    public static boolean computable(SqlGroup g) {
+        return g.unwoundMatch().map(m -> FilterSql.compile(m.filter()).exact() && FilterFields.topLevel(m.filter()).isPresent())
+                .orElse(true);
+    }
+
+    /**
+     * The document a row of the $unwind is, as far as the $match after it reads it: its top-level fields the filter names
+     * (missing ones left out), the unwound one holding the element (after a $lookup the match; with preserveNullAndEmptyArrays
+     * an empty array is removed, as the stage does). Literals only: it is built in the select list, before other binds.
+     */
+    private static String unwoundDocument(SqlGroup g) {
+        List<String> unwound = g.unwindPath();
+        List<String> parts = new ArrayList<>();
+        for (String field : FilterFields.topLevel(g.unwoundMatch().orElseThrow().filter()).orElseThrow()) {
+            String value = "t.q -> " + literal(field);
+            if (field.equals(unwound.get(0))) {
+                String element = g.lookup().isPresent() ? "f.q" : "x.elem";
+                String rest = "'{" + String.join(",", unwound.subList(1, unwound.size()).stream().map(GroupSql::arrayElement).toList()) + "}'";
+                value = unwound.size() == 1 ? element
+                        : "(CASE WHEN " + element + " IS NOT NULL THEN jsonb_set(" + value + ", " + rest + ", " + element + ")"
+                        + " WHEN jsonb_typeof(uw.u) = 'array' THEN (" + value + ") #- " + rest + " ELSE " + value + " END)";
+            }
+            parts.add("(CASE WHEN " + value + " IS NULL THEN '{}'::jsonb ELSE jsonb_build_object(" + literal(field) + ", " + value + ") END)");
+        }
+        return parts.isEmpty() ? "'{}'::jsonb" : "(" + String.join(" || ", parts) + ")";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** A text[] literal's element, quoted. */
+    private static String arrayElement(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\"";
     }
 
     /** After a $lookup, the group's first (last) row: its local document and its match (null if none), through both primary keys. */

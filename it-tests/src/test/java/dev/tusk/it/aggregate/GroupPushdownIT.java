@@ -54,7 +54,10 @@ class GroupPushdownIT {
             "[{$match: {x: {$lt: 40}}}, {$group: {_id: '$g', xs: {$push: '$x'}, ts: {$push: '$t'}, ls: {$push: '$l'}, ds: {$push: '$d'}}}]",
             "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]",
             "[{$unwind: {path: '$tags', preserveNullAndEmptyArrays: true}}, {$group: {_id: {t: '$tags', g: '$g'}, n: {$sum: 1},"
-                    + " first: {$first: '$$ROOT'}, last: {$last: '$tags'}}}, {$sort: {_id: 1}}]");
+                    + " first: {$first: '$$ROOT'}, last: {$last: '$tags'}}}, {$sort: {_id: 1}}]",
+            "[{$match: {x: {$gt: 10}}}, {$unwind: '$tags'}, {$match: {tags: {$in: ['t1', 't2', 2]}, x: {$lt: 90}}}, {$sortByCount: '$tags'}]",
+            "[{$unwind: {path: '$tags', preserveNullAndEmptyArrays: true}}, {$match: {$or: [{tags: {$exists: false}}, {tags: {$gte: 1}}]}},"
+                    + " {$group: {_id: '$tags', n: {$sum: 1}, s: {$sum: '$i'}, first: {$first: '$$ROOT'}}}]");
 
     /** Key values of every kind MongoDB groups: equal numbers of four types, strings, null and missing, dates, ids, booleans. */
     private static Object scalar(Random r) {

@@ -41,7 +41,10 @@ class LookupGroupPushdownIT {
                     + " {$group: {_id: null, n: {$sum: 1}, s: {$sum: '$c.score'}}}]",
             "[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}}, {$unwind: {path: '$c',"
                     + " preserveNullAndEmptyArrays: true}}, {$group: {_id: '$c.tier', n: {$sum: 1}, first: {$first: '$$ROOT'},"
-                    + " last: {$last: '$$ROOT'}}}, {$sort: {_id: 1}}]");
+                    + " last: {$last: '$$ROOT'}}}, {$sort: {_id: 1}}]",
+            "[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}}, {$unwind: '$c'},"
+                    + " {$match: {'c.tier': {$in: ['t1', 't2']}, amount: {$gte: 10}}}, {$group: {_id: '$c.address.city', n: {$sum: 1},"
+                    + " total: {$sum: '$amount'}, first: {$first: '$$ROOT'}}}, {$sort: {_id: 1}}]");
 
     @BeforeAll
     static void load() {
@@ -142,6 +145,12 @@ class LookupGroupPushdownIT {
                 + " {$unwind: '$c'}, {$group: {_id: '$c.tier', n: {$sum: 1}}}]");
         assertEquals(List.of(), run("orders", nowhere));
         assertEquals(after[0], GroupPushdownIT.groupPushdowns()[0], "neither ran in PostgreSQL");
+
+        // an $expr after the $unwind reads the whole joined document, which the statement does not build: Java
+        BsonArray expr = BsonArray.parse("[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}},"
+                + " {$unwind: '$c'}, {$match: {$expr: {$lt: ['$amount', '$c.score']}}}, {$group: {_id: '$c.tier', n: {$sum: 1}}}]");
+        assertEquals(run("orders", inJava(expr)), run("orders", expr));
+        assertEquals(after[0], GroupPushdownIT.groupPushdowns()[0]);
     }
 
     @Test
