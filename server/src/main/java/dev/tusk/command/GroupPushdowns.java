@@ -30,13 +30,15 @@ final class GroupPushdowns {
     }
 
     /**
-     * The grouping PostgreSQL computes, if any. Without allowDiskUse a $push stays in Java, whose states count toward
+     * The grouping PostgreSQL computes, if any. Without allowDiskUse a $push or $addToSet stays in Java, whose states count toward
      * the 100 MiB that then fail with 292 as on MongoDB (PostgreSQL's arrays have no such limit).
      */
     static Optional<Pushed> decide(Pushdown filter, CollectionInfo c, Pipeline pipeline, boolean allowDiskUse,
             Function<String, Optional<CollectionInfo>> collections) {
-        Optional<SqlGroup> group = pipeline.sqlGroup().filter(g -> filter.exact()).filter(g -> allowDiskUse || g.pushPaths().isEmpty())
-                .filter(g -> c.typedNumbers() || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty())
+        Optional<SqlGroup> group = pipeline.sqlGroup().filter(g -> filter.exact())
+                .filter(g -> allowDiskUse || g.pushPaths().isEmpty() && g.setPaths().isEmpty())
+                .filter(g -> c.typedNumbers() || g.valuePaths().isEmpty() && g.extremePaths().isEmpty() && g.pushPaths().isEmpty()
+                        && g.setPaths().isEmpty())
                 .filter(dev.tusk.sql.GroupSql::computable);
         if (group.isEmpty() || group.get().lookup().isEmpty()) {
             return group.map(g -> new Pushed(g, filter, Optional.empty()));

@@ -39,6 +39,7 @@ import org.bson.BsonValue;
  * @param valuePaths the distinct paths that $sum/$avg outputs read
  * @param extremePaths the distinct paths that $min/$max outputs read
  * @param pushPaths the distinct paths that $push outputs read (in `_key` order, then element order after an $unwind)
+ * @param setPaths the distinct paths that $addToSet outputs read (their distinct values, in BSON order as the stage gives them)
  * @param last whether an output is a $last (the statement then finds each group's last document too)
  * @param order the $sort before the $group, if any
  * @param unwind the $unwind before the $group, if any: PostgreSQL then groups the rows of its array's elements, and
@@ -52,7 +53,7 @@ import org.bson.BsonValue;
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, List<List<String>> pushPaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
+        List<List<String>> extremePaths, List<List<String>> pushPaths, List<List<String>> setPaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
         Optional<LookupStage> lookup, Optional<MatchStage> unwoundMatch, List<Stage> reshapes, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
@@ -231,7 +232,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (reshaping > 0) {
             List<Stage> reshapes = List.copyOf(stages.subList(0, reshaping));
             return of(stages.subList(reshaping, stages.size())).filter(x -> x.reshapes().isEmpty())
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, x.unwind,
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.setPaths, x.last, x.order, x.unwind,
                             x.lookup, x.unwoundMatch, reshapes, x.after))
                     .filter(x -> x.unwoundMatch().isEmpty()) // its filter reads the stored paths
                     .filter(SqlGroup::readsThroughReshapes);
@@ -241,14 +242,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             Optional<MatchStage> m = matchAt(stages, 2);
             return of(stages.subList(2 + m.map(x -> 1).orElse(0), stages.size()))
                     .filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.setPaths, x.last, x.order, Optional.of(u),
                             Optional.of(l), m, x.reshapes, x.after));
         }
         if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()) {
             Optional<MatchStage> m = matchAt(stages, 1);
             Optional<SqlGroup> g = of(stages.subList(1 + m.map(x -> 1).orElse(0), stages.size()));
             return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.last, x.order, Optional.of(u),
+                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.setPaths, x.last, x.order, Optional.of(u),
                             Optional.empty(), m, x.reshapes, x.after))
                     .filter(SqlGroup::readsEachPathWhole);
         }
@@ -339,6 +340,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         paths.addAll(valuePaths);
         paths.addAll(extremePaths);
         paths.addAll(pushPaths);
+        paths.addAll(setPaths);
         boolean read = paths.stream().allMatch(p -> underUnwind(p).isPresent() || source(p).isPresent())
                 && (lookup.isPresent() ? source(localPath()).isPresent() : unwind.map(u -> source(unwindPath()).isPresent()).orElse(true));
         return read && order.map(o -> o.keys().stream().allMatch(k -> source(k.path().parts()).filter(p -> p.size() == 1).isPresent()))
@@ -355,6 +357,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         paths.addAll(valuePaths);
         paths.addAll(extremePaths);
         paths.addAll(pushPaths);
+        paths.addAll(setPaths);
         return paths.stream().noneMatch(p -> p.size() < unwound.size() && unwound.subList(0, p.size()).equals(p));
     }
 
@@ -378,6 +381,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<List<String>> values = new ArrayList<>();
         List<List<String>> extremes = new ArrayList<>();
         List<List<String>> pushes = new ArrayList<>();
+        List<List<String>> sets = new ArrayList<>();
         boolean last = false;
         for (Accumulator a : g.accumulators().values()) {
             if (multiplier(a).isPresent()) {
@@ -396,6 +400,12 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 continue;
             }
+            if (setPath(a).isPresent()) { // sorted, whatever the order of the documents
+                if (!sets.contains(setPath(a).get())) {
+                    sets.add(setPath(a).get());
+                }
+                continue;
+            }
             Optional<List<String>> summed = summedPath(a);
             Optional<List<String>> extreme = extremePath(a);
             if (summed.isEmpty() && extreme.isEmpty()) {
@@ -409,7 +419,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         }
         List<List<String>> keys = new ArrayList<>();
         if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, sets, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                     List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.FieldRef || datePart(g.id()).isPresent()) {
@@ -418,7 +428,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 return Optional.empty();
             }
             keys.add(path.get());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, sets, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                     List.copyOf(rest)));
         }
         if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
@@ -429,7 +439,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(path.get());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, sets, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                     List.copyOf(rest)));
         }
         return Optional.empty();
@@ -489,6 +499,11 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return pathOf(a, "$push");
     }
 
+    /** The path an {$addToSet: "$path"} output reads. */
+    private static Optional<List<String>> setPath(Accumulator a) {
+        return pathOf(a, "$addToSet");
+    }
+
     /** The path a {$sum: "$path"} or {$avg: "$path"} output reads. */
     private static Optional<List<String>> summedPath(Accumulator a) {
         return pathOf(a, "$sum", "$avg");
@@ -517,7 +532,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * @param last the group's last document (null unless {@link #last})
      * @param sums one per {@link #valuePaths}, in that order
      * @param extremes one per {@link #extremePaths}, in that order
-     * @param pushes per {@link #pushPaths} the values in order as jsonb text, null where one cannot be made here
+     * @param pushes per {@link #pushPaths} the values in order as jsonb text, then per {@link #setPaths} the distinct values;
+     *     null where one cannot be made here
      */
     Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
             List<ExtremeAgg> extremes, List<List<String>> pushes) {
@@ -535,6 +551,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             Optional<BsonValue> value = m.isPresent() ? count(m.get(), documents)
                     : positional(a) ? Optional.of(positional(a, a.operator().equals("$first") ? first : last))
                     : pushedPath(a).isPresent() ? pushed(pushes.get(pushPaths.indexOf(pushedPath(a).get())))
+                    : setPath(a).isPresent() ? distinct(pushes.get(pushPaths.size() + setPaths.indexOf(setPath(a).get())))
                     : a.operator().equals("$sum") ? sum(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
                     : a.operator().equals("$avg") ? average(sums.get(valuePaths.indexOf(summedPath(a).orElseThrow())))
                     : extreme(extremes.get(extremePaths.indexOf(extremePath(a).orElseThrow())), a.operator().equals("$min"));
@@ -556,6 +573,18 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             out.add(dev.tusk.storage.QueryForm.scalar(v));
         }
         return Optional.of(out);
+    }
+
+    /**
+     * An $addToSet's array from its distinct values' jsonb text (numbers of one BSON type, so that equal values have one
+     * text), in BSON order as the stage keeps them; empty when PostgreSQL found one it cannot give exactly.
+     */
+    private static Optional<BsonValue> distinct(List<String> values) {
+        return pushed(values).map(array -> {
+            java.util.TreeSet<BsonValue> sorted = new java.util.TreeSet<>(BsonOrder.COMPARATOR);
+            sorted.addAll(array.asArray());
+            return new org.bson.BsonArray(new ArrayList<>(sorted));
+        });
     }
 
     /** What a $first ($last) gives when its group's first (last) document is {@code doc}. */

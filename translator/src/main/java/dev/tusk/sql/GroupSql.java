@@ -34,8 +34,8 @@ import org.jooq.impl.DSL;
  * @param joined whether the group's documents are pairs (after a $lookup and the $unwind of its `as`): the local
  *     document and its match, whose `_key`s (hex) the row's first and last columns join with "!"
  */
-public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, int pushes, boolean last, boolean sorted,
-        boolean joined) {
+public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, int pushes, int sets, boolean last,
+        boolean sorted, boolean joined) {
     private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
     /** After a $sort, the most documents sent for Java to find a group's first (last) among; more decline. */
     static final int CANDIDATES = 1000;
@@ -57,9 +57,17 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         return extremeColumn(extremes) + 2 * j;
     }
 
+    /**
+     * The first of the j-th $addToSet path's three columns: its distinct values' jsonb text, whether one cannot be made in
+     * Java, and their number types (bits as in {@link SqlGroup.NumberAgg}).
+     */
+    public int setColumn(int j) {
+        return pushColumn(pushes) + 3 * j;
+    }
+
     /** The column of key i's number types (bits as in {@link SqlGroup.NumberAgg}). */
     public int keyTypeColumn(int i) {
-        return pushColumn(pushes) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
+        return setColumn(sets) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
     }
 
     public int unsafeColumn() {
@@ -98,18 +106,28 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         }
         return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), documents(rs, documentColumn()),
                 last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs, element(rs.getString(1)),
-                last ? element(rs.getString(pushColumn(pushes))) : 0, keyValues, keyTypes, pushed(rs)));
+                last ? element(rs.getString(setColumn(sets))) : 0, keyValues, keyTypes, pushed(rs)));
     }
 
-    /** Per $push path its values' jsonb text, null when one cannot be made in Java. */
+    /**
+     * Per $push path its values' jsonb text, then per $addToSet path its distinct values' text; null when one cannot be made
+     * in Java, or when a set's numbers are of several types (whose text differs for equal values, of which the stage keeps
+     * the first).
+     */
     private List<List<String>> pushed(ResultSet rs) throws SQLException {
-        List<List<String>> out = new ArrayList<>(pushes);
+        List<List<String>> out = new ArrayList<>(pushes + sets);
         for (int j = 0; j < pushes; j++) {
-            java.sql.Array values = rs.getArray(pushColumn(j));
-            out.add(rs.getBoolean(pushColumn(j) + 1) ? null
-                    : values == null ? List.of() : List.of((String[]) values.getArray()));
+            out.add(texts(rs, pushColumn(j), rs.getBoolean(pushColumn(j) + 1)));
+        }
+        for (int j = 0; j < sets; j++) {
+            out.add(texts(rs, setColumn(j), rs.getBoolean(setColumn(j) + 1) || Integer.bitCount(rs.getInt(setColumn(j) + 2)) > 1));
         }
         return out;
+    }
+
+    private static List<String> texts(ResultSet rs, int column, boolean unmade) throws SQLException {
+        java.sql.Array values = rs.getArray(column);
+        return unmade ? null : values == null ? List.of() : List.of((String[]) values.getArray());
     }
 
     /** The element number after the "!" of a row's `_key` (0 without an $unwind, or after a $lookup's). */
@@ -222,6 +240,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                     + ") FILTER (WHERE " + p
                     + " IS NOT NULL), coalesce(bool_or(" + p + " IS NOT NULL AND NOT " + madeInJava(p, "1 << (scale(" + p + "::numeric) % 4)")
                     + "), false)");
+        }
+        for (int j = 0; j < g.setPaths().size(); j++) {
+            String p = "ds" + j;
+            column(g, columns, binds, g.setPaths().get(j), p);
+            intermediates(g, columns, binds, throughArrays, g.setPaths().get(j), p);
+            aggregates.add("array_agg(DISTINCT " + p + "::text) FILTER (WHERE " + p + " IS NOT NULL), coalesce(bool_or(" + p
+                    + " IS NOT NULL AND NOT " + madeInJava(p, "1 << (scale(" + p + "::numeric) % 4)") + "), false), coalesce(bit_or(CASE WHEN"
+                    + " jsonb_typeof(" + p + ") = 'number' THEN 1 << (scale(" + p + "::numeric) % 4) END), 0)");
         }
         Optional<SortSql.Coarse> order = g.storedOrder().map(o -> SortSql.of(o, "o"));
         String window = "";
@@ -341,7 +367,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 + (g.last() ? ", " + (foreign.isPresent() ? pair(table, foreign.get(), "last") : documents(table, "last", order.isPresent())) : "")
                 + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
-                g.extremePaths().size(), g.pushPaths().size(), g.last(), order.isPresent(), g.lookup().isPresent());
+                g.extremePaths().size(), g.pushPaths().size(), g.setPaths().size(), g.last(), order.isPresent(), g.lookup().isPresent());
     }
 
     /**

@@ -46,7 +46,7 @@ class SqlGroupTest {
                 "[{$group: {_id: '$a', f: {$first: {$add: ['$x', 1]}}}}]",
                 "[{$group: {_id: '$a', f: {$firstN: {input: '$x', n: 2}}}}]",
                 "[{$group: {_id: '$a', f: {$push: {$add: ['$x', 1]}}}}]",
-                "[{$group: {_id: '$a', f: {$addToSet: '$x'}}}]",
+                "[{$group: {_id: '$a', f: {$addToSet: {$toLower: '$x'}}}}]",
                 "[{$sort: {t: 1}}, {$group: {_id: '$a', f: {$push: '$x'}}}]",
                 "[{$group: {_id: {$toLower: '$a'}, n: {$sum: 1}}}]",
                 "[{$group: {_id: '$$ROOT', n: {$sum: 1}}}]",
@@ -149,6 +149,18 @@ class SqlGroupTest {
         List<byte[]> last = List.of(raw("{_id: 2, t: ['x', 'y']}"));
         BsonDocument out = g.outputs(List.of(new SqlGroup.Group(2, false, first, last, List.of(), List.of(), 1, 0))).orElseThrow().get(0);
         assertEquals(BsonDocument.parse("{_id: 'b', f: {_id: 1, t: 'b'}, l: 'x'}"), out);
+    }
+
+    @Test
+    void addToSetGivesTheDistinctValuesInBsonOrder() {
+        SqlGroup g = of("[{$group: {_id: null, s: {$addToSet: '$x'}, p: {$push: '$y'}}}]").orElseThrow();
+        assertEquals(List.of(List.of("x")), g.setPaths());
+        List<List<String>> texts = java.util.Arrays.asList(List.of("\"b\""), List.of("\"b\"", "2", "\"a\"", "1", "true"));
+        assertEquals(BsonDocument.parse("{_id: null, s: [1, 2, 'a', 'b', true], p: ['b']}"),
+                g.result(BsonDocument.parse("{_id: 1}"), null, 5, List.of(), List.of(), texts).orElseThrow(), "after the $push values");
+        assertTrue(g.result(BsonDocument.parse("{_id: 1}"), null, 5, List.of(), List.of(), java.util.Arrays.asList(List.of(), null)).isEmpty(),
+                "a value Java cannot make: the pipeline runs in Java");
+        assertTrue(of("[{$sort: {t: 1}}, {$group: {_id: null, s: {$addToSet: '$x'}}}]").isPresent(), "a set's order is its own");
     }
 
     @Test

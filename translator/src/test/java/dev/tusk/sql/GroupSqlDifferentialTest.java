@@ -71,7 +71,12 @@ class GroupSqlDifferentialTest {
                     .append("g", new BsonString("g" + r.nextInt(4)))
                     .append("i", new BsonInt32(r.nextInt(2_000_000) - 1_000_000))
                     .append("l", new BsonInt64(r.nextInt(1000)))
-                    .append("d", new BsonDouble(r.nextDouble() * 100));
+.append("d", new BsonDouble(r.nextDouble() * 100))
+                    .append("n", switch (r.nextInt(3)) { // equal numbers of three types: a set keeps the first seen
+                        case 0 -> new BsonInt32(1 + r.nextInt(3));
+                        case 1 -> new BsonInt64(1 + r.nextInt(3));
+                        default -> new BsonDouble(1 + r.nextInt(3));
+                    });
             if (r.nextInt(8) > 0) {
                 d.append("k", scalar(r));
             }
@@ -161,7 +166,8 @@ class GroupSqlDifferentialTest {
             new Feature("with $push", j -> j.contains("$push"), 5),
             new Feature("after a $lookup", j -> j.contains("$lookup"), 10),
             new Feature("preserving null and empty arrays", j -> j.contains("preserveNullAndEmptyArrays"), 5),
-            new Feature("$match after the $unwind", j -> j.contains("$match"), 5));
+            new Feature("$match after the $unwind", j -> j.contains("$match"), 5),
+            new Feature("with $addToSet", j -> j.contains("$addToSet"), 5));
 
     private static final List<String> DATE_PARTS = List.of("year", "month", "dayOfMonth", "hour", "minute", "second", "millisecond",
             "dayOfYear", "dayOfWeek", "week", "isoWeek", "isoWeekYear", "isoDayOfWeek");
@@ -196,7 +202,7 @@ class GroupSqlDifferentialTest {
         List<String> keys = new ArrayList<>(List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'",
                 "{$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}",
                 "{y: {$year: '$t'}, m: {$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}}"));
-        List<String> paths = new ArrayList<>(List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'"));
+        List<String> paths = new ArrayList<>(List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'", "'$n'"));
         List<String> positional = new ArrayList<>(List.of("'$k'", "'$e.f'", "'$nothing'", "'$$ROOT'", "'$$CURRENT.v'", "'constant'"));
         if (unwound) {
             keys.addAll(List.of("'$arr'", "'$arr'", "'$ad.f'", "'$ad.f'", "{a: '$arr', b: '$g'}", "{a: '$ad.f', b: '$g'}", "{a: '$e.f', b: '$ad'}"));
@@ -208,7 +214,7 @@ class GroupSqlDifferentialTest {
             paths.addAll(List.of("'$j.w'", "'$j.w'", "'$j.sub.f'", "'$j._id'"));
             positional.addAll(List.of("'$j'", "'$j.t'", "'$j.sub'"));
         }
-        List<String> operators = List.of("$sum", "$avg", "$min", "$max", "$push");
+        List<String> operators = List.of("$sum", "$avg", "$min", "$max", "$push", "$addToSet");
         StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
         for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
             group.append(", f").append(o).append(": ").append(switch (r.nextInt(6)) {
