@@ -135,7 +135,10 @@ public final class FilterSql {
         BsonValue v = c.value();
         if (v.isNull()) {
             // {$gt: null} and {$lt: null} match nothing; EQ/GTE/LTE null also match missing fields
-            return c.op() == Op.GT || c.op() == Op.LT ? Pushdown.exact(DSL.falseCondition()) : Pushdown.everything();
+            if (c.op() == Op.GT || c.op() == Op.LT) {
+                return Pushdown.exact(DSL.falseCondition());
+            }
+            return c.path().size() == 1 ? Pushdown.exact(nullOrMissing(c.path())) : Pushdown.everything();
         }
         if (v.isArray()) {
             return new Pushdown(isArray(c.path()), false);
@@ -160,6 +163,15 @@ public final class FilterSql {
             case STRING -> QueryForm.isStringExact(v.asString().getValue());
             default -> false;
         };
+    }
+
+    /**
+     * A top-level field that is missing, null or an array holding null (not inside a nested array): what {f: null} matches
+     * ({countDocuments({deletedAt: null})} is then one count in PostgreSQL). Undefined is not null here, as in the evaluator.
+     */
+    private static Condition nullOrMissing(FieldPath path) {
+        Condition present = DSL.condition("jsonb_exists({0}, {1})", Q, DSL.val(QueryForm.storedName(path.get(0))));
+        return DSL.not(present).or(contains(path.get(0), org.bson.BsonNull.VALUE));
     }
 
     private static Condition contains(String field, BsonValue v) {

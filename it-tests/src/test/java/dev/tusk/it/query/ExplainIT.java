@@ -188,5 +188,15 @@ class ExplainIT {
         Document inJava = c.aggregate(List.of(Aggregates.match(Filters.expr(new Document("$gt", List.of("$a", 5)))), Aggregates.count("n")))
                 .explain(ExplainVerbosity.QUERY_PLANNER);
         assertEquals(new Document("$count", "n"), inJava.getList("stages", Document.class).get(1), "a $match PostgreSQL only narrows ($expr) counts in Java");
+        // soft deletes: {deletedAt: null} (missing, null, or an array holding null) is exact, so the count is PostgreSQL's
+        Document notDeleted = c.aggregate(List.of(Aggregates.match(Filters.eq("deletedAt", null)), Aggregates.count("n")))
+                .explain(ExplainVerbosity.QUERY_PLANNER);
+        assertEquals(1, notDeleted.getList("stages", Document.class).size(), notDeleted.toJson());
+        long all = c.countDocuments();
+        c.insertOne(new Document("_id", "deleted").append("deletedAt", new java.util.Date()));
+        c.insertOne(new Document("_id", "kept").append("deletedAt", java.util.Arrays.asList(1, null)));
+        assertEquals(all + 1, c.countDocuments(Filters.eq("deletedAt", null)));
+        assertEquals(1, c.countDocuments(Filters.ne("deletedAt", null)));
+        c.deleteMany(Filters.in("_id", "deleted", "kept"));
     }
 }
