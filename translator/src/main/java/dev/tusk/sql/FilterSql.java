@@ -187,7 +187,11 @@ public final class FilterSql {
         boolean exact = true;
         for (BsonValue v : in.values()) {
             if (v.isNull()) {
-                return Pushdown.everything();
+                if (in.path().size() != 1) {
+                    return Pushdown.everything();
+                }
+                others.add(nullOrMissing(in.path()));
+                continue;
             }
             if (v.isArray()) {
                 others.add(isArray(in.path()));

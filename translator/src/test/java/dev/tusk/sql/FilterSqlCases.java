@@ -30,7 +30,7 @@ final class FilterSqlCases {
                 "{a: {$gte: NaN}}", "{a: {$lt: Infinity}}", "{a: {$lte: Infinity}}", "{a: {$gt: -Infinity}}",
                 "{a: {$gte: -Infinity}}", "{a: {$eq: Infinity}}", "{a: {$gt: Infinity}}", "{a: {$lt: -Infinity}}",
                 "{a: NaN}", "{'a.0': 5}", "{'a.1': 6}", "{'a.1': [6]}", "{a: [5]}", "{a: [6]}", "{a: []}", "{a: {}}",
-                "{a: null}", "{a: {$ne: null}}", "{a: {$gte: null}}", "{a: {$lte: null}}", "{b: null}", "{'0': null}",
+                "{a: null}", "{a: {$ne: null}}", "{a: {$gte: null}}", "{a: {$lte: null}}", "{b: null}", "{'0': null}", "{a: {$in: [null, 5]}}", "{a: {$nin: [null, 'x']}}", "{'a.b': {$in: [null]}}",
                 "{a: {$not: {$eq: null}}}", "{$nor: [{a: null}, {b: 5}]}", "{a: {$exists: true}}", "{a: {$exists: false}}", "{'a.b': {$exists: true}}",
                 "{'a.b.c': {$exists: true}}", "{'a.b.c': 3}", "{'a.b.c': 2}", "{a: {$gt: {$date: 0}}}",
                 "{a: {$gte: {$timestamp: {t: 4294967295, i: 0}}}}", "{a: {$eq: {$binary: {base64: 'AQ==', subType: '00'}}}}",
