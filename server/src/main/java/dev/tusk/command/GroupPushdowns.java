@@ -51,7 +51,8 @@ final class GroupPushdowns {
 
     /**
      * The stages after the grouping as explain lists them: those after the $group (and the $project/$set/$unset,
-     * $sort, $lookup, $unwind or $match before it, which the grouping statement applies), a $sortByCount's sort first.
+     * $sort, $lookup, $unwind or $match before it, which the grouping statement applies), a $sortByCount's sort or a
+     * $count's projection first.
      */
     static BsonArray tail(BsonArray stages, boolean leadingMatch, SqlGroup group) {
         int at = (leadingMatch ? 1 : 0) + group.reshapes().size() + (group.order().isPresent() || group.unwind().isPresent() ? 1 : 0)
@@ -59,6 +60,10 @@ final class GroupPushdowns {
         BsonArray out = new BsonArray();
         if (stages.get(at).asDocument().containsKey("$sortByCount")) {
             out.add(new BsonDocument("$sort", new BsonDocument("count", new BsonInt32(-1))));
+        }
+        if (stages.get(at).asDocument().containsKey("$count")) { // a $group of all documents, then its count alone
+            out.add(new BsonDocument("$project", new BsonDocument("_id", new BsonInt32(0))
+                    .append(stages.get(at).asDocument().getString("$count").getValue(), new BsonInt32(1))));
         }
         stages.subList(at + 1, stages.size()).forEach(out::add);
         return out;

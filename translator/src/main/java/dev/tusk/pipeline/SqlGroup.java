@@ -263,6 +263,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return switch (stages.get(0)) {
             case GroupStage g -> of(g, after, Optional.empty());
             case SortByCountStage s -> of(s.group(), prepend(s.sort(), after), Optional.empty());
+            case CountStage c when !c.field().equals("_id") -> of(countGroup(c), prepend(countOutput(c), after), Optional.empty());
             default -> Optional.empty();
         };
     }
@@ -368,6 +369,18 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     private static boolean orderable(SortSpec sort) {
         return !sort.isNatural() && !sort.hasTextScore() && sort.collation().isSimple()
                 && sort.keys().stream().allMatch(k -> k.path().size() == 1);
+    }
+
+    /** $count as MongoDB defines it: a $group of all documents that counts them (none without documents)... */
+    private static GroupStage countGroup(CountStage c) {
+        return GroupStage.parse(new BsonDocument("_id", BsonNull.VALUE).append(c.field(), new BsonDocument("$sum", new BsonInt32(1))),
+                dev.tusk.expr.ParseContext.of(dev.tusk.expr.Variables.defaults()));
+    }
+
+    /** ...then a $project of the count alone. */
+    private static ProjectStage countOutput(CountStage c) {
+        return ProjectStage.parse(new BsonDocument("_id", new BsonInt32(0)).append(c.field(), new BsonInt32(1)),
+                dev.tusk.expr.ParseContext.of(dev.tusk.expr.Variables.defaults()));
     }
 
     private static List<Stage> prepend(Stage first, List<Stage> rest) {

@@ -99,6 +99,10 @@ class SqlGroupTest {
         assertTrue(tags.underUnwind(List.of("x")).isEmpty(), "read from the document");
         assertTrue(of("[{$unwind: '$a.b'}, {$sortByCount: '$a.b.c'}]").isPresent());
         assertTrue(of("[{$unwind: {path: '$t', preserveNullAndEmptyArrays: true}}, {$group: {_id: '$t', n: {$sum: 1}}}]").isPresent());
+        SqlGroup counted = of("[{$unwind: '$t'}, {$count: 'n'}]").orElseThrow();
+        assertEquals(List.of(BsonDocument.parse("{n: 7}")), run(counted.rest(), counted.result(BsonDocument.parse("{_id: 1}"), null, 7,
+                List.of(), List.of(), List.of()).orElseThrow()), "$count: a $group of all documents, then the count alone");
+        declined("[{$unwind: '$t'}, {$count: '_id'}]");
         declined("[{$unwind: '$a.b'}, {$group: {_id: '$a', n: {$sum: 1}}}]",
                 "[{$unwind: {path: '$t', includeArrayIndex: 'i'}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
                 "[{$unwind: '$t'}, {$sort: {x: 1}}, {$group: {_id: '$t', n: {$sum: 1}}}]",
@@ -216,6 +220,12 @@ class SqlGroupTest {
         assertEquals(BsonDocument.parse("{_id: 'a', f: 'two', l: 'one'}"), out.get(0), "ties keep `_key` order, as a stable sort");
         assertTrue(g.outputs(List.of(new SqlGroup.Group(3, false, null, candidates, List.of(), List.of()))).isEmpty(),
                 "too many candidates: Java runs the pipeline");
+    }
+
+    private static List<BsonDocument> run(Pipeline p, BsonDocument input) {
+        List<BsonDocument> out = new java.util.ArrayList<>();
+        p.run(List.of(input).iterator()).forEachRemaining(out::add);
+        return out;
     }
 
     private static byte[] raw(String json) {

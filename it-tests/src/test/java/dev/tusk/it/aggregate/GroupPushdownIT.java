@@ -53,6 +53,7 @@ class GroupPushdownIT {
             "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]",
             "[{$match: {x: {$lt: 40}}}, {$group: {_id: '$g', xs: {$push: '$x'}, ts: {$push: '$t'}, ls: {$push: '$l'}, ds: {$push: '$d'}}}]",
             "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]",
+            "[{$match: {x: {$lt: 50}}}, {$unwind: '$tags'}, {$count: 'elements'}]",
             "[{$match: {x: {$lt: 60}}}, {$group: {_id: '$g', xs: {$addToSet: '$x'}, ls: {$addToSet: '$l'}, gs: {$addToSet: '$g'},"
                     + " ts: {$addToSet: '$t'}, n: {$sum: 1}}}, {$sort: {_id: 1}}]",
             "[{$unwind: {path: '$tags', preserveNullAndEmptyArrays: true}}, {$group: {_id: {t: '$tags', g: '$g'}, n: {$sum: 1},"

@@ -39,6 +39,8 @@ class LookupGroupPushdownIT {
                     + " as: 'amount'}}, {$unwind: '$amount'}, {$group: {_id: '$amount.tier', n: {$sum: 1}, since: {$first: '$amount.since'}}}]",
             "[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}}, {$unwind: '$c'},"
                     + " {$group: {_id: null, n: {$sum: 1}, s: {$sum: '$c.score'}}}]",
+            "[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}}, {$unwind: '$c'},"
+                    + " {$match: {'c.tier': 't1'}}, {$count: 'orders'}]",
             "[{$lookup: {from: 'customers', localField: 'customerId', foreignField: '_id', as: 'c'}}, {$unwind: {path: '$c',"
                     + " preserveNullAndEmptyArrays: true}}, {$group: {_id: '$c.tier', n: {$sum: 1}, first: {$first: '$$ROOT'},"
                     + " last: {$last: '$$ROOT'}}}, {$sort: {_id: 1}}]",
