@@ -58,8 +58,7 @@ public final class FilterSql {
             case Size s -> size(s);
             case ElemMatchObject m -> new Pushdown(isArray(m.path()), false);
             case ElemMatchValue m -> elemMatchValue(m);
-            case RegexMatch r -> leaf(r.path(), "(@.type() == \"string\" || "
-                    + JsonPathText.markerExists("$regex") + ")", false);
+            case RegexMatch r -> regex(r);
             case Mod m -> leaf(m.path(), "(@.type() == \"number\")", false);
             case Bits b -> leaf(b.path(), "(@.type() == \"number\" || " + JsonPathText.markerExists("$bin") + ")", false);
             case ExprMatch e -> Pushdown.everything(); // evaluated in Java: a TRUE superset
@@ -121,6 +120,24 @@ public final class FilterSql {
             parts.add(p.condition());
         }
         return new Pushdown(DSL.or(parts), exact);
+    }
+
+    /**
+     * A regex: a superset of the strings and regex values, re-checked, except an anchored literal prefix without options
+     * ({@code /^abc/}, autocomplete's): then the strings that start with it, or a regex value with the same pattern and no
+     * flags (the evaluator's match for a BSON regex), exactly.
+     */
+    private static Pushdown regex(RegexMatch r) {
+        String pattern = r.pattern();
+        boolean prefix = r.options().isEmpty() && pattern.startsWith("^") && pattern.chars().skip(1)
+                .noneMatch(c -> "\\^$.|?*+()[]{}".indexOf(c) >= 0 || c <= 1 || Character.isSurrogate((char) c));
+        if (!prefix) {
+            return leaf(r.path(), "(@.type() == \"string\" || " + JsonPathText.markerExists("$regex") + ")", false);
+        }
+        String literal = JsonPathText.string(pattern.substring(1));
+        return leaf(r.path(), "(" + JsonPathText.typed("string", "starts with", literal) + " || ("
+                + JsonPathText.marker("$regex", "==", JsonPathText.string(pattern)) + " && "
+                + JsonPathText.marker("$options", "==", "\"\"") + "))", true);
     }
 
     /** NOT only over an exact child; coalesce because a NULL under NOT would drop the row. */
@@ -207,7 +224,7 @@ public final class FilterSql {
         for (RegexMatch r : in.regexes()) {
             Pushdown p = compile(r);
             others.add(p.condition());
-            exact = false;
+            exact &= p.exact();
         }
         if (!scalars.isNone()) {
             Pushdown p = leaf(in.path(), scalars.expr(), scalars.exact());

@@ -17,7 +17,8 @@ final class FilterSqlCases {
                 "{a: /abc/i}", "{a: {$minKey: 1}}", "{a: {$maxKey: 1}}", "{a: {$symbol: 'x'}}", "{a: true}", "{a: false}",
                 "{a: 0.1}", "{a: {$numberDecimal: '0.1'}}", "{a: {$numberLong: '9223372036854775807'}}", "{a: -0.0}",
                 "{a: {b: {c: [1, [2]]}}}", "{a: [{b: [{c: 3}]}]}", "{'$x': 1, a: {'$y': 2}}", "{a: {$undefined: true}}",
-                "{a: [[null]]}", "{a: [1, null]}", "{a: [{$undefined: true}]}", "{'$a': null}", "{b: null}")
+                "{a: [[null]]}", "{a: [1, null]}", "{a: [{$undefined: true}]}", "{'$a': null}", "{b: null}", "{a: /^x/}",
+                "{a: ['xy', 1]}", "{a: [['xz']]}", "{a: {$symbol: 'xs'}}", "{a: /^x/m}", "{a: 'X'}", "{a: {b: 'xb'}}", "{a: [{b: 'xq'}]}")
                 .stream().map(BsonDocument::parse).toList();
     }
 
@@ -30,7 +31,8 @@ final class FilterSqlCases {
                 "{a: {$gte: NaN}}", "{a: {$lt: Infinity}}", "{a: {$lte: Infinity}}", "{a: {$gt: -Infinity}}",
                 "{a: {$gte: -Infinity}}", "{a: {$eq: Infinity}}", "{a: {$gt: Infinity}}", "{a: {$lt: -Infinity}}",
                 "{a: NaN}", "{'a.0': 5}", "{'a.1': 6}", "{'a.1': [6]}", "{a: [5]}", "{a: [6]}", "{a: []}", "{a: {}}",
-                "{a: null}", "{a: {$ne: null}}", "{a: {$gte: null}}", "{a: {$lte: null}}", "{b: null}", "{'0': null}", "{a: {$in: [null, 5]}}", "{a: {$nin: [null, 'x']}}", "{'a.b': {$in: [null]}}",
+                "{a: null}", "{a: {$ne: null}}", "{a: {$gte: null}}", "{a: {$lte: null}}", "{b: null}", "{'0': null}", "{a: {$in: [null, 5]}}", "{a: /^x/}", "{a: /^x$/}", "{a: /^xy/}", "{a: /^/}", "{a: {$regex: '^x'}}",
+                "{a: /^x/i}", "{a: {$in: [/^x/, 5]}}", "{a: {$nin: [/^x/]}}", "{'a.b': /^x/}", "{a: {$not: /^x/}}", "{a: /x/}", "{a: {$nin: [null, 'x']}}", "{'a.b': {$in: [null]}}",
                 "{a: {$not: {$eq: null}}}", "{$nor: [{a: null}, {b: 5}]}", "{a: {$exists: true}}", "{a: {$exists: false}}", "{'a.b': {$exists: true}}",
                 "{'a.b.c': {$exists: true}}", "{'a.b.c': 3}", "{'a.b.c': 2}", "{a: {$gt: {$date: 0}}}",
                 "{a: {$gte: {$timestamp: {t: 4294967295, i: 0}}}}", "{a: {$eq: {$binary: {base64: 'AQ==', subType: '00'}}}}",

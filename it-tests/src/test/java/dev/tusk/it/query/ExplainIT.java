@@ -198,5 +198,14 @@ class ExplainIT {
         assertEquals(all + 1, c.countDocuments(Filters.eq("deletedAt", null)));
         assertEquals(1, c.countDocuments(Filters.ne("deletedAt", null)));
         c.deleteMany(Filters.in("_id", "deleted", "kept"));
+        // an anchored literal prefix without options is exact too: the count of an autocomplete is PostgreSQL's
+        Document prefix = c.aggregate(List.of(Aggregates.match(Filters.regex("name", "^ab")), Aggregates.count("n")))
+                .explain(ExplainVerbosity.QUERY_PLANNER);
+        assertEquals(1, prefix.getList("stages", Document.class).size(), prefix.toJson());
+        c.insertMany(List.of(new Document("_id", "p1").append("name", "abc"), new Document("_id", "p2").append("name", List.of("x", "abd")),
+                new Document("_id", "p3").append("name", "Abc"), new Document("_id", "p4").append("name", java.util.regex.Pattern.compile("^ab"))));
+        assertEquals(3, c.countDocuments(Filters.regex("name", "^ab")), "strings, array elements and the same regex");
+        assertEquals(3, c.countDocuments(Filters.regex("name", "^ab", "i")), "with a flag (re-checked in Java): Abc, not the flagless regex");
+        c.deleteMany(Filters.in("_id", "p1", "p2", "p3", "p4"));
     }
 }
