@@ -232,25 +232,20 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (reshaping > 0) {
             List<Stage> reshapes = List.copyOf(stages.subList(0, reshaping));
             return of(stages.subList(reshaping, stages.size())).filter(x -> x.reshapes().isEmpty())
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.setPaths, x.last, x.order, x.unwind,
-                            x.lookup, x.unwoundMatch, reshapes, x.after))
+                    .map(x -> x.withReshapes(reshapes))
                     .filter(x -> x.unwoundMatch().isEmpty()) // its filter reads the stored paths
                     .filter(SqlGroup::readsThroughReshapes);
         }
-        if (stages.size() > 2 && stages.get(0) instanceof LookupStage l && joinable(l) && stages.get(1) instanceof UnwindStage u
-                && u.path().equals(l.as()) && u.includeArrayIndex().isEmpty()) {
-            Optional<MatchStage> m = matchAt(stages, 2);
-            return of(stages.subList(2 + m.map(x -> 1).orElse(0), stages.size()))
+        // an $unwind, or an equality $lookup and the $unwind of its `as`, then perhaps a $match
+        Optional<LookupStage> lookup = !stages.isEmpty() && stages.get(0) instanceof LookupStage l && joinable(l) ? Optional.of(l)
+                : Optional.empty();
+        int at = lookup.isPresent() ? 1 : 0;
+        if (stages.size() > at + 1 && stages.get(at) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()
+                && lookup.map(l -> u.path().equals(l.as())).orElse(true)) {
+            Optional<MatchStage> m = matchAt(stages, at + 1);
+            return of(stages.subList(at + 1 + (m.isPresent() ? 1 : 0), stages.size()))
                     .filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.setPaths, x.last, x.order, Optional.of(u),
-                            Optional.of(l), m, x.reshapes, x.after));
-        }
-        if (stages.size() > 1 && stages.get(0) instanceof UnwindStage u && u.includeArrayIndex().isEmpty()) {
-            Optional<MatchStage> m = matchAt(stages, 1);
-            Optional<SqlGroup> g = of(stages.subList(1 + m.map(x -> 1).orElse(0), stages.size()));
-            return g.filter(x -> x.order().isEmpty() && x.unwind().isEmpty() && x.reshapes().isEmpty()) // reshapes are applied before it
-                    .map(x -> new SqlGroup(x.group, x.keyPaths, x.single, x.valuePaths, x.extremePaths, x.pushPaths, x.setPaths, x.last, x.order, Optional.of(u),
-                            Optional.empty(), m, x.reshapes, x.after))
+                    .map(x -> x.withUnwind(u, lookup, m))
                     .filter(SqlGroup::readsEachPathWhole);
         }
         if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof GroupStage g) {
@@ -289,6 +284,16 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     /** The $lookup's foreignField, split. */
     public List<String> foreignPath() {
         return List.of(lookup.orElseThrow().foreignField().orElseThrow().split("\\.", -1));
+    }
+
+    private SqlGroup withReshapes(List<Stage> stages) {
+        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, last, order, unwind, lookup,
+                unwoundMatch, stages, after);
+    }
+
+    private SqlGroup withUnwind(UnwindStage u, Optional<LookupStage> l, Optional<MatchStage> m) {
+        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, last, order, Optional.of(u), l, m,
+                reshapes, after);
     }
 
     /** The $match at stages[i], if there is one (and a stage after it). */
@@ -430,21 +435,28 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 into.add(path);
             }
         }
-        List<List<String>> keys = new ArrayList<>();
-        if (g.id() instanceof Expr.Constant) { // one group of all documents: totals (a count alone is CountingTail's)
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, sets, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    List.copyOf(rest)));
+        Optional<List<List<String>>> keys = keysOf(g.id());
+        if (keys.isEmpty()) {
+            return Optional.empty();
         }
-        if (g.id() instanceof Expr.FieldRef || datePart(g.id()).isPresent()) {
-            Optional<List<String>> path = keyPath(g.id());
-            if (path.isEmpty()) {
-                return Optional.empty();
-            }
-            keys.add(path.get());
-            return Optional.of(new SqlGroup(g, keys, true, values, extremes, pushes, sets, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    List.copyOf(rest)));
+        boolean single = !(g.id() instanceof Expr.DocumentExpr);
+        return Optional.of(new SqlGroup(g, keys.get(), single, values, extremes, pushes, sets, last, order, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
+    }
+
+    /**
+     * The paths a key reads: none for a constant (one group of all documents: totals; a count alone is CountingTail's), one
+     * for a field path or a date part of one, one per field of a document of those; empty for any other key.
+     */
+    private static Optional<List<List<String>>> keysOf(Expr id) {
+        if (id instanceof Expr.Constant) {
+            return Optional.of(List.of());
         }
-        if (g.id() instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
+        if (id instanceof Expr.FieldRef || datePart(id).isPresent()) {
+            return keyPath(id).map(List::of);
+        }
+        if (id instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
+            List<List<String>> keys = new ArrayList<>();
             for (Map.Entry<String, Expr> f : doc.fields()) {
                 Optional<List<String>> path = keyPath(f.getValue());
                 if (path.isEmpty()) {
@@ -452,8 +464,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 }
                 keys.add(path.get());
             }
-            return Optional.of(new SqlGroup(g, keys, false, values, extremes, pushes, sets, last, order, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    List.copyOf(rest)));
+            return Optional.of(keys);
         }
         return Optional.empty();
     }

@@ -388,26 +388,19 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         List<String> unwound = g.unwindPath();
         List<String> parts = new ArrayList<>();
         for (String field : FilterFields.topLevel(g.unwoundMatch().orElseThrow().filter()).orElseThrow()) {
-            String value = "t.q -> " + literal(field);
+            String name = RENDER.renderInlined(DSL.inline(QueryForm.storedName(field)));
+            String value = "t.q -> " + name;
             if (field.equals(unwound.get(0))) {
-                String element = g.lookup().isPresent() ? "f.q" : "x.elem";
-                String rest = "'{" + String.join(",", unwound.subList(1, unwound.size()).stream().map(GroupSql::arrayElement).toList()) + "}'";
+                String element = unwoundValue(g);
+                String rest = RENDER.renderInlined(DSL.inline(unwound.subList(1, unwound.size()).toArray(String[]::new))
+                        .cast(org.jooq.impl.SQLDataType.CLOB.array()));
                 value = unwound.size() == 1 ? element
                         : "(CASE WHEN " + element + " IS NOT NULL THEN jsonb_set(" + value + ", " + rest + ", " + element + ")"
                         + " WHEN jsonb_typeof(uw.u) = 'array' THEN (" + value + ") #- " + rest + " ELSE " + value + " END)";
             }
-            parts.add("(CASE WHEN " + value + " IS NULL THEN '{}'::jsonb ELSE jsonb_build_object(" + literal(field) + ", " + value + ") END)");
+            parts.add("(CASE WHEN " + value + " IS NULL THEN '{}'::jsonb ELSE jsonb_build_object(" + name + ", " + value + ") END)");
         }
         return parts.isEmpty() ? "'{}'::jsonb" : "(" + String.join(" || ", parts) + ")";
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    /** A text[] literal's element, quoted. */
-    private static String arrayElement(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\"";
     }
 
     /** After a $lookup, the group's first (last) row: its local document and its match (null if none), through both primary keys. */
@@ -513,17 +506,17 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
     }
 
     /** Where the paths under the unwound one are read: the array's element, or after a $lookup the foreign document. */
-    private static String element(SqlGroup g) {
+    private static String unwoundValue(SqlGroup g) {
         return g.lookup().isPresent() ? "f.q" : "x.elem";
     }
 
     private static String valueAt(SqlGroup g, List<String> path, List<Object> binds) {
         Optional<List<String>> rest = g.underUnwind(path);
         if (rest.isPresent() && rest.get().isEmpty()) {
-            return element(g);
+            return unwoundValue(g);
         }
         binds.add(rest.orElseGet(() -> g.source(path).orElseThrow()).toArray(String[]::new));
-        return (rest.isPresent() ? element(g) : "t.q") + " #> ?::text[]";
+        return (rest.isPresent() ? unwoundValue(g) : "t.q") + " #> ?::text[]";
     }
 
     /**

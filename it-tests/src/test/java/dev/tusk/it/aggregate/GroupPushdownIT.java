@@ -210,6 +210,20 @@ class GroupPushdownIT {
     }
 
     @Test
+    void withoutAllowDiskUseCollectedValuesStayInJava() {
+        MongoCollection<BsonDocument> c = load("collected", false);
+        for (String json : List.of("[{$group: {_id: '$g', xs: {$push: '$x'}}}]", "[{$group: {_id: '$g', xs: {$addToSet: '$x'}}}]")) {
+            List<BsonDocument> stages = new ArrayList<>();
+            BsonArray.parse(json).forEach(s -> stages.add(s.asDocument()));
+            long[] before = groupPushdowns();
+            List<BsonDocument> bounded = c.aggregate(stages).allowDiskUse(false).into(new ArrayList<>());
+            assertEquals(before[0], groupPushdowns()[0], "Java's group states count toward 100 MiB (292 past it): " + json);
+            assertEquals(run(c, BsonArray.parse(json)), bounded, json);
+            assertEquals(before[0] + 1, groupPushdowns()[0], "with allowDiskUse (the default) PostgreSQL collects: " + json);
+        }
+    }
+
+    @Test
     void aDatePartOfSomethingElseFailsAsInMongoDb() {
         MongoCollection<BsonDocument> c = load("dates", false);
         long[] before = groupPushdowns();
