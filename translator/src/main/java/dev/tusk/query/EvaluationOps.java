@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.bson.BsonValue;
 
-/** $mod and $regex. */
+/** $mod, $regex and $sampleRate. */
 final class EvaluationOps {
     private static final String VALID_FLAGS = "imsux";
 
@@ -41,6 +41,30 @@ final class EvaluationOps {
             throw ErrorCode.BAD_VALUE.error("divisor cannot be 0");
         }
         return new Mod(path, divisor, remainder);
+    }
+
+    /**
+     * {@code $sampleRate}: as MongoDB rewrites it, never for 0, always for 1, otherwise
+     * {@code {$expr: {$lt: [{$rand: {}}, rate]}}} (evaluated per document in Java).
+     */
+    static FilterNode sampleRate(BsonValue arg) {
+        if (!BsonNumbers.isNumber(arg)) {
+            throw ErrorCode.BAD_VALUE.error("argument to $sampleRate must be a numeric type");
+        }
+        double rate = arg.asNumber().doubleValue();
+        if (rate < 0.0 || rate > 1.0) { // NaN passes, as in MongoDB, and then matches nothing
+            throw ErrorCode.BAD_VALUE.error("numeric argument to $sampleRate must be in [0, 1]");
+        }
+        if (rate == 0.0) {
+            return new FilterNode.AlwaysFalse();
+        }
+        if (rate == 1.0) {
+            return new FilterNode.AlwaysTrue();
+        }
+        org.bson.BsonDocument lessThanRate = new org.bson.BsonDocument("$lt", new org.bson.BsonArray(List.of(
+                new org.bson.BsonDocument("$rand", new org.bson.BsonDocument()), new org.bson.BsonDouble(rate))));
+        return new FilterNode.ExprMatch(dev.tusk.expr.ExprParser.parse(lessThanRate,
+                dev.tusk.expr.ParseContext.of(FilterParser.variables())), FilterParser.variables());
     }
 
     private static long truncate(BsonValue v, String what) {

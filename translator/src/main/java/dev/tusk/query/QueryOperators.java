@@ -61,10 +61,11 @@ public final class QueryOperators {
             entry("$jsonSchema", arg -> Optional.of(new FilterNode.SchemaMatch(JsonSchema.parse(arg)))),
             entry("$nor", arg -> Optional.of(LogicalOps.nor(arg))),
             entry("$or", arg -> Optional.of(LogicalOps.or(arg))),
+            entry("$sampleRate", arg -> Optional.of(EvaluationOps.sampleRate(arg))),
             entry("$text", arg -> Optional.of(new FilterNode.Text(dev.tusk.text.TextSearch.parse(arg), Optional.empty()))));
 
     /** Top-level operators of MongoDB 7.0 that Tusk does not implement yet. */
-    static final Set<String> TOP_LEVEL_NOT_IMPLEMENTED = Set.of("$sampleRate", "$where");
+    static final Set<String> TOP_LEVEL_NOT_IMPLEMENTED = Set.of("$where");
 
     private QueryOperators() {}
 

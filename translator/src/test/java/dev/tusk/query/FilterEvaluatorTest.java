@@ -1,9 +1,13 @@
 package dev.tusk.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -190,8 +194,20 @@ class FilterEvaluatorTest {
                 c("$mod NaN", "{a: NaN}", "{a: {$mod: [4, 0]}}", false),
                 c("$alwaysTrue", "{}", "{$alwaysTrue: 1}", true),
                 c("$alwaysFalse", "{}", "{$alwaysFalse: 1}", false),
+                c("$sampleRate 0", "{}", "{$sampleRate: 0}", false),
+                c("$sampleRate 1", "{}", "{$sampleRate: {$numberLong: '1'}}", true),
+                c("$sampleRate NaN", "{}", "{$sampleRate: NaN}", false),
                 // DBRef-looking documents are values, not operators
                 c("dbref value", "{a: {$ref: 'c', $id: 1}}", "{a: {$ref: 'c', $id: 1}}", true));
+    }
+
+    @Test
+    void sampleRateSelectsAboutThatShareOfDocuments() {
+        FilterNode node = FilterParser.parse(BsonDocument.parse("{$sampleRate: 0.25, a: 1}"));
+        BsonDocument doc = BsonDocument.parse("{a: 1}");
+        long selected = IntStream.range(0, 10_000).filter(i -> FilterEvaluator.matches(node, doc)).count();
+        assertTrue(selected > 2_000 && selected < 3_000, selected + " of 10,000"); // mean 2,500, sd 43
+        assertFalse(FilterEvaluator.matches(node, BsonDocument.parse("{a: 2}")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,6 +34,10 @@ class FilterParserErrorTest {
                 new Case("{$foo: 1}", ErrorCode.BAD_VALUE, "unknown top level operator: $foo. If you have a field name that "
                         + "starts with a '$' symbol, consider using $getField or $setField."),
                 new Case("{$where: 'this.a'}", ErrorCode.NOT_IMPLEMENTED, null),
+                new Case("{$sampleRate: 'x'}", ErrorCode.BAD_VALUE, "argument to $sampleRate must be a numeric type"),
+                new Case("{$sampleRate: 1.5}", ErrorCode.BAD_VALUE, "numeric argument to $sampleRate must be in [0, 1]"),
+                new Case("{$sampleRate: -0.1}", ErrorCode.BAD_VALUE, "numeric argument to $sampleRate must be in [0, 1]"),
+                new Case("{a: {$sampleRate: 0.5}}", ErrorCode.BAD_VALUE, "unknown operator: $sampleRate"),
                 new Case("{$or: [{a: {$near: [0, 0]}}, {b: 1}]}", ErrorCode.BAD_VALUE, "geoNear must be top-level expr"),
                 new Case("{a: {$not: 1}}", ErrorCode.BAD_VALUE, "$not needs a regex or a document"),
                 new Case("{a: {$not: {}}}", ErrorCode.BAD_VALUE, "$not cannot be empty"),

@@ -2,6 +2,7 @@ package dev.tusk.it.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
@@ -64,6 +65,26 @@ class QueryOperatorsIT {
         assertEquals(new Document("_id", 9).append("scores", List.of(9)), matched);
         Document positional = c.find(Filters.gte("scores", 10)).projection(new Document("scores.$", 1)).first();
         assertEquals(new Document("_id", 9).append("scores", List.of(12)), positional);
+    }
+
+    @Test
+    void sampleRateSelectsARandomShare() {
+        List<Document> many = new ArrayList<>();
+        for (int i = 100; i < 2_100; i++) {
+            many.add(new Document("_id", i).append("k", i % 2));
+        }
+        c.insertMany(many);
+        long sampled = c.countDocuments(new Document("$sampleRate", 0.5).append("k", 1));
+        assertTrue(sampled > 400 && sampled < 600, sampled + " of 1,000 at 0.5 (mean 500, sd 16)");
+        List<Document> counted = c.aggregate(List.of(new Document("$match", new Document("$sampleRate", 0.1)),
+                new Document("$count", "n"))).into(new ArrayList<>());
+        int n = counted.get(0).getInteger("n");
+        assertTrue(n > 120 && n < 300, n + " of 2,004 at 0.1");
+        assertEquals(2_004, c.countDocuments(new Document("$sampleRate", 1.0)));
+        assertEquals(List.of(), ids(new Document("$sampleRate", 0)));
+        MongoCommandException e = assertThrows(MongoCommandException.class, () -> c.find(new Document("$sampleRate", 2)).first());
+        assertEquals(2, e.getErrorCode());
+        assertTrue(e.getErrorMessage().contains("numeric argument to $sampleRate must be in [0, 1]"), e.getErrorMessage());
     }
 
     @Test
