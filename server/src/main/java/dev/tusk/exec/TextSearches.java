@@ -1,5 +1,6 @@
 package dev.tusk.exec;
 
+import dev.tusk.bson.FieldPath;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.TextFilters;
@@ -15,6 +16,8 @@ import org.bson.BsonDocument;
  * one, as MongoDB), and its score attached to each document it finds.
  */
 final class TextSearches {
+    private static final FieldPath ID = FieldPath.parse("_id");
+
     private TextSearches() {}
 
     /** The filter with its $text bound to the text index and its geospatial operators to geo indexes ({@link GeoSearches}). */
@@ -28,7 +31,46 @@ final class TextSearches {
         }
         SecondaryIndex index = indexes.stream().filter(i -> i.text().isPresent() && i.info().ready()).findFirst()
                 .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("text index required for $text query"));
+        if (!TextFilters.orSiblings(filter).stream().allMatch(c -> indexed(c, indexes))) {
+            throw ErrorCode.NO_QUERY_EXECUTION_PLANS.error("error processing query: planner returned error :: caused by :: "
+                    + "Failed to produce a solution for TEXT under OR - other non-TEXT clauses under OR have to be indexed as well.");
+        }
         return TextFilters.bind(filter, search -> index.bind(search, filter));
+    }
+
+    /**
+     * Whether MongoDB could read an $or clause beside $text through an index: Tusk's planner bounds it
+     * by one, or (as MongoDB also scans an index for predicates Tusk does not bound, such as unanchored
+     * regexes) one of its terms is on the first field of an index or on `_id`.
+     */
+    private static boolean indexed(FilterNode clause, List<SecondaryIndex> indexes) {
+        if (IndexPlanner.choose(clause, indexes).isPresent()) {
+            return true;
+        }
+        return switch (clause) {
+            case FilterNode.And a -> a.children().stream().anyMatch(c -> indexed(c, indexes));
+            case FilterNode.Or o -> o.children().stream().allMatch(c -> indexed(c, indexes));
+            default -> path(clause).filter(p -> p.equals(ID) || indexes.stream().anyMatch(i -> !i.info().hidden()
+                    && i.info().ready() && !i.keys().paths().isEmpty() && i.keys().paths().get(0).equals(p))).isPresent();
+        };
+    }
+
+    private static Optional<FieldPath> path(FilterNode leaf) {
+        return switch (leaf) {
+            case FilterNode.Compare c -> Optional.of(c.path());
+            case FilterNode.In i -> Optional.of(i.path());
+            case FilterNode.Exists e -> Optional.of(e.path());
+            case FilterNode.TypeIs t -> Optional.of(t.path());
+            case FilterNode.Size z -> Optional.of(z.path());
+            case FilterNode.ElemMatchObject m -> Optional.of(m.path());
+            case FilterNode.ElemMatchValue m -> Optional.of(m.path());
+            case FilterNode.RegexMatch r -> Optional.of(r.path());
+            case FilterNode.Mod m -> Optional.of(m.path());
+            case FilterNode.Bits b -> Optional.of(b.path());
+            case FilterNode.Not n -> path(n.child());
+            case FilterNode.Collated c -> path(c.comparison());
+            default -> Optional.empty();
+        };
     }
 
     static QuerySpec bind(QuerySpec spec, List<SecondaryIndex> indexes) {
@@ -47,6 +89,12 @@ final class TextSearches {
         Optional<BoundText> text = TextFilters.bound(filter);
         if (text.isEmpty()) {
             return new Scoring(recheck, UnaryOperator.identity());
+        }
+        if (!TextFilters.everyMatchScored(filter)) { // under an $or: a match found by another clause has no score
+            return new Scoring(recheck, d -> {
+                java.util.OptionalDouble score = text.get().query().score(d);
+                return score.isPresent() ? new ScoredDocument(d, score.getAsDouble()) : ScoredDocument.unscored(d);
+            });
         }
         FilterNode rest = TextFilters.withoutText(filter);
         Object[] last = new Object[2]; // the document the re-check accepted last, and its score

@@ -48,7 +48,7 @@ final class MiscOps {
         if (!kind.equals("textScore")) {
             return new Expr.Call(name, List.of(), (a, ecx) -> null);
         }
-        return new Expr.Call(name, List.of(), (a, ecx) -> new BsonDouble(dev.tusk.text.ScoredDocument.requiredScore(ecx.root())));
+        return new Expr.Call(name, List.of(), (a, ecx) -> dev.tusk.text.ScoredDocument.metaScore(ecx.root()));
     }
 
     static Expr bitAnd(String name, BsonValue arg, ParseContext cx) {

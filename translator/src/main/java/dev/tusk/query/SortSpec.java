@@ -98,7 +98,7 @@ public record SortSpec(List<Key> keys, Collation collation) {
         return (a, b) -> {
             for (Key key : keys) {
                 if (key.textScore()) {
-                    int c = Double.compare(dev.tusk.text.ScoredDocument.requiredScore(b), dev.tusk.text.ScoredDocument.requiredScore(a));
+                    int c = Double.compare(dev.tusk.text.ScoredDocument.sortScore(b), dev.tusk.text.ScoredDocument.sortScore(a));
                     if (c != 0) {
                         return c;
                     }

@@ -21,7 +21,7 @@ final class SpillFormat {
 
     /** Writes one document; returns the bytes written. */
     static int write(OutputStream out, BsonDocument d) throws IOException {
-        OptionalDouble score = ScoredDocument.scoreOf(d);
+        OptionalDouble score = d instanceof ScoredDocument s ? OptionalDouble.of(s.textScore()) : OptionalDouble.empty(); // NaN: unscored
         out.write(score.isPresent() ? 1 : 0);
         if (score.isPresent()) {
             out.write(ByteBuffer.allocate(8).putDouble(score.getAsDouble()).array());

@@ -9,30 +9,25 @@ import java.util.function.Function;
 
 /**
  * Where {@code $text} may stand in a filter (once, and not under $nor, $elemMatch or $not, as in
- * MongoDB; under $or Tusk does not run it yet), finding it, and binding it to the text index.
+ * MongoDB), finding it, and binding it to the text index.
  */
 public final class TextFilters {
     private TextFilters() {}
 
     /** The filter, after checking its $text placement. */
     static FilterNode checked(FilterNode filter) {
-        int count = count(filter, false);
+        int count = count(filter);
         if (count > 1) {
             throw ErrorCode.BAD_VALUE.error("Too many text expressions");
         }
         return filter;
     }
 
-    private static int count(FilterNode node, boolean underOr) {
+    private static int count(FilterNode node) {
         return switch (node) {
-            case FilterNode.Text t -> {
-                if (underOr) {
-                    throw ErrorCode.NOT_IMPLEMENTED.error("$text inside $or is not supported by Tusk yet");
-                }
-                yield 1;
-            }
-            case FilterNode.And a -> a.children().stream().mapToInt(c -> count(c, underOr)).sum();
-            case FilterNode.Or o -> o.children().stream().mapToInt(c -> count(c, true)).sum();
+            case FilterNode.Text t -> 1;
+            case FilterNode.And a -> a.children().stream().mapToInt(TextFilters::count).sum();
+            case FilterNode.Or o -> o.children().stream().mapToInt(TextFilters::count).sum();
             case FilterNode.Nor n -> {
                 if (contains(n)) {
                     throw ErrorCode.BAD_VALUE.error("text expression not allowed in nor");
@@ -74,7 +69,33 @@ public final class TextFilters {
         return switch (node) {
             case FilterNode.Text t -> t.bound().isPresent() ? t : new FilterNode.Text(t.search(), Optional.of(binder.apply(t.search())));
             case FilterNode.And a -> new FilterNode.And(a.children().stream().map(c -> bind(c, binder)).toList());
+            case FilterNode.Or o -> new FilterNode.Or(o.children().stream().map(c -> bind(c, binder)).toList());
             default -> node;
+        };
+    }
+
+    /**
+     * True when every document the filter matches must match its $text (the $text is the filter or
+     * one of its $and terms), so each has a score; false when it stands under an $or.
+     */
+    public static boolean everyMatchScored(FilterNode node) {
+        return switch (node) {
+            case FilterNode.Text t -> true;
+            case FilterNode.And a -> a.children().stream().anyMatch(TextFilters::everyMatchScored);
+            default -> false;
+        };
+    }
+
+    /**
+     * The other clauses of the $ors the $text stands under (empty when it stands under none): MongoDB
+     * plans such an $or only when an index serves each of them.
+     */
+    public static List<FilterNode> orSiblings(FilterNode node) {
+        return switch (node) {
+            case FilterNode.And a -> a.children().stream().filter(TextFilters::contains).flatMap(c -> orSiblings(c).stream()).toList();
+            case FilterNode.Or o when contains(o) -> o.children().stream().flatMap(c -> contains(c)
+                    ? orSiblings(c).stream() : java.util.stream.Stream.of(c)).toList();
+            default -> List.of();
         };
     }
 

@@ -147,6 +147,37 @@ class TextSearchIT {
     }
 
     @Test
+    void textUnderOrNeedsItsOtherClausesIndexedAndScoresOnlyWhatTheSearchFound() {
+        org.bson.conversions.Bson coffeeOrAbc = Filters.or(Filters.text("coffee"), Filters.eq("author", "abc"));
+        assertEquals(291, code(() -> articles.find(coffeeOrAbc).first()), "author has no index: NoQueryExecutionPlans");
+        articles.createIndex(Indexes.ascending("author"));
+        assertEquals(Set.of(1, 2, 3, 5, 7), ids(coffeeOrAbc));
+        assertEquals(5, articles.countDocuments(coffeeOrAbc));
+        Document explained = articles.find(coffeeOrAbc).explain(ExplainVerbosity.EXECUTION_STATS);
+        assertEquals(5, explained.get("executionStats", Document.class).getInteger("nReturned"), explained.toJson());
+        Map<Integer, Double> searched = new TreeMap<>();
+        articles.find(Filters.text("coffee")).projection(Projections.metaTextScore("score"))
+                .forEach(d -> searched.put(d.getInteger("_id"), d.getDouble("score")));
+        List<Document> found = articles.find(coffeeOrAbc).projection(Projections.fields(Projections.include("_id"),
+                Projections.metaTextScore("score"))).sort(Sorts.orderBy(Sorts.metaTextScore("score"), Sorts.ascending("_id")))
+                .into(new ArrayList<>());
+        assertEquals(List.of(1, 2, 7, 3, 5), found.stream().map(d -> d.getInteger("_id")).toList(),
+                "documents the search did not find sort after every score");
+        for (Document d : found) {
+            assertEquals(searched.get(d.getInteger("_id")), d.getDouble("score"), "the search's score, none for the other clause's");
+        }
+        assertEquals(Set.of(2, 7), ids(Filters.and(Filters.eq("author", "efg"),
+                Filters.or(Filters.eq("_id", 2), Filters.text("cream")))), "an $or on _id is indexed (SERVER-13039's case)");
+        assertEquals(Set.of(1, 2, 3, 4, 5, 7, 8), ids(Filters.or(Filters.text("coffee"), Filters.regex("author", "^a|^x"))),
+                "a regex on an indexed field is an index scan on MongoDB");
+        assertEquals(291, code(() -> articles.find(Filters.or(Filters.text("coffee"), Filters.eq("views", 5))).first()));
+        List<Document> piped = articles.aggregate(List.of(new Document("$match", Filters.or(Filters.text("cake"), Filters.eq("author", "jkl"))),
+                new Document("$project", new Document("score", new Document("$meta", "textScore"))),
+                new Document("$sort", new Document("_id", 1)))).into(new ArrayList<>());
+        assertEquals(List.of(new Document("_id", 3).append("score", 0.75), new Document("_id", 6)), piped);
+    }
+
+    @Test
     void writesSelectByText() {
         assertEquals(3, articles.updateMany(Filters.text("coffee"), Updates.set("hot", true)).getModifiedCount());
         assertEquals(Set.of(1, 2, 7), ids(Filters.eq("hot", true)));
