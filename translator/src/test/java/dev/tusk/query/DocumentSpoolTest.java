@@ -88,9 +88,13 @@ class DocumentSpoolTest {
         try (DocumentSpool s = spool(10, true)) {
             s.add(new ScoredDocument(doc(1), 2.5));
             s.add(doc(2));
+            s.add(ScoredDocument.unscored(doc(3))); // found by another clause of the $or beside $text
             assertTrue(s.spilled());
             assertEquals(2.5, ScoredDocument.scoreOf(s.get(0)).getAsDouble());
             assertTrue(ScoredDocument.scoreOf(s.get(1)).isEmpty());
+            assertThrows(RuntimeException.class, () -> ScoredDocument.metaScore(s.get(1)), "40218: no $text query found it");
+            assertEquals(null, ScoredDocument.metaScore(s.get(2)), "unscored: $meta is missing");
+            assertEquals(Double.NEGATIVE_INFINITY, ScoredDocument.sortScore(s.get(2)));
         }
     }
 
