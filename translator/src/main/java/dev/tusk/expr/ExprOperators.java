@@ -35,10 +35,12 @@ public final class ExprOperators {
             entry("$atan2", TrigOps::atan2),
             entry("$atanh", TrigOps::atanh),
             entry("$avg", AccumulatorOps::avg),
+            entry("$binarySize", ObjectOps::binarySize),
             entry("$bitAnd", MiscOps::bitAnd),
             entry("$bitNot", MiscOps::bitNot),
             entry("$bitOr", MiscOps::bitOr),
             entry("$bitXor", MiscOps::bitXor),
+            entry("$bsonSize", ObjectOps::bsonSize),
             entry("$ceil", ArithmeticOps::ceil),
             entry("$cmp", ComparisonOps::cmp),
             entry("$concat", StringOps::concat),
@@ -169,7 +171,7 @@ public final class ExprOperators {
             entry("$zip", ArrayIterOps::zip));
 
     /** Expression operators of MongoDB 7.0 that Tusk does not implement (yet). */
-    static final Set<String> NOT_IMPLEMENTED = Set.of("$accumulator", "$binarySize", "$bsonSize", "$function",
+    static final Set<String> NOT_IMPLEMENTED = Set.of("$accumulator", "$function",
             "$sampleRate", "$toHashedIndexKey");
 
     private ExprOperators() {}

@@ -7,9 +7,42 @@ import org.bson.BsonDocument;
 import org.bson.BsonNull;
 import org.bson.BsonValue;
 
-/** $mergeObjects $getField $setField $unsetField. */
+/** $mergeObjects $getField $setField $unsetField $bsonSize $binarySize. */
 final class ObjectOps {
     private ObjectOps() {}
+
+    /** The size of a document encoded as BSON; null for null or missing. */
+    static Expr bsonSize(String name, BsonValue arg, ParseContext cx) {
+        return Args.eager(name, Args.exactly(name, arg, cx, 1), v -> {
+            if (Values.nullish(v.get(0))) {
+                return BsonNull.VALUE;
+            }
+            if (!v.get(0).isDocument()) {
+                throw ErrorCode.LOCATION_31393.error("$bsonSize requires a document input, found: " + Values.typeName(v.get(0)));
+            }
+            BsonDocument doc = v.get(0).asDocument();
+            int size = doc instanceof org.bson.RawBsonDocument raw ? raw.getByteBuffer().remaining()
+                    : new org.bson.RawBsonDocument(doc, new org.bson.codecs.BsonDocumentCodec()).getByteBuffer().remaining();
+            return new org.bson.BsonInt32(size);
+        });
+    }
+
+    /** The bytes of a string (UTF-8) or of binary data; null for null or missing. */
+    static Expr binarySize(String name, BsonValue arg, ParseContext cx) {
+        return Args.eager(name, Args.exactly(name, arg, cx, 1), v -> {
+            BsonValue x = v.get(0);
+            if (Values.nullish(x)) {
+                return BsonNull.VALUE;
+            }
+            if (x.isString()) {
+                return new org.bson.BsonInt32(x.asString().getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            }
+            if (x.isBinary()) {
+                return new org.bson.BsonInt32(x.asBinary().getData().length);
+            }
+            throw ErrorCode.LOCATION_51276.error("$binarySize requires a string or BinData argument, found: " + Values.typeName(x));
+        });
+    }
 
     static Expr mergeObjects(String name, BsonValue arg, ParseContext cx) {
         return Args.eager(name, Args.parse(arg, cx), values -> {

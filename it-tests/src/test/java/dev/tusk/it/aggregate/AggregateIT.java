@@ -121,6 +121,18 @@ class AggregateIT {
     }
 
     @Test
+    void bsonAndBinarySizes() {
+        Document sizes = sales.aggregate(List.of(Aggregates.match(Filters.eq("_id", 2)), Aggregates.project(new Document("_id", 0)
+                .append("doc", new Document("$bsonSize", "$$ROOT"))
+                .append("item", new Document("$binarySize", "$item"))
+                .append("none", new Document("$bsonSize", "$nope"))))).first();
+        // {_id: 2, item: 'jkl', price: 20, qty: 1, tags: ['y']}: 4 + 9 + 14 + 11 + 9 + (1 + 5 + 14) + 1
+        assertEquals(new Document("doc", 68).append("item", 3).append("none", null), sizes);
+        assertEquals(List.of(3, 4), sales.find(Filters.expr(new Document("$lt", List.of(new Document("$bsonSize", "$$ROOT"), 60))))
+                .map(d -> d.getInteger("_id")).into(new ArrayList<>()), "documents without tags are the small ones");
+    }
+
+    @Test
     void exprInFindWithLet() {
         List<Document> cheapBulk = sales.find(Filters.expr(new Document("$gt", List.of("$qty", "$price"))))
                 .sort(Sorts.ascending("_id")).into(new ArrayList<>());
