@@ -52,6 +52,9 @@ final class CreateIndexesCommand implements Command {
         }
         boolean created = existing.isEmpty();
         CollectionInfo info = cx.catalog().createCollection(request.database(), collection, new BsonDocument(), false);
+        if (info.capped() && specs.stream().anyMatch(s -> s.containsKey("expireAfterSeconds"))) {
+            throw ErrorCode.CANNOT_CREATE_INDEX.error("Cannot create TTL index on a capped collection");
+        }
         int before = cx.catalog().indexes(info).size();
         IndexBuilder builder = new IndexBuilder(cx.store(), cx.catalog(), cx.indexes());
         for (BsonDocument spec : specs) {

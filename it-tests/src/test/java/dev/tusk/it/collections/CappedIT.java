@@ -145,6 +145,14 @@ class CappedIT {
                 () -> db.runCommand(new Document("create", "e").append("capped", true).append("size", "big")));
         assertEquals(14, wrongType.getErrorCode());
         assertFalse(db.listCollectionNames().into(new ArrayList<>()).contains("e"));
+        MongoCollection<Document> c = capped("ttl", 10_000, 0);
+        MongoCommandException ttl = assertThrows(MongoCommandException.class, () -> c.createIndexes(List.of(
+                new com.mongodb.client.model.IndexModel(Indexes.ascending("k")),
+                new com.mongodb.client.model.IndexModel(Indexes.ascending("at"),
+                        new com.mongodb.client.model.IndexOptions().expireAfter(60L, java.util.concurrent.TimeUnit.SECONDS)))));
+        assertEquals(67, ttl.getErrorCode());
+        assertEquals("Cannot create TTL index on a capped collection", ttl.getErrorMessage());
+        assertEquals(1, c.listIndexes().into(new ArrayList<>()).size(), "no index of the batch was built");
     }
 
     @Test
