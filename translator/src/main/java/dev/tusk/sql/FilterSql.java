@@ -155,7 +155,7 @@ public final class FilterSql {
             if (c.op() == Op.GT || c.op() == Op.LT) {
                 return Pushdown.exact(DSL.falseCondition());
             }
-            return c.path().size() == 1 ? Pushdown.exact(nullOrMissing(c.path())) : Pushdown.everything();
+            return c.path().hasIndexComponent() ? Pushdown.everything() : Pushdown.exact(nullOrMissing(c.path()));
         }
         if (v.isArray()) {
             return new Pushdown(isArray(c.path()), false);
@@ -183,13 +183,53 @@ public final class FilterSql {
     }
 
     /**
-     * A top-level field that is missing, null or an array holding null (not inside a nested array): what {f: null} matches
-     * ({countDocuments({deletedAt: null})} is then one count in PostgreSQL). Undefined is not null here, as in the evaluator.
+     * What {f: null} matches: the path reaches null, an array holding null (not inside a nested array),
+     * or nothing. A top-level field: missing, or contained as null ({countDocuments({deletedAt: null})}
+     * is then one count in PostgreSQL). A dotted path without numeric components, walked as the
+     * evaluator's PathValues does: lax jsonpath member accessors unwrap an array one level and skip its
+     * non-object elements, as MongoDB skips non-document elements. Per level, some document reached
+     * (directly or as an array element) lacks the next field, or holds a scalar there (a non-document
+     * holds no field: missing); or null at the end. Values stored as one-field marker objects (dates,
+     * ObjectIds, ...: {@link #MARKER}) are scalars, not documents. Undefined is not null, as in the evaluator.
+     * A string, number or boolean at the end of the path reached through documents alone ({@code #>}
+     * reaches no array element for a non-numeric component) is then the only value reached: no match.
      */
     private static Condition nullOrMissing(FieldPath path) {
-        Condition present = DSL.condition("jsonb_exists({0}, {1})", Q, DSL.val(QueryForm.storedName(path.get(0))));
-        return DSL.not(present).or(contains(path.get(0), org.bson.BsonNull.VALUE));
+        if (path.size() == 1) {
+            Condition present = DSL.condition("jsonb_exists({0}, {1})", Q, DSL.val(QueryForm.storedName(path.get(0))));
+            return DSL.not(present).or(contains(path.get(0), org.bson.BsonNull.VALUE));
+        }
+        List<String> tests = new ArrayList<>();
+        StringBuilder reached = new StringBuilder("$");
+        for (int i = 0; i < path.size(); i++) {
+            String next = "@." + JsonPathText.string(QueryForm.storedName(path.get(i)));
+            String lacking = "!exists(" + next + ") && !" + MARKER.replace("X", "@");
+            String scalar = i == path.size() - 1 ? "" : " || (" + next + ".type() != \"object\" && " + next
+                    + ".type() != \"array\") || (" + next + ".type() == \"object\" && " + MARKER.replace("X", next) + ")";
+            tests.add("exists(" + reached + " ? (@.type() == \"object\" && (" + lacking + scalar + ")))");
+            reached.append(next.substring(1));
+        }
+        tests.add("exists(" + reached + " ? (@.type() == \"null\"))");
+        Condition walk = DSL.condition("{0} @@ cast({1} as jsonpath)", Q, DSL.val(String.join(" || ", tests)));
+        if (path.parts().stream().anyMatch(p -> p.matches("-\\d+"))) {
+            return walk; // #> reads "-1" as an array index from the end
+        }
+        // Most documents reach one scalar through documents only ({address: {city: "Quito"}}): no jsonpath walk then
+        List<org.jooq.QueryPart> parts = new ArrayList<>(List.of(Q, DSL.val(String.join(" || ", tests))));
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < path.size(); i++) {
+            names.append(i == 0 ? "" : ", ").append('{').append(i + 2).append('}');
+            parts.add(DSL.val(QueryForm.storedName(path.get(i))));
+        }
+        return DSL.condition("CASE WHEN jsonb_typeof({0} #> ARRAY[" + names + "]::text[]) IN ('string', 'number', 'boolean') "
+                + "THEN false ELSE {0} @@ cast({1} as jsonpath) END", parts.toArray(new org.jooq.QueryPart[0]));
     }
+
+    /**
+     * Object X is a stored scalar (QueryForm's markers: "$date", "$oid", "$num", ...), not a document: user
+     * fields starting with "$" are stored with one more, so only markers have a key with a single leading "$".
+     */
+    private static final String MARKER = "exists(X.keyvalue() ? (@.key starts with \"$\" && !(@.key starts with \"$$\")))";
 
     private static Condition contains(String field, BsonValue v) {
         org.bson.BsonDocument one = new org.bson.BsonDocument(field, v);
@@ -204,7 +244,7 @@ public final class FilterSql {
         boolean exact = true;
         for (BsonValue v : in.values()) {
             if (v.isNull()) {
-                if (in.path().size() != 1) {
+                if (in.path().hasIndexComponent()) {
                     return Pushdown.everything();
                 }
                 others.add(nullOrMissing(in.path()));

@@ -18,7 +18,13 @@ final class FilterSqlCases {
                 "{a: 0.1}", "{a: {$numberDecimal: '0.1'}}", "{a: {$numberLong: '9223372036854775807'}}", "{a: -0.0}",
                 "{a: {b: {c: [1, [2]]}}}", "{a: [{b: [{c: 3}]}]}", "{'$x': 1, a: {'$y': 2}}", "{a: {$undefined: true}}",
                 "{a: [[null]]}", "{a: [1, null]}", "{a: [{$undefined: true}]}", "{'$a': null}", "{b: null}", "{a: /^x/}",
-                "{a: ['xy', 1]}", "{a: [['xz']]}", "{a: {$symbol: 'xs'}}", "{a: /^x/m}", "{a: 'X'}", "{a: {b: 'xb'}}", "{a: [{b: 'xq'}]}")
+                "{a: ['xy', 1]}", "{a: [['xz']]}", "{a: {$symbol: 'xs'}}", "{a: /^x/m}", "{a: 'X'}", "{a: {b: 'xb'}}", "{a: [{b: 'xq'}]}",
+                // dotted null: scalars, markers and null on the way, directly or in arrays, nested arrays, null leaves
+                "{a: 5}", "{a: {b: null}}", "{a: {b: [null]}}", "{a: {b: [[null]]}}", "{a: {b: {$undefined: true}}}",
+                "{a: [{$date: 5}]}", "{a: [{$oid: '650000000000000000000001'}, {b: 1}]}", "{a: [[{b: 1}], {b: 2}]}",
+                "{a: [[{c: 1}]]}", "{a: {b: {$date: 7}}}", "{a: [{b: {$date: 7}}]}", "{a: {b: 5, c: {$date: 1}}}",
+                "{a: {'$b': null}}", "{a: [{b: 1}, 'str']}", "{a: {b: {c: null}}}", "{a: {b: [{c: 1}, {d: 2}]}}",
+                "{a: [{'-1': null}, 7]}", "{a: {'-1': 'x'}}")
                 .stream().map(BsonDocument::parse).toList();
     }
 
@@ -43,6 +49,8 @@ final class FilterSqlCases {
                 "{a: {$all: [5]}}", "{a: {$elemMatch: {$gte: 5}}}", "{a: {$elemMatch: {b: 1}}}", "{a: /^x/}",
                 "{a: {$mod: [2, 1]}}", "{a: {$not: {$gt: 0}}}", "{$nor: [{a: 5}, {b: 5}]}", "{$or: [{a: 5}, {b: 5}]}",
                 "{a: true}", "{a: {$gt: false}}", "{a: 0.1}", "{a: {$numberDecimal: '0.1'}}", "{a: {$gt: 9223372036854775806}}",
-                "{a: 0}", "{'a.$y': 2}", "{a: {$eq: {'$y': 2}}}", "{a: {$gt: {}}}", "{a: {$gt: []}}");
+                "{a: 0}", "{'a.$y': 2}", "{a: {$eq: {'$y': 2}}}", "{a: {$gt: {}}}", "{a: {$gt: []}}",
+                "{'a.b': null}", "{'a.b': {$ne: null}}", "{'a.b.c': null}", "{'a.b.c': {$in: [null, 1]}}", "{'a.c': {$nin: [null]}}",
+                "{'a.$b': null}", "{'a.-1': null}", "{'a.b': {$lte: null}}", "{$or: [{'a.b': null}, {'a.c': {$gte: null}}]}");
     }
 }

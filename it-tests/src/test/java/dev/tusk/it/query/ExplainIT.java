@@ -198,6 +198,23 @@ class ExplainIT {
         assertEquals(all + 1, c.countDocuments(Filters.eq("deletedAt", null)));
         assertEquals(1, c.countDocuments(Filters.ne("deletedAt", null)));
         c.deleteMany(Filters.in("_id", "deleted", "kept"));
+        // so is a dotted path: null or nothing reached through documents and arrays of documents, as MongoDB walks it
+        Document noCity = c.aggregate(List.of(Aggregates.match(Filters.eq("address.city", null)), Aggregates.count("n")))
+                .explain(ExplainVerbosity.QUERY_PLANNER);
+        assertEquals(1, noCity.getList("stages", Document.class).size(), noCity.toJson());
+        long before = c.countDocuments(Filters.eq("address.city", null));
+        c.insertMany(List.of(new Document("_id", "c1").append("address", new Document("city", "Quito")),
+                new Document("_id", "c2").append("address", new Document("city", null)),
+                new Document("_id", "c3").append("address", 5),
+                new Document("_id", "c4").append("address", new java.util.Date()),
+                new Document("_id", "c5").append("address", List.of(new Document("city", "Lima"), new Document("zip", "1"))),
+                new Document("_id", "c6").append("address", List.of(new Document("city", "Lima"), new java.util.Date(), "x")),
+                new Document("_id", "c7").append("address", List.of()),
+                new Document("_id", "c8").append("address", new Document("city", java.util.Arrays.asList("Oslo", null)))));
+        assertEquals(before + 5, c.countDocuments(Filters.eq("address.city", null)), "c2, c3, c4 (a date holds no field), c5 and c8");
+        assertEquals(List.of("c1", "c6", "c7"), c.find(Filters.and(Filters.regex("_id", "^c"), Filters.ne("address.city", null)))
+                .map(d -> d.getString("_id")).into(new ArrayList<>()));
+        c.deleteMany(Filters.regex("_id", "^c\\d$"));
         // an anchored literal prefix without options is exact too: the count of an autocomplete is PostgreSQL's
         Document prefix = c.aggregate(List.of(Aggregates.match(Filters.regex("name", "^ab")), Aggregates.count("n")))
                 .explain(ExplainVerbosity.QUERY_PLANNER);
