@@ -179,6 +179,9 @@ final class CatalogStore {
         BsonDocument spec = new BsonDocument("v", new org.bson.BsonInt32(2))
                 .append("key", new BsonDocument("_id", new org.bson.BsonInt32(1)))
                 .append("name", new org.bson.BsonString(CollectionTable.ID_INDEX));
+        if (options.isDocument("clusteredIndex")) { // listed under the name it was given, as MongoDB lists a clustered index
+            spec = options.getDocument("clusteredIndex").clone().append("clustered", org.bson.BsonBoolean.TRUE);
+        }
         update("INSERT INTO tusk_catalog.indexes (db, collection, name, pg_name, spec) VALUES (?, ?, ?, ?, ?::json)",
                 db, name, CollectionTable.ID_INDEX, pk, spec.toJson(JSON));
         CollectionInfo info = new CollectionInfo(db, name, schema, table, uuid, options);

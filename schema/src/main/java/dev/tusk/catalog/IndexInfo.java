@@ -23,6 +23,11 @@ public record IndexInfo(String name, BsonDocument spec, Optional<String> storage
         this(name, spec, storage, multikey, true);
     }
 
+    /** The name listIndexes shows and hints and dropIndexes give: {@code name}, but a clustered `_id` index's own. */
+    public String listedName() {
+        return spec.isString("name") ? spec.getString("name").getValue() : name;
+    }
+
     public BsonDocument key() {
         return spec.getDocument("key");
     }

@@ -12,11 +12,12 @@ import org.bson.BsonDocument;
 
 /**
  * create: an empty collection (its table and catalog row; capped ones with their insertion order and
- * limits, see {@link CappedOptions}), or a view (viewOn + pipeline: a catalog row only).
+ * limits, see {@link CappedOptions}; clustered ones, see {@link ClusteredOptions}), or a view (viewOn +
+ * pipeline: a catalog row only).
  */
 final class CreateCommand implements Command {
     /** Options MongoDB knows that Tusk does not implement yet: refused rather than silently ignored. */
-    private static final Set<String> NOT_YET = Set.of("timeseries", "expireAfterSeconds", "clusteredIndex",
+    private static final Set<String> NOT_YET = Set.of("timeseries", "expireAfterSeconds",
             "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
     private static final Set<String> KNOWN = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
             "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
@@ -47,8 +48,11 @@ final class CreateCommand implements Command {
             }
         }
         BsonDocument options = CappedOptions.from(args, new BsonDocument());
+        if (!view) {
+            options = ClusteredOptions.from(args, options);
+        }
         if (ViewOptions.present(args)) {
-            for (String option : List.of("validator", "validationLevel", "validationAction", "idIndex", "autoIndexId")) {
+            for (String option : List.of("validator", "validationLevel", "validationAction", "idIndex", "autoIndexId", "clusteredIndex")) {
                 if (args.value(option).isPresent()) {
                     throw ErrorCode.INVALID_OPTIONS.error("option not supported on a view: %s", option);
                 }

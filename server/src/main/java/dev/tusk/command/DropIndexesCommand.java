@@ -75,7 +75,7 @@ final class DropIndexesCommand implements Command {
     }
 
     private static IndexInfo byName(List<IndexInfo> indexes, String name) {
-        return indexes.stream().filter(i -> i.name().equals(name)).findFirst()
+        return indexes.stream().filter(i -> i.listedName().equals(name)).findFirst()
                 .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("index not found with name [%s]", name));
     }
 }

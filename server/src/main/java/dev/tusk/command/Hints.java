@@ -66,7 +66,7 @@ final class Hints {
 
     private static boolean names(BsonValue h, IndexInfo index) {
         return h.isString()
-                ? index.name().equals(h.asString().getValue())
+                ? index.listedName().equals(h.asString().getValue())
                 : h.isDocument() && IndexSpecs.sameKey(index.key(), h.asDocument());
     }
 }

@@ -56,13 +56,16 @@ final class ListCollectionsCommand implements Command {
                     .append("options", c.options())
                     .append("info", new BsonDocument("readOnly", BsonBoolean.TRUE));
         }
-        return new BsonDocument("name", new BsonString(c.name()))
+        BsonDocument out = new BsonDocument("name", new BsonString(c.name()))
                 .append("type", new BsonString("collection"))
                 .append("options", c.options())
                 .append("info", new BsonDocument("readOnly", BsonBoolean.FALSE)
-                        .append("uuid", new BsonBinary(c.uuid(), UuidRepresentation.STANDARD)))
-                .append("idIndex", new BsonDocument("v", new BsonInt32(2))
-                        .append("key", new BsonDocument("_id", new BsonInt32(1)))
-                        .append("name", new BsonString("_id_")));
+                        .append("uuid", new BsonBinary(c.uuid(), UuidRepresentation.STANDARD)));
+        if (!c.options().containsKey("clusteredIndex")) { // a clustered collection has no separate _id index
+            out.append("idIndex", new BsonDocument("v", new BsonInt32(2))
+                    .append("key", new BsonDocument("_id", new BsonInt32(1)))
+                    .append("name", new BsonString("_id_")));
+        }
+        return out;
     }
 }
