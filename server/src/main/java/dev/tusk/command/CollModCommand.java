@@ -16,12 +16,13 @@ import org.bson.BsonInt64;
 import org.bson.BsonValue;
 
 /**
- * collMod: a collection's validation, a capped collection's limits (cappedSize, cappedMax), the index
- * options MongoDB lets you change (hidden, expireAfterSeconds), a view's viewOn and pipeline.
+ * collMod: a collection's validation, a capped collection's limits (cappedSize, cappedMax), a clustered
+ * collection's expiry ({@link ClusteredTtl}), the index options MongoDB lets you change (hidden,
+ * expireAfterSeconds), a view's viewOn and pipeline.
  */
 final class CollModCommand implements Command {
     private static final Set<String> NOT_YET = Set.of("changeStreamPreAndPostImages", "timeseries", "clusteredIndex",
-            "expireAfterSeconds", "recordPreImages", "dryRun");
+            "recordPreImages", "dryRun");
 
     @Override
     public String name() {
@@ -53,6 +54,9 @@ final class CollModCommand implements Command {
         if (args.value("validator").isPresent() || args.value("validationLevel").isPresent()
                 || args.value("validationAction").isPresent()) {
             info = cx.catalog().updateOptions(info, ValidationOptions.from(args, info.options()));
+        }
+        if (args.value(ClusteredTtl.FIELD).isPresent()) {
+            info = cx.catalog().updateOptions(info, ClusteredTtl.changed(info.options(), args.value(ClusteredTtl.FIELD).get()));
         }
         if (CappedResize.requested(args)) {
             info = CappedResize.apply(args, info, cx);
@@ -122,7 +126,7 @@ final class CollModCommand implements Command {
     private static Set<String> union() {
         var all = new java.util.HashSet<>(NOT_YET);
         all.add("index");
-        all.addAll(Set.of("validator", "validationLevel", "validationAction", "cappedSize", "cappedMax"));
+        all.addAll(Set.of("validator", "validationLevel", "validationAction", "cappedSize", "cappedMax", ClusteredTtl.FIELD));
         return all;
     }
 }

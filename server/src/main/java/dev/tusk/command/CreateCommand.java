@@ -17,7 +17,7 @@ import org.bson.BsonDocument;
  */
 final class CreateCommand implements Command {
     /** Options MongoDB knows that Tusk does not implement yet: refused rather than silently ignored. */
-    private static final Set<String> NOT_YET = Set.of("timeseries", "expireAfterSeconds",
+    private static final Set<String> NOT_YET = Set.of("timeseries",
             "changeStreamPreAndPostImages", "encryptedFields", "storageEngine", "indexOptionDefaults", "collation");
     private static final Set<String> KNOWN = Set.of("capped", "size", "max", "timeseries", "expireAfterSeconds",
             "viewOn", "pipeline", "validator", "validationLevel", "validationAction", "clusteredIndex",
@@ -50,9 +50,12 @@ final class CreateCommand implements Command {
         BsonDocument options = CappedOptions.from(args, new BsonDocument());
         if (!view) {
             options = ClusteredOptions.from(args, options);
+            if (args.value(ClusteredTtl.FIELD).isPresent()) {
+                options = ClusteredTtl.with(options, args.value(ClusteredTtl.FIELD).get(), "create");
+            }
         }
         if (ViewOptions.present(args)) {
-            for (String option : List.of("validator", "validationLevel", "validationAction", "idIndex", "autoIndexId", "clusteredIndex")) {
+            for (String option : List.of("validator", "validationLevel", "validationAction", "idIndex", "autoIndexId", "clusteredIndex", "expireAfterSeconds")) {
                 if (args.value(option).isPresent()) {
                     throw ErrorCode.INVALID_OPTIONS.error("option not supported on a view: %s", option);
                 }

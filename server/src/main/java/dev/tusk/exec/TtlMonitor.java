@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * MongoDB's TTL monitor: every interval, each single-field index with expireAfterSeconds deletes the
  * documents whose indexed field is a date (or an array holding one) older than now minus that many
- * seconds. Documents without a date there never expire.
+ * seconds, and each clustered collection with expireAfterSeconds those whose `_id` is such a date.
+ * Documents without a date there never expire.
  */
 public final class TtlMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TtlMonitor.class);
@@ -54,20 +55,26 @@ public final class TtlMonitor implements AutoCloseable {
         long now = System.currentTimeMillis();
         for (String db : catalog.databases()) {
             for (CollectionInfo c : catalog.collections(db)) {
+                if (!c.isView() && c.options().isNumber("expireAfterSeconds")) { // a clustered collection's: by `_id`
+                    deleted += expire(c, "_id", now - c.options().getNumber("expireAfterSeconds").longValue() * 1000);
+                }
                 for (IndexInfo index : catalog.indexes(c)) {
                     if (index.expireAfterSeconds().isEmpty() || index.key().size() != 1 || index.isIdIndex()) {
                         continue;
                     }
-                    BsonDateTime cutoff = new BsonDateTime(now - index.expireAfterSeconds().get() * 1000);
-                    FilterNode expired = FilterParser.parse(new BsonDocument(index.key().getFirstKey(),
-                            new BsonDocument("$lt", cutoff)));
-                    try (var writing = indexes.writing(c)) {
-                        deleted += new DeleteExecutor(store, writing.indexes()).deleteMany(c, expired);
-                    }
+                    deleted += expire(c, index.key().getFirstKey(), now - index.expireAfterSeconds().get() * 1000);
                 }
             }
         }
         return deleted;
+    }
+
+    /** Deletes the documents whose field is a date (or holds one) before the cutoff. */
+    private long expire(CollectionInfo c, String field, long cutoffMillis) {
+        FilterNode expired = FilterParser.parse(new BsonDocument(field, new BsonDocument("$lt", new BsonDateTime(cutoffMillis))));
+        try (var writing = indexes.writing(c)) {
+            return new DeleteExecutor(store, writing.indexes()).deleteMany(c, expired);
+        }
     }
 
     @Override

@@ -53,6 +53,43 @@ class TtlAndCollModIT {
     }
 
     @Test
+    void aClusteredCollectionExpiresDocumentsByTheirIdDate() throws Exception {
+        TuskConfig config = TuskConfig.defaults().withPort(0).withPostgresUrl(EmbeddedPostgres.testJdbcUrl()).withTtlMonitorSeconds(1);
+        try (TuskServer server = TuskServer.start(config);
+                MongoClient client = TuskTestServer.newClient("mongodb://127.0.0.1:" + server.port() + "/?directConnection=true")) {
+            com.mongodb.client.MongoDatabase db = client.getDatabase("ttl_clustered_it");
+            db.drop();
+            db.createCollection("events", new com.mongodb.client.model.CreateCollectionOptions()
+                    .clusteredIndexOptions(new com.mongodb.client.model.ClusteredIndexOptions(new Document("_id", 1), true))
+                    .expireAfter(3_600L, TimeUnit.SECONDS));
+            assertEquals(3_600L, db.listCollections().first().get("options", Document.class).getLong("expireAfterSeconds"));
+            MongoCollection<Document> c = db.getCollection("events");
+            long now = System.currentTimeMillis();
+            c.insertMany(List.of(new Document("_id", new Date(now - 7_200_000)).append("n", "old"),
+                    new Document("_id", new Date(now - 60_000)).append("n", "recent"),
+                    new Document("_id", "not a date").append("n", "kept")));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (c.countDocuments() > 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(List.of("kept", "recent"), c.find().map(d -> d.getString("n")).into(new java.util.ArrayList<>()));
+            db.runCommand(new Document("collMod", "events").append("expireAfterSeconds", 30));
+            while (c.countDocuments() > 1 && System.currentTimeMillis() < deadline + 20_000) {
+                Thread.sleep(200);
+            }
+            assertEquals(List.of("kept"), c.find().map(d -> d.getString("n")).into(new java.util.ArrayList<>()), "collMod shortened the expiry");
+            db.runCommand(new Document("collMod", "events").append("expireAfterSeconds", "off"));
+            assertFalse(db.listCollections().first().get("options", Document.class).containsKey("expireAfterSeconds"));
+            assertEquals(72, assertThrows(MongoCommandException.class, () -> db.runCommand(new Document("create", "plain")
+                    .append("expireAfterSeconds", 60))).getErrorCode(), "only clustered collections expire by _id");
+            assertEquals(72, assertThrows(MongoCommandException.class, () -> db.runCommand(new Document("collMod", "events")
+                    .append("expireAfterSeconds", -1))).getErrorCode());
+            assertEquals(72, assertThrows(MongoCommandException.class, () -> db.runCommand(new Document("collMod", "events")
+                    .append("expireAfterSeconds", "never"))).getErrorCode());
+        }
+    }
+
+    @Test
     void collModHidesIndexesAndChangesExpiry() {
         MongoCollection<Document> c = TuskTestServer.client().getDatabase("collmod_it").getCollection("c");
         c.drop();
