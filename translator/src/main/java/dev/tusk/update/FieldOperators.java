@@ -110,10 +110,7 @@ final class FieldOperators {
             throw ErrorCode.BAD_VALUE.error("The source and target field for $rename must not be on the same path: "
                     + BsonText.element(path.dotted(), arg));
         }
-        if (path.hasIndexComponent() || to.hasIndexComponent()) {
-            // MongoDB refuses numeric path parts in $rename only when they meet an array; not implemented yet
-            throw ErrorCode.NOT_IMPLEMENTED.error("$rename with numeric path components is not implemented yet");
-        }
+        // numeric components name document fields here: Rename refuses any array on either path, as MongoDB does
         return new Rename(path, to);
     }
 

@@ -51,6 +51,11 @@ class UpdateSpecTest {
                 new Case("$max cross type", "{_id: 1, a: 5}", "{$max: {a: 'x'}}", "{_id: 1, a: 'x'}"),
                 new Case("$rename", "{_id: 1, a: 1, b: 2}", "{$rename: {a: 'c'}}", "{_id: 1, b: 2, c: 1}"),
                 new Case("$rename missing", "{_id: 1, b: 2}", "{$rename: {a: 'c'}}", "{_id: 1, b: 2}"),
+                new Case("$rename numeric field of a document", "{_id: 1, a: {'0': 5, '1': 6}}", "{$rename: {'a.0': 'b'}}",
+                        "{_id: 1, a: {'1': 6}, b: 5}"),
+                new Case("$rename to a numeric field creates documents", "{_id: 1, x: 1}", "{$rename: {x: 'y.0'}}", "{_id: 1, y: {'0': 1}}"),
+                new Case("$rename into a document's numeric field", "{_id: 1, x: 1, y: {'0': 2}}", "{$rename: {x: 'y.1'}}",
+                        "{_id: 1, y: {'0': 2, '1': 1}}"),
                 new Case("$setOnInsert ignored on update", "{_id: 1}", "{$setOnInsert: {a: 1}}", "{_id: 1}"),
                 new Case("$push", "{_id: 1, a: [1]}", "{$push: {a: 2}}", "{_id: 1, a: [1, 2]}"),
                 new Case("$push creates", "{_id: 1}", "{$push: {a: 2}}", "{_id: 1, a: [2]}"),
@@ -124,6 +129,10 @@ class UpdateSpecTest {
                 new ErrorCase("{_id: 1, a: 1}", "{$pop: {a: 1}}", ErrorCode.TYPE_MISMATCH,
                         "Path 'a' contains an element of non-array type 'int'"),
                 new ErrorCase("{_id: 1}", "{$rename: {a: 'a'}}", ErrorCode.BAD_VALUE, null),
+                new ErrorCase("{_id: 1, a: [5, 6]}", "{$rename: {'a.0': 'b'}}", ErrorCode.BAD_VALUE,
+                        "The source field cannot be an array element, 'a.0' in doc with _id: 1 has an array field called 'a'"),
+                new ErrorCase("{_id: 1, x: 1, y: [2]}", "{$rename: {x: 'y.1'}}", ErrorCode.BAD_VALUE,
+                        "The destination field cannot be an array element, 'y.1' in doc with _id: 1 has an array field called 'y'"),
                 new ErrorCase("{_id: 1}", "[{$group: {_id: 1}}]", ErrorCode.INVALID_OPTIONS, null),
                 new ErrorCase("{_id: 1}", "{$bit: {a: {and: 1.5}}}", ErrorCode.BAD_VALUE, null));
     }

@@ -52,6 +52,18 @@ class UpdateOperatorsIT {
     }
 
     @Test
+    void renameWithNumericFieldNames() {
+        c.insertOne(new Document("_id", 3).append("scores", new Document("0", 7).append("1", 8)));
+        c.updateOne(Filters.eq("_id", 3), Updates.rename("scores.0", "first"));
+        assertEquals(new Document("_id", 3).append("scores", new Document("1", 8)).append("first", 7), c.find(Filters.eq("_id", 3)).first());
+        MongoWriteException intoArray = assertThrows(MongoWriteException.class,
+                () -> c.updateOne(Filters.eq("_id", 1), Updates.rename("grades.0", "top")));
+        assertEquals(2, intoArray.getError().getCode());
+        assertEquals("The source field cannot be an array element, 'grades.0' in doc with _id: 1 has an array field called 'grades'",
+                intoArray.getError().getMessage());
+    }
+
+    @Test
     void pipelineStyleUpdates() {
         c.updateMany(Filters.empty(), List.of(new Document("$set", new Document("best", new Document("$max", "$grades"))),
                 new Document("$unset", "flags")));
