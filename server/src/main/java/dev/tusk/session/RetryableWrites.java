@@ -57,7 +57,7 @@ public final class RetryableWrites {
             }
             sweep();
             return reply;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: a retry waiting on this reply must not wait for ever
             sessions.remove(session, mine);
             mine.reply().completeExceptionally(e);
             throw e;

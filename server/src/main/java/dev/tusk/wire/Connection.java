@@ -125,7 +125,7 @@ final class Connection implements Runnable {
             return e.toReply();
         } catch (CloseConnection e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) { // a failed class initialisation or an exhausted heap: an error reply, not a dead connection
             log.error("command {} failed on connection {} from {}", commandName(request), state.connectionId(), remote, e);
             return internalError(e.toString());
         }
