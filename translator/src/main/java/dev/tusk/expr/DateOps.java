@@ -25,7 +25,7 @@ import org.bson.BsonValue;
  * The date-part operators ($year ... $millisecond, $dayOfWeek, $week, $isoWeek ...), $dateToString,
  * $dateFromString, $dateToParts and $dateFromParts; time zones are Olson names or ±HH[:MM] offsets.
  */
-final class DateOps {
+public final class DateOps {
     private static final Map<String, ToIntFunction<ZonedDateTime>> PARTS = Map.ofEntries(
             Map.entry("$year", ZonedDateTime::getYear),
             Map.entry("$month", ZonedDateTime::getMonthValue),
@@ -174,7 +174,15 @@ final class DateOps {
     }
 
     private static Expr opt(BsonDocument d, String field, ParseContext cx) {
-        return d.containsKey(field) ? ExprParser.parse(d.get(field), cx) : new Expr.Constant(BsonNull.VALUE);
+        return d.containsKey(field) ? ExprParser.parse(d.get(field), cx) : OMITTED;
+    }
+
+    /** An optional argument that was not given (told apart from one given as null by identity). */
+    private static final Expr OMITTED = new Expr.Constant(BsonNull.VALUE);
+
+    /** Whether a $dateToString/$dateFromString argument was left out rather than given. */
+    public static boolean omitted(Expr argument) {
+        return argument == OMITTED;
     }
 
     static Expr dateFromString(String name, BsonValue arg, ParseContext cx) {

@@ -21,7 +21,7 @@ import org.bson.BsonValue;
 
 /**
  * A $group (alone, or the one inside $sortByCount) right after the pipeline's $match that PostgreSQL
- * can compute: its key is a constant, a field path or a date part of one ({$year: '$d'}...), or a document of those, and its outputs are counts
+ * can compute: its key is a constant, a field path or a date part of one ({$year: '$d'}..., a $dateToString in UTC), or a document of those, and its outputs are counts
  * ({@code {$sum: <int or long>}}, {@code {$count: {}}}), the {@code $sum}, {@code $avg}, {@code $min} or
  * {@code $max} of a field path, or the {@code $first} or {@code $last} of a field path, {@code $$ROOT} or a constant;
  * a {@code $sort} on top-level fields, an {@code $unwind} (without includeArrayIndex), or an equality {@code $lookup} and the
@@ -482,14 +482,58 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     }
 
     private static Optional<Expr.Call> datePart(Expr e) {
-        return e instanceof Expr.Call call && DATE_PARTS.contains(call.name()) && call.args().size() == 1 && isPath(call.args().get(0))
-                ? Optional.of(call) : Optional.empty();
+        if (!(e instanceof Expr.Call call) || call.args().isEmpty() || !isPath(call.args().get(0))) {
+            return Optional.empty();
+        }
+        return DATE_PARTS.contains(call.name()) && call.args().size() == 1 || dateString(call) ? Optional.of(call) : Optional.empty();
     }
 
-    /** The date part key component i takes of its path ($year...), if it is one. */
+    /**
+     * {@code {$dateToString: {date: '$d', format: '<constant>'}}} in UTC (no timezone), onNull absent or a constant: the
+     * string is a function of the date parts its specifiers name, each of fixed width over the years PostgreSQL reaches
+     * (1 to 9999), so two dates give the same string exactly when those parts are equal (see {@link #formatParts}).
+     */
+    private static boolean dateString(Expr.Call call) {
+        return call.name().equals("$dateToString") && call.args().size() == 4 && call.args().get(1) instanceof Expr.Constant f
+                && f.value().isString() && dev.tusk.expr.DateOps.omitted(call.args().get(2))
+                && (dev.tusk.expr.DateOps.omitted(call.args().get(3)) || call.args().get(3) instanceof Expr.Constant);
+    }
+
+    private static final Map<Character, String> FORMAT_PARTS = Map.ofEntries(Map.entry('d', "$dayOfMonth"),
+            Map.entry('G', "$isoWeekYear"), Map.entry('H', "$hour"), Map.entry('j', "$dayOfYear"), Map.entry('L', "$millisecond"),
+            Map.entry('m', "$month"), Map.entry('M', "$minute"), Map.entry('S', "$second"), Map.entry('u', "$isoDayOfWeek"),
+            Map.entry('U', "$week"), Map.entry('V', "$isoWeek"), Map.entry('w', "$dayOfWeek"), Map.entry('Y', "$year"));
+
+    /**
+     * The date parts a $dateToString format shows, in order ({@code %z}, {@code %Z} and {@code %%} show constants in
+     * UTC; the format was checked when the stage was parsed).
+     */
+    public static List<String> formatParts(String format) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < format.length(); i++) {
+            if (format.charAt(i) == '%') {
+                String part = FORMAT_PARTS.get(format.charAt(++i));
+                if (part != null) {
+                    parts.add(part);
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** The date part key component i takes of its path ($year..., or $dateToString), if it is one. */
     public Optional<String> keyPart(int i) {
-        Expr e = single ? group.id() : ((Expr.DocumentExpr) group.id()).fields().get(i).getValue();
-        return datePart(e).map(Expr.Call::name);
+        return datePart(keyExpr(i)).map(Expr.Call::name);
+    }
+
+    /** The date parts key component i's $dateToString shows, if it is one. */
+    public Optional<List<String>> keyFormatParts(int i) {
+        return datePart(keyExpr(i)).filter(SqlGroup::dateString)
+                .map(call -> formatParts(((Expr.Constant) call.args().get(1)).value().asString().getValue()));
+    }
+
+    private Expr keyExpr(int i) {
+        return single ? group.id() : ((Expr.DocumentExpr) group.id()).fields().get(i).getValue();
     }
 
     /** A path through the document itself ({@code $a.b}, {@code $$ROOT.a}, {@code $$CURRENT.a}). */

@@ -198,7 +198,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                             + " AS " + date + "_other");
                     throughArrays.add(date + "_other");
                 }
-                values.add(dateKey(part.get(), date) + " AS k" + i);
+                values.add(dateKey(part.get(), g.keyFormatParts(i), date) + " AS k" + i);
             } else {
                 column(g, columns, binds, path, "k" + i);
             }
@@ -481,7 +481,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         List<String> out = new ArrayList<>();
         for (int i = 0; i < g.keyPaths().size(); i++) {
             Optional<String> part = g.keyPart(i);
-            out.add(part.isPresent() ? dateKey(part.get(), "kr" + g.keyPaths().indexOf(g.keyPaths().get(i)))
+            out.add(part.isPresent() ? dateKey(part.get(), g.keyFormatParts(i), "kr" + g.keyPaths().indexOf(g.keyPaths().get(i)))
                     : g.single() ? "coalesce(k" + i + ", 'null'::jsonb)" : "k" + i);
         }
         return out;
@@ -528,11 +528,23 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         return "((" + v + " -> '" + QueryForm.DATE + "')::numeric BETWEEN -62135596800000 AND 253402300799999)";
     }
 
-    /** The date part {@code op} ($year...) in UTC of the date v, a number; null for null, missing and what is not a date. */
-    private static String dateKey(String op, String v) {
+    /**
+     * The date part {@code op} ($year...) in UTC of the date v, a number; for a $dateToString the parts its format shows
+     * ({@code formatParts}), joined by '|' into text that two dates share exactly when MongoDB formats them alike; null
+     * for null, missing and what is not a date.
+     */
+    private static String dateKey(String op, Optional<List<String>> formatParts, String v) {
         String ms = "(" + v + " -> '" + QueryForm.DATE + "')::bigint";
         String ts = "(timestamp '1970-01-01' + " + ms + " * interval '1 millisecond')";
-        return "(CASE WHEN " + inRange(v) + " THEN " + datePart(op, ms, ts) + " END)";
+        String key;
+        if (formatParts.isPresent()) {
+            List<String> parts = new ArrayList<>(List.of("''"));
+            formatParts.get().forEach(p -> parts.add("(" + datePart(p, ms, ts) + ")::bigint::text"));
+            key = String.join(" || '|' || ", parts);
+        } else {
+            key = datePart(op, ms, ts);
+        }
+        return "(CASE WHEN " + inRange(v) + " THEN " + key + " END)";
     }
 
     /**

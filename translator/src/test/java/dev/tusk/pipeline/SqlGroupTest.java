@@ -143,7 +143,15 @@ class SqlGroupTest {
         assertTrue(g.keyPart(2).isEmpty());
         assertEquals(java.util.Optional.of("$hour"), of("[{$group: {_id: {$hour: {date: '$d'}}}}]").orElseThrow().keyPart(0));
         declined("[{$group: {_id: {$year: {date: '$d', timezone: 'Europe/Paris'}}}}]", "[{$group: {_id: {$year: '$$NOW'}}}]",
-                "[{$group: {_id: {$dateToString: {date: '$d', format: '%Y'}}}}]");
+                "[{$group: {_id: {$dateToString: {date: '$d', format: '%Y', timezone: 'UTC'}}}}]",
+                "[{$group: {_id: {$dateToString: {date: '$d', format: '%Y', timezone: null}}}}]",
+                "[{$group: {_id: {$dateToString: {date: '$d'}}}}]",
+                "[{$group: {_id: {$dateToString: {date: '$d', format: '$f'}}}}]",
+                "[{$group: {_id: {$dateToString: {date: '$d', format: '%Y', onNull: '$k'}}}}]");
+        SqlGroup daily = of("[{$group: {_id: {$dateToString: {date: '$d', format: '%Y-%m-%d %%%z', onNull: 'none'}}}}]").orElseThrow();
+        assertEquals(java.util.Optional.of("$dateToString"), daily.keyPart(0));
+        assertEquals(java.util.Optional.of(List.of("$year", "$month", "$dayOfMonth")), daily.keyFormatParts(0));
+        assertTrue(g.keyFormatParts(0).isEmpty());
     }
 
     @Test

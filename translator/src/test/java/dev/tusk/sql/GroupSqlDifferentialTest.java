@@ -163,6 +163,7 @@ class GroupSqlDifferentialTest {
             new Feature("after an $unwind", j -> j.contains("$unwind"), 5),
             new Feature("after $project/$set/$unset", j -> j.contains("$project") || j.contains("$unset"), 10),
             new Feature("by date parts", j -> j.contains(": '$t'}"), 10),
+            new Feature("by $dateToString", j -> j.contains("$dateToString"), 10),
             new Feature("with $push", j -> j.contains("$push"), 3),
             new Feature("after a $lookup", j -> j.contains("$lookup"), 10),
             new Feature("preserving null and empty arrays", j -> j.contains("preserveNullAndEmptyArrays"), 5),
@@ -172,6 +173,10 @@ class GroupSqlDifferentialTest {
 
     private static final List<String> DATE_PARTS = List.of("year", "month", "dayOfMonth", "hour", "minute", "second", "millisecond",
             "dayOfYear", "dayOfWeek", "week", "isoWeek", "isoWeekYear", "isoDayOfWeek");
+
+    /** $dateToString formats: every specifier, fixed text, a format showing no part, and (declined) time zones. */
+    private static final List<String> DATE_FORMATS = List.of("%Y-%m-%d", "%Y-%m", "%H:%M:%S.%L", "%Y-%j %u", "%G-W%V", "day %w/%U",
+            "%Y%%%m", "no parts", "%Y-%m-%dT%H:%M:%S.%LZ%z", "%d', timezone: '+01:00", "%m', timezone: null, onNull: '$k");
 
     private static String pipeline(Random r) {
         List<String> sorts = List.of("{k: 1}", "{k: -1, x: 1}", "{e: 1}", "{x: -1}", "{d: 1}", "{nothing: 1}", "{s: 1}", "{s: -1, k: 1}",
@@ -202,7 +207,10 @@ class GroupSqlDifferentialTest {
         // arr's values are arrays (which no group or sum takes in SQL) unless unwound
         List<String> keys = new ArrayList<>(List.of("'$k'", "'$g'", "'$e.f'", "{a: '$g', b: '$k'}", "null", "'$x'",
                 "{$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}",
-                "{y: {$year: '$t'}, m: {$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}}"));
+                "{y: {$year: '$t'}, m: {$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}}",
+                "{$dateToString: {date: '$t', format: '" + DATE_FORMATS.get(r.nextInt(DATE_FORMATS.size())) + "'}}",
+                "{day: {$dateToString: {date: '$t', format: '" + DATE_FORMATS.get(r.nextInt(DATE_FORMATS.size())) + "', onNull: 'none'}},"
+                        + " g: '$g'}"));
         List<String> paths = new ArrayList<>(List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'", "'$n'"));
         List<String> positional = new ArrayList<>(List.of("'$k'", "'$e.f'", "'$nothing'", "'$$ROOT'", "'$$CURRENT.v'", "'constant'"));
         if (unwound) {

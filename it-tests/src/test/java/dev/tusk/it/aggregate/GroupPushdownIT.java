@@ -50,6 +50,9 @@ class GroupPushdownIT {
                     + " first: {$first: '$$ROOT'}}}]",
             "[{$set: {w: '$tags', c: 'constant'}}, {$unset: 'e'}, {$unwind: '$w'}, {$sortByCount: '$w'}]",
             "[{$group: {_id: {y: {$year: '$t'}, m: {$month: '$t'}}, n: {$sum: 1}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
+            "[{$match: {x: {$lt: 70}}}, {$group: {_id: {$dateToString: {date: '$t', format: '%Y-%m-%d'}}, n: {$sum: 1}, s: {$sum: '$i'}}},"
+                    + " {$sort: {_id: -1}}]",
+            "[{$group: {_id: {week: {$dateToString: {date: '$t', format: '%G-W%V', onNull: 'undated'}}, g: '$g'}, n: {$sum: 1}}}]",
             "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]",
             "[{$match: {x: {$lt: 40}}}, {$group: {_id: '$g', xs: {$push: '$x'}, ts: {$push: '$t'}, ls: {$push: '$l'}, ds: {$push: '$d'}}}]",
             "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]",
@@ -231,6 +234,9 @@ class GroupPushdownIT {
                 () -> run(c, BsonArray.parse("[{$group: {_id: {$year: '$g'}, n: {$sum: 1}}}]")));
         assertEquals(16006, e.getErrorCode(), e.getMessage());
         assertEquals(before[1] + 1, groupPushdowns()[1], "PostgreSQL saw a string and sent the group to Java, which reports it");
+        var s = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                () -> run(c, BsonArray.parse("[{$group: {_id: {$dateToString: {date: '$g', format: '%Y'}}, n: {$sum: 1}}}]")));
+        assertEquals(16006, s.getErrorCode(), s.getMessage());
     }
 
     private static Document explain(String collection, String pipeline) {
