@@ -251,6 +251,10 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof GroupStage g) {
             return orderable(sort.sort()) ? of(g, stages.subList(2, stages.size()), Optional.of(sort.sort())) : Optional.empty();
         }
+        if (stages.size() > 1 && stages.get(0) instanceof SortStage sort && stages.get(1) instanceof BucketStage b) {
+            return orderable(sort.sort()) ? of(b.group(), prepend(b.sort(), stages.subList(2, stages.size())), Optional.of(sort.sort()))
+                    : Optional.empty();
+        }
         if (stages.isEmpty()) {
             return Optional.empty();
         }
@@ -258,6 +262,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return switch (stages.get(0)) {
             case GroupStage g -> of(g, after, Optional.empty());
             case SortByCountStage s -> of(s.group(), prepend(s.sort(), after), Optional.empty());
+            case BucketStage b -> of(b.group(), prepend(b.sort(), after), Optional.empty());
             case CountStage c when !c.field().equals("_id") -> of(countGroup(c), prepend(countOutput(c), after), Optional.empty());
             default -> Optional.empty();
         };
@@ -473,15 +478,85 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     private static final java.util.Set<String> DATE_PARTS = java.util.Set.of("$year", "$month", "$dayOfMonth", "$hour", "$minute",
             "$second", "$millisecond", "$dayOfYear", "$dayOfWeek", "$week", "$isoWeek", "$isoWeekYear", "$isoDayOfWeek");
 
-    /** The path a key component reads: a field path, or the date of a date part of one ({$year: '$d'}, without a time zone). */
+    /**
+     * The path a key component reads: a field path, the date of a date part of one ({$year: '$d'}, without a time zone),
+     * or the value a $bucket's ranges sort.
+     */
     private static Optional<List<String>> keyPath(Expr e) {
         if (e instanceof Expr.FieldRef ref) {
             return isPath(ref) ? Optional.of(ref.path()) : Optional.empty();
         }
+        Optional<Bucket> b = bucket(e);
+        if (b.isPresent()) {
+            return Optional.of(b.get().path());
+        }
         return datePart(e).map(call -> ((Expr.FieldRef) call.args().get(0)).path());
     }
 
+    /**
+     * A $bucket's key (the $switch BucketStage builds, or the same written by hand): which of contiguous ranges
+     * [boundary, next) of numbers a path's value falls in, each range's key its lower boundary, anything else (other
+     * types, missing, null, arrays, NaN) the default, or MongoDB's 40066 without one.
+     *
+     * @param path the grouped path
+     * @param boundaries the ranges' boundaries, exact (int32, int64 or finite double boundaries only)
+     * @param hasDefault whether values outside every range have a default bucket
+     */
+    public record Bucket(List<String> path, List<BigDecimal> boundaries, boolean hasDefault) {}
+
+    static Optional<Bucket> bucket(Expr e) {
+        if (!(e instanceof Expr.Call sw) || !sw.name().equals("$switch") || sw.args().size() < 2) {
+            return Optional.empty();
+        }
+        int pairs = sw.args().size() / 2;
+        boolean hasDefault = sw.args().size() % 2 == 1;
+        if (hasDefault && !(sw.args().get(sw.args().size() - 1) instanceof Expr.Constant)) {
+            return Optional.empty();
+        }
+        List<String> path = null;
+        List<BigDecimal> boundaries = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            if (!(sw.args().get(2 * i) instanceof Expr.Call and) || !and.name().equals("$and") || and.args().size() != 2
+                    || !(and.args().get(0) instanceof Expr.Call gte) || !gte.name().equals("$gte") || gte.args().size() != 2
+                    || !(and.args().get(1) instanceof Expr.Call lt) || !lt.name().equals("$lt") || lt.args().size() != 2
+                    || !isPath(gte.args().get(0)) || !gte.args().get(0).equals(lt.args().get(0))
+                    || !(gte.args().get(1) instanceof Expr.Constant lo) || !(lt.args().get(1) instanceof Expr.Constant hi)
+                    || !(sw.args().get(2 * i + 1) instanceof Expr.Constant then) || !then.value().equals(lo.value())) {
+                return Optional.empty();
+            }
+            List<String> p = ((Expr.FieldRef) gte.args().get(0)).path();
+            Optional<BigDecimal> low = boundary(lo.value());
+            Optional<BigDecimal> high = boundary(hi.value());
+            if (path != null && !path.equals(p) || low.isEmpty() || high.isEmpty() || low.get().compareTo(high.get()) >= 0
+                    || i > 0 && boundaries.get(i).compareTo(low.get()) != 0) {
+                return Optional.empty();
+            }
+            path = p;
+            if (i == 0) {
+                boundaries.add(low.get());
+            }
+            boundaries.add(high.get());
+        }
+        return Optional.of(new Bucket(path, List.copyOf(boundaries), hasDefault));
+    }
+
+    private static Optional<BigDecimal> boundary(BsonValue v) {
+        return switch (v.getBsonType()) {
+            case INT32, INT64 -> Optional.of(BigDecimal.valueOf(v.asNumber().longValue()));
+            case DOUBLE -> Double.isFinite(v.asDouble().getValue()) ? Optional.of(new BigDecimal(v.asDouble().getValue())) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** The $bucket ranges key component i takes of its path, if it is one. */
+    public Optional<Bucket> keyBucket(int i) {
+        return bucket(keyExpr(i));
+    }
+
     private static Optional<Expr.Call> datePart(Expr e) {
+        if (bucket(e).isPresent()) {
+            return Optional.of((Expr.Call) e);
+        }
         if (!(e instanceof Expr.Call call) || call.args().isEmpty() || !isPath(call.args().get(0))) {
             return Optional.empty();
         }

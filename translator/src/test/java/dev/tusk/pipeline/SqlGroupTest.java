@@ -155,6 +155,22 @@ class SqlGroupTest {
     }
 
     @Test
+    void bucketsOfNumbersAreRangesOfAPath() {
+        SqlGroup b = of("[{$bucket: {groupBy: '$x.y', boundaries: [0, 10.5, {$numberLong: '100'}], default: 'other',"
+                + " output: {n: {$sum: 1}, s: {$sum: '$v'}}}}]").orElseThrow();
+        assertEquals(List.of(List.of("x", "y")), b.keyPaths());
+        assertEquals(java.util.Optional.of(new SqlGroup.Bucket(List.of("x", "y"),
+                List.of(java.math.BigDecimal.ZERO, new java.math.BigDecimal("10.5"), java.math.BigDecimal.valueOf(100)), true)), b.keyBucket(0));
+        assertEquals(1, b.after().size(), "the bucket's sort by _id runs after the grouping");
+        SqlGroup noDefault = of("[{$bucket: {groupBy: '$x', boundaries: [1, 2]}}]").orElseThrow();
+        assertFalse(noDefault.keyBucket(0).orElseThrow().hasDefault());
+        declined("[{$bucket: {groupBy: {$add: ['$x', 1]}, boundaries: [1, 2]}}]",
+                "[{$bucket: {groupBy: '$x', boundaries: ['a', 'b']}}]",
+                "[{$bucket: {groupBy: '$x', boundaries: [{$numberDecimal: '1'}, {$numberDecimal: '2'}]}}]",
+                "[{$bucket: {groupBy: '$x', boundaries: [1, 2], output: {a: {$mergeObjects: '$o'}}}}]");
+    }
+
+    @Test
     void afterAnUnwindTheFirstAndLastAreElementsOfTheirDocuments() {
         SqlGroup g = of("[{$unwind: '$t'}, {$group: {_id: '$t', f: {$first: '$$ROOT'}, l: {$last: '$t'}}}]").orElseThrow();
         List<byte[]> first = List.of(raw("{_id: 1, t: ['a', 'b', 'c']}"));

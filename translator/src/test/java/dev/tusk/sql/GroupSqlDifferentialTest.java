@@ -164,6 +164,7 @@ class GroupSqlDifferentialTest {
             new Feature("after $project/$set/$unset", j -> j.contains("$project") || j.contains("$unset"), 10),
             new Feature("by date parts", j -> j.contains(": '$t'}"), 10),
             new Feature("by $dateToString", j -> j.contains("$dateToString"), 10),
+            new Feature("$bucket", j -> j.contains("$bucket"), 10),
             new Feature("with $push", j -> j.contains("$push"), 3),
             new Feature("after a $lookup", j -> j.contains("$lookup"), 10),
             new Feature("preserving null and empty arrays", j -> j.contains("preserveNullAndEmptyArrays"), 5),
@@ -224,7 +225,11 @@ class GroupSqlDifferentialTest {
             positional.addAll(List.of("'$j'", "'$j.t'", "'$j.sub'"));
         }
         List<String> operators = List.of("$sum", "$avg", "$min", "$max", "$push", "$addToSet");
-        StringBuilder group = new StringBuilder("{_id: " + keys.get(r.nextInt(keys.size())));
+        String key = keys.get(r.nextInt(keys.size()));
+        boolean bucket = !joined && !unwound && r.nextInt(4) == 0;
+        StringBuilder group = new StringBuilder(bucket ? "{groupBy: " + List.of("'$x'", "'$d'", "'$i'", "'$e.f'", "'$k'", "'$n'").get(r.nextInt(6))
+                + ", boundaries: " + List.of("[0, 25, 50.5, 100]", "[-1, {$numberLong: '10'}, 30]", "[0.1, 0.2, 99.9]", "[40, 60]")
+                .get(r.nextInt(4)) + (r.nextInt(3) > 0 ? ", default: 'other'" : "") + ", output: {n: {$sum: 1}" : "{_id: " + key);
         for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
             group.append(", f").append(o).append(": ").append(switch (r.nextInt(6)) {
                 case 0 -> "{$sum: " + (r.nextInt(7) - 3) + "}";
@@ -237,7 +242,8 @@ class GroupSqlDifferentialTest {
                         + " jk: '$jid', jid: '$jk', jm: 1}}, ",
                 "{$unset: ['zz', 'e.zz']}, ", "{$project: {unused: 0}}, ");
         String reshape = r.nextInt(4) == 0 ? reshapes.get(r.nextInt(reshapes.size())) : "";
-        return "[" + reshape + before + (r.nextInt(12) == 0 ? "{$count: 'c'}]" : "{$group: " + group + "}}]");
+        return "[" + reshape + before + (bucket ? "{$bucket: " + group + "}}}]"
+                : r.nextInt(12) == 0 ? "{$count: 'c'}]" : "{$group: " + group + "}}]");
     }
 
     @Test

@@ -53,6 +53,9 @@ class GroupPushdownIT {
             "[{$match: {x: {$lt: 70}}}, {$group: {_id: {$dateToString: {date: '$t', format: '%Y-%m-%d'}}, n: {$sum: 1}, s: {$sum: '$i'}}},"
                     + " {$sort: {_id: -1}}]",
             "[{$group: {_id: {week: {$dateToString: {date: '$t', format: '%G-W%V', onNull: 'undated'}}, g: '$g'}, n: {$sum: 1}}}]",
+            "[{$match: {x: {$gt: 10}}}, {$bucket: {groupBy: '$x', boundaries: [0, 20, 40.5, {$numberLong: '60'}], default: 'more',"
+                    + " output: {n: {$sum: 1}, s: {$sum: '$i'}, top: {$max: '$x'}}}}]",
+            "[{$bucket: {groupBy: '$d', boundaries: [0, 50, 101]}}]",
             "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]",
             "[{$match: {x: {$lt: 40}}}, {$group: {_id: '$g', xs: {$push: '$x'}, ts: {$push: '$t'}, ls: {$push: '$l'}, ds: {$push: '$d'}}}]",
             "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]",
@@ -152,7 +155,7 @@ class GroupPushdownIT {
         boolean added = false;
         for (var s : pipeline) {
             String stage = s.asDocument().getFirstKey();
-            if (!added && java.util.Set.of("$group", "$sortByCount", "$sort", "$unwind", "$project", "$set", "$addFields", "$unset")
+            if (!added && java.util.Set.of("$group", "$sortByCount", "$bucket", "$sort", "$unwind", "$project", "$set", "$addFields", "$unset")
                     .contains(stage)) {
                 out.add(BsonDocument.parse("{$skip: 0}"));
                 added = true;
@@ -237,6 +240,9 @@ class GroupPushdownIT {
         var s = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
                 () -> run(c, BsonArray.parse("[{$group: {_id: {$dateToString: {date: '$g', format: '%Y'}}, n: {$sum: 1}}}]")));
         assertEquals(16006, s.getErrorCode(), s.getMessage());
+        var outside = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                () -> run(c, BsonArray.parse("[{$bucket: {groupBy: '$x', boundaries: [0, 10]}}]")));
+        assertEquals(40066, outside.getErrorCode(), "a value outside every range without a default: " + outside.getMessage());
     }
 
     private static Document explain(String collection, String pipeline) {
