@@ -18,6 +18,7 @@ import dev.tusk.query.CollatedFilter;
 import dev.tusk.query.Collation;
 import dev.tusk.query.FilterParser;
 import dev.tusk.query.SortSpec;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonArray;
@@ -71,6 +72,7 @@ final class ExplainCommand implements Command {
         Optional<BsonArray> tail = Optional.empty();
         Optional<GroupPushdowns.Pushed> group = Optional.empty();
         Optional<GroupPushdowns.Counted> counted = Optional.empty();
+        Optional<List<FacetPushdowns.Branch>> facets = Optional.empty();
         QuerySpec spec = switch (innerName) {
             case "find" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "filter")), collation),
                     Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).filter(o -> !o.isNatural())
@@ -96,9 +98,17 @@ final class ExplainCommand implements Command {
                     var pushdown = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()))
                             .pushdown(filter);
                     counted = GroupPushdowns.counted(pushdown, pipeline);
-                    group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline,
-                            !command.containsKey("allowDiskUse") || Flags.bool(command, "allowDiskUse", "aggregate"),
+                    boolean diskUse = !command.containsKey("allowDiskUse") || Flags.bool(command, "allowDiskUse", "aggregate");
+                    group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline, diskUse,
                             name -> cx.catalog().collection(request.database(), name));
+                    int afterMatch = leading.match().isPresent() ? 1 : 0;
+                    var queries = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()));
+                    facets = FacetPushdowns.at(pipeline, afterMatch).filter(f -> pushdown.exact()).flatMap(f -> FacetPushdowns.decide(f,
+                            filter, read.get(), diskUse, queries::pushdown, name -> cx.catalog().collection(request.database(), name)));
+                    if (facets.isPresent()) { // each sub-pipeline one statement; the stages after the $facet in Java
+                        tail = Optional.of(new BsonArray(stages.subList(afterMatch + 1, stages.size())));
+                        yield new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty());
+                    }
                 }
                 tail = Optional.of(counted.isPresent() ? new BsonArray()
                         : group.isPresent() ? GroupPushdowns.tail(stages, leading.match().isPresent(), group.get().group())
@@ -133,6 +143,9 @@ final class ExplainCommand implements Command {
         if (counted.isPresent()) {
             winning = new BsonDocument("stage", new BsonString("COUNT")).append("inputStage", winning);
         }
+        if (facets.isPresent()) {
+            winning = new BsonDocument("stage", new BsonString("FACET")).append("inputStage", winning);
+        }
         queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
         BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);
         if (execute) {
@@ -159,7 +172,17 @@ final class ExplainCommand implements Command {
         reply.append("serverInfo", new BsonDocument("host", new BsonString(cx.topology().me()))
                 .append("version", new BsonString(ServerInfo.VERSION))
                 .append("gitVersion", new BsonString("tusk")));
-        if (counted.isPresent() && info.isPresent()) {
+        if (facets.isPresent() && info.isPresent()) { // each sub-pipeline's count or grouping statement, with its plan
+            BsonDocument each = new BsonDocument();
+            for (FacetPushdowns.Branch b : facets.get()) {
+                DocumentStore.SqlPlan plan = b.counted().isPresent()
+                        ? cx.store().explainCount(info.get(), b.counted().get().filter().condition(), execute)
+                        : dev.tusk.exec.GroupQuery.explain(cx.store(), info.get(), b.grouped().get().filter().condition(),
+                                b.grouped().get().group(), b.grouped().get().foreign(), execute);
+                each.append(b.name(), new BsonDocument("sql", new BsonString(plan.sql())).append("postgresPlan", plan.plan()));
+            }
+            reply.append("tusk", new BsonDocument("pushdown", new BsonString("exact")).append("facets", each));
+        } else if (counted.isPresent() && info.isPresent()) {
             DocumentStore.SqlPlan count = cx.store().explainCount(info.get(), counted.get().filter().condition(), execute);
             reply.append("tusk", new BsonDocument("sql", new BsonString(count.sql()))
                     .append("pushdown", new BsonString("exact"))

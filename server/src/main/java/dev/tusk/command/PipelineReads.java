@@ -53,6 +53,15 @@ final class PipelineReads {
         if (collection.isPresent()) {
             Pipeline.LeadingRead leading = pipeline.leadingRead();
             FilterNode filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
+            int afterMatch = leading.match().isPresent() ? 1 : 0;
+            Optional<dev.tusk.pipeline.FacetStage> facet = FacetPushdowns.at(pipeline, afterMatch);
+            if (facet.isPresent()) { // each sub-pipeline a count or a grouping in SQL
+                Optional<Iterator<BsonDocument>> faceted = faceted(collection.get(), facet.get(), filter)
+                        .map(doc -> pipeline.after(afterMatch + 1).run(List.of(doc).iterator(), reader()));
+                if (faceted.isPresent()) {
+                    return faceted.get();
+                }
+            }
             if (pipeline.countingTail().isPresent() || pipeline.sqlGroup().isPresent()) { // what follows the $match may run in SQL
                 dev.tusk.sql.Pushdown pushdown = queries(collection.get()).pushdown(filter);
                 Optional<GroupPushdowns.Counted> counted = GroupPushdowns.counted(pushdown, pipeline);
@@ -86,6 +95,38 @@ final class PipelineReads {
                 pushed.foreign(), request.timeBudget()));
         cx.stats().groupPushdown(outputs.isPresent());
         return outputs.map(out -> g.rest().run(out.iterator(), reader()));
+    }
+
+    /**
+     * The $facet's output document when PostgreSQL computes every sub-pipeline ({@link FacetPushdowns}); empty (the
+     * pipeline then runs in Java) when one needs the documents or a group's result cannot be made exactly.
+     */
+    private Optional<BsonDocument> faceted(CollectionInfo c, dev.tusk.pipeline.FacetStage facet, FilterNode filter) {
+        dev.tusk.sql.Pushdown outer = queries(c).pushdown(filter);
+        if (!outer.exact()) {
+            return Optional.empty();
+        }
+        Optional<List<FacetPushdowns.Branch>> branches = FacetPushdowns.decide(facet, filter, c, allowDiskUse,
+                f -> queries(c).pushdown(f), name -> cx.catalog().collection(request.database(), name));
+        if (branches.isEmpty()) {
+            return Optional.empty();
+        }
+        BsonDocument out = new BsonDocument();
+        for (FacetPushdowns.Branch b : branches.get()) {
+            org.bson.BsonArray results = new org.bson.BsonArray();
+            if (b.counted().isPresent()) {
+                var counted = b.counted().get();
+                counted.tail().result(cx.store().count(c, counted.filter().condition(), request.timeBudget())).forEach(results::add);
+            } else {
+                Optional<Iterator<BsonDocument>> grouped = grouped(c, b.grouped().orElseThrow());
+                if (grouped.isEmpty()) {
+                    return Optional.empty();
+                }
+                grouped.get().forEachRemaining(results::add);
+            }
+            out.append(b.name(), results);
+        }
+        return Optional.of(out);
     }
 
     /**

@@ -216,6 +216,43 @@ class GroupPushdownIT {
     }
 
     @Test
+    void aFacetOfCountsAndGroupsIsOneStatementPerFacet() {
+        MongoCollection<BsonDocument> c = load("faceted", false);
+        String facetJson = "[{$match: {x: {$lt: 80}}}, {$facet: {"
+                + "byGroup: [{$sortByCount: '$g'}],"
+                + "prices: [{$bucket: {groupBy: '$d', boundaries: [0, 25, 50, 75, 100], output: {n: {$sum: 1}, top: {$max: '$x'}}}}],"
+                + "months: [{$group: {_id: {$dateToString: {date: '$t', format: '%Y-%m'}}, n: {$sum: 1}}}, {$sort: {_id: 1}}, {$limit: 3}],"
+                + "cheap: [{$match: {d: {$lt: 10}}}, {$count: 'n'}],"
+                + "none: [{$match: {x: {$gt: 1000}}}, {$count: 'n'}]}},"
+                + " {$project: {byGroup: 1, prices: 1, months: 1, cheap: {$first: '$cheap.n'}, none: 1}}]";
+        BsonArray pipeline = BsonArray.parse(facetJson);
+        long[] before = groupPushdowns();
+        List<BsonDocument> inSql = run(c, pipeline);
+        long[] after = groupPushdowns();
+        assertEquals(3, after[0] - before[0], "the three groupings by PostgreSQL (the counts are count(*)s)");
+        BsonArray javaOnly = new BsonArray();
+        javaOnly.add(pipeline.get(0));
+        javaOnly.add(BsonDocument.parse("{$skip: 0}"));
+        pipeline.subList(1, pipeline.size()).forEach(javaOnly::add);
+        List<BsonDocument> inJava = run(c, javaOnly);
+        assertEquals(groupPushdowns()[0], after[0], "{$skip: 0} keeps it in Java");
+        assertEquals(inJava, inSql);
+        assertEquals(List.of(), inSql.get(0).getArray("none"), "$count of nothing gives no document, as MongoDB's");
+        Document plan = explain("faceted", facetJson);
+        List<Document> stages = plan.getList("stages", Document.class);
+        assertEquals("FACET", stages.get(0).get("$cursor", Document.class).get("queryPlanner", Document.class)
+                .get("winningPlan", Document.class).getString("stage"));
+        assertEquals("$project", stages.get(1).keySet().iterator().next(), "the stages after the $facet run in Java");
+        Document facets = plan.get("tusk", Document.class).get("facets", Document.class);
+        assertEquals(List.of("byGroup", "prices", "months", "cheap", "none"), new ArrayList<>(facets.keySet()));
+        assertTrue(facets.get("cheap", Document.class).getString("sql").contains("count(*)"), facets.toJson());
+        BsonArray needsDocuments = BsonArray.parse("[{$facet: {n: [{$count: 'n'}], some: [{$limit: 2}, {$project: {_id: 1}}]}}]");
+        long[] mid = groupPushdowns();
+        assertEquals(2, run(c, needsDocuments).get(0).getArray("some").size(), "a facet reading documents runs the $facet in Java");
+        assertEquals(mid[0], groupPushdowns()[0]);
+    }
+
+    @Test
     void withoutAllowDiskUseCollectedValuesStayInJava() {
         MongoCollection<BsonDocument> c = load("collected", false);
         for (String json : List.of("[{$group: {_id: '$g', xs: {$push: '$x'}}}]", "[{$group: {_id: '$g', xs: {$addToSet: '$x'}}}]")) {
