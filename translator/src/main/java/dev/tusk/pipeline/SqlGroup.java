@@ -40,6 +40,8 @@ import org.bson.BsonValue;
  * @param extremePaths the distinct paths that $min/$max outputs read
  * @param pushPaths the distinct paths that $push outputs read (in `_key` order, then element order after an $unwind)
  * @param setPaths the distinct paths that $addToSet outputs read (their distinct values, in BSON order as the stage gives them)
+ * @param conditions the distinct equality tests that conditional counts ({@code {$sum: {$cond: [{$eq: ['$p', v]}, 1, 0]}}})
+ *     make: PostgreSQL counts each group's documents that pass each
  * @param last whether an output is a $last (the statement then finds each group's last document too)
  * @param order the $sort before the $group, if any
  * @param unwind the $unwind before the $group, if any: PostgreSQL then groups the rows of its array's elements, and
@@ -53,7 +55,8 @@ import org.bson.BsonValue;
  * @param after the stages after the grouping, which still run in Java (for $sortByCount, its sort first)
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
-        List<List<String>> extremePaths, List<List<String>> pushPaths, List<List<String>> setPaths, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
+        List<List<String>> extremePaths, List<List<String>> pushPaths, List<List<String>> setPaths, List<Condition> conditions,
+        boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
         Optional<LookupStage> lookup, Optional<MatchStage> unwoundMatch, List<Stage> reshapes, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
@@ -85,15 +88,77 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     public record Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums,
             List<ExtremeAgg> extremes, long firstElement, long lastElement, List<String> keyValues, List<Integer> keyTypes,
-            List<List<String>> pushes) {
+            List<List<String>> pushes, List<Long> passed) {
         public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
-            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0, List.of(), List.of(), List.of());
+            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0, List.of(), List.of(), List.of(), List.of());
         }
 
         public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes,
                 long firstElement, long lastElement) {
-            this(count, unsafe, firsts, lasts, sums, extremes, firstElement, lastElement, List.of(), List.of(), List.of());
+            this(count, unsafe, firsts, lasts, sums, extremes, firstElement, lastElement, List.of(), List.of(), List.of(), List.of());
         }
+    }
+
+    /**
+     * An aggregation expression's equality of a path's value with a constant ({@code {$eq: ['$status', 'paid']}}): BSON
+     * comparison of the whole value (no array traversal; missing, arrays and other types differ), which jsonb equality of
+     * the query form is for strings stored as they are, booleans and finite numbers (numeric equality ignores the scale
+     * that types them).
+     */
+    public record Condition(List<String> path, BsonValue value) {}
+
+    /** {@code {$sum: {$cond: [<condition or its negation>, then, else]}}} with integer constants for then and else. */
+    record ConditionalCount(Condition condition, boolean negated, BsonValue then, BsonValue otherwise) {}
+
+    static Optional<ConditionalCount> conditionalCount(Accumulator a) {
+        if (!a.operator().equals("$sum") || a.n().isPresent() || !(a.argument() instanceof Expr.Call cond) || !cond.name().equals("$cond")
+                || cond.args().size() != 3 || !(cond.args().get(1) instanceof Expr.Constant then) || !integer(then.value())
+                || !(cond.args().get(2) instanceof Expr.Constant otherwise) || !integer(otherwise.value())
+                || !(cond.args().get(0) instanceof Expr.Call test) || !test.name().equals("$eq") && !test.name().equals("$ne")
+                || test.args().size() != 2) {
+            return Optional.empty();
+        }
+        Expr left = test.args().get(0);
+        Expr right = test.args().get(1);
+        Expr path = isPath(left) ? left : right;
+        Expr constant = isPath(left) ? right : left;
+        if (!isPath(path) || !(constant instanceof Expr.Constant c) || !comparable(c.value())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConditionalCount(new Condition(((Expr.FieldRef) path).path(), c.value()), test.name().equals("$ne"),
+                then.value(), otherwise.value()));
+    }
+
+    private static boolean integer(BsonValue v) {
+        return v.isInt32() || v.isInt64();
+    }
+
+    /** Values whose equality jsonb decides as MongoDB's expressions do (see {@link Condition}). */
+    private static boolean comparable(BsonValue v) {
+        return switch (v.getBsonType()) {
+            case BOOLEAN, INT32, INT64 -> true;
+            case DOUBLE -> Double.isFinite(v.asDouble().getValue());
+            case STRING -> dev.tusk.storage.QueryForm.isStringExact(v.asString().getValue());
+            default -> false;
+        };
+    }
+
+    /**
+     * A conditional count's sum: {@code then} for each of the group's documents that pass (fail, when negated) the test,
+     * {@code otherwise} for the others, added as $sum adds integers (see {@link #sum}).
+     */
+    private Optional<BsonValue> conditionalSum(ConditionalCount cc, long passed, long documents) {
+        long yes = cc.negated() ? documents - passed : passed;
+        long no = documents - yes;
+        BigDecimal then = BigDecimal.valueOf(cc.then().asNumber().longValue());
+        BigDecimal otherwise = BigDecimal.valueOf(cc.otherwise().asNumber().longValue());
+        int types = (yes > 0 ? typeBit(cc.then()) : 0) | (no > 0 ? typeBit(cc.otherwise()) : 0);
+        return sum(new NumberAgg(then.multiply(BigDecimal.valueOf(yes)).add(otherwise.multiply(BigDecimal.valueOf(no))), documents, types,
+                then.abs().multiply(BigDecimal.valueOf(yes)).add(otherwise.abs().multiply(BigDecimal.valueOf(no))), 0, false));
+    }
+
+    private static int typeBit(BsonValue v) {
+        return v.isInt32() ? 1 : 2; // the query form's scale tags: 0 int32, 1 int64
     }
 
     /**
@@ -105,7 +170,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         for (Group group : groups) {
             if (!group.unsafe() && group.firsts() != null && group.firsts().isEmpty()) { // not read: the key from its values
                 Optional<BsonDocument> doc = withKey(key(group.keyValues(), group.keyTypes()), null, null, group.count(), group.sums(),
-                        group.extremes(), group.pushes());
+                        group.extremes(), group.pushes(), group.passed());
                 if (doc.isEmpty()) {
                     return Optional.empty();
                 }
@@ -115,7 +180,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             BsonDocument first = group.unsafe() || group.firsts() == null ? null : row(group.firsts(), false, group.firstElement());
             BsonDocument lastOne = !last || group.lasts() == null ? null : row(group.lasts(), true, group.lastElement());
             Optional<BsonDocument> doc = first == null || (last && lastOne == null) ? Optional.empty()
-                    : result(first, lastOne, group.count(), group.sums(), group.extremes(), group.pushes());
+                    : result(first, lastOne, group.count(), group.sums(), group.extremes(), group.pushes(), group.passed());
             if (doc.isEmpty()) {
                 return Optional.empty();
             }
@@ -292,12 +357,12 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     }
 
     private SqlGroup withReshapes(List<Stage> stages) {
-        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, last, order, unwind, lookup,
+        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, conditions, last, order, unwind, lookup,
                 unwoundMatch, stages, after);
     }
 
     private SqlGroup withUnwind(UnwindStage u, Optional<LookupStage> l, Optional<MatchStage> m) {
-        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, last, order, Optional.of(u), l, m,
+        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, conditions, last, order, Optional.of(u), l, m,
                 reshapes, after);
     }
 
@@ -347,11 +412,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * (a sort key a top-level one).
      */
     private boolean readsThroughReshapes() {
-        List<List<String>> paths = new ArrayList<>(keyPaths);
-        paths.addAll(valuePaths);
-        paths.addAll(extremePaths);
-        paths.addAll(pushPaths);
-        paths.addAll(setPaths);
+        List<List<String>> paths = readPaths();
         boolean read = paths.stream().allMatch(p -> underUnwind(p).isPresent() || source(p).isPresent())
                 && (lookup.isPresent() ? source(localPath()).isPresent() : unwind.map(u -> source(unwindPath()).isPresent()).orElse(true));
         return read && order.map(o -> o.keys().stream().allMatch(k -> source(k.path().parts()).filter(p -> p.size() == 1).isPresent()))
@@ -364,12 +425,18 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     private boolean readsEachPathWhole() {
         List<String> unwound = unwindPath();
+        return readPaths().stream().noneMatch(p -> p.size() < unwound.size() && unwound.subList(0, p.size()).equals(p));
+    }
+
+    /** Every path the statement reads: keys, sums, extremes, pushes, sets and the conditions' paths. */
+    private List<List<String>> readPaths() {
         List<List<String>> paths = new ArrayList<>(keyPaths);
         paths.addAll(valuePaths);
         paths.addAll(extremePaths);
         paths.addAll(pushPaths);
         paths.addAll(setPaths);
-        return paths.stream().noneMatch(p -> p.size() < unwound.size() && unwound.subList(0, p.size()).equals(p));
+        conditions.forEach(c -> paths.add(c.path()));
+        return paths;
     }
 
     /**
@@ -405,9 +472,17 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<List<String>> extremes = new ArrayList<>();
         List<List<String>> pushes = new ArrayList<>();
         List<List<String>> sets = new ArrayList<>();
+        List<Condition> conditions = new ArrayList<>();
         boolean last = false;
         for (Accumulator a : g.accumulators().values()) {
             if (multiplier(a).isPresent()) {
+                continue;
+            }
+            Optional<ConditionalCount> counted = conditionalCount(a);
+            if (counted.isPresent()) {
+                if (!conditions.contains(counted.get().condition())) {
+                    conditions.add(counted.get().condition());
+                }
                 continue;
             }
             if (positional(a)) {
@@ -445,7 +520,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             return Optional.empty();
         }
         boolean single = !(g.id() instanceof Expr.DocumentExpr);
-        return Optional.of(new SqlGroup(g, keys.get(), single, values, extremes, pushes, sets, last, order, Optional.empty(),
+        return Optional.of(new SqlGroup(g, keys.get(), single, values, extremes, pushes, sets, List.copyOf(conditions), last, order, Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
     }
 
@@ -680,18 +755,26 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
             List<ExtremeAgg> extremes, List<List<String>> pushes) {
+        return result(first, last, documents, sums, extremes, pushes, List.of());
+    }
+
+    /** {@link #result}, with per {@link #conditions} how many of the group's documents passed it. */
+    Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
+            List<ExtremeAgg> extremes, List<List<String>> pushes, List<Long> passed) {
         BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
-        return withKey(key, first, last, documents, sums, extremes, pushes);
+        return withKey(key, first, last, documents, sums, extremes, pushes, passed);
     }
 
     /** {@link #result} with the `_id` given (made from the key values where the first document was not read). */
     private Optional<BsonDocument> withKey(BsonValue key, BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
-            List<ExtremeAgg> extremes, List<List<String>> pushes) {
+            List<ExtremeAgg> extremes, List<List<String>> pushes, List<Long> passed) {
         BsonDocument out = new BsonDocument("_id", key);
         for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
             Accumulator a = e.getValue();
             Optional<BsonValue> m = multiplier(a);
+            Optional<ConditionalCount> cc = conditionalCount(a);
             Optional<BsonValue> value = m.isPresent() ? count(m.get(), documents)
+                    : cc.isPresent() ? conditionalSum(cc.get(), passed.get(conditions.indexOf(cc.get().condition())), documents)
                     : positional(a) ? Optional.of(positional(a, a.operator().equals("$first") ? first : last))
                     : pushedPath(a).isPresent() ? pushed(pushes.get(pushPaths.indexOf(pushedPath(a).get())))
                     : setPath(a).isPresent() ? distinct(pushes.get(pushPaths.size() + setPaths.indexOf(setPath(a).get())))

@@ -34,8 +34,8 @@ import org.jooq.impl.DSL;
  * @param joined whether the group's documents are pairs (after a $lookup and the $unwind of its `as`): the local
  *     document and its match, whose `_key`s (hex) the row's first and last columns join with "!"
  */
-public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, int pushes, int sets, boolean last,
-        boolean sorted, boolean joined) {
+public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, int pushes, int sets, int conditions,
+        boolean last, boolean sorted, boolean joined) {
     private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
     /** After a $sort, the most documents sent for Java to find a group's first (last) among; more decline. */
     static final int CANDIDATES = 1000;
@@ -65,9 +65,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         return pushColumn(pushes) + 3 * j;
     }
 
+    /** The column of how many of the group's documents passed condition j ({@link SqlGroup.Condition}). */
+    public int conditionColumn(int j) {
+        return setColumn(sets) + j;
+    }
+
     /** The column of key i's number types (bits as in {@link SqlGroup.NumberAgg}). */
     public int keyTypeColumn(int i) {
-        return setColumn(sets) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
+        return conditionColumn(conditions) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
     }
 
     public int unsafeColumn() {
@@ -104,9 +109,13 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             keyValues.add(rs.getString(4 + i));
             keyTypes.add(rs.getInt(keyTypeColumn(i)));
         }
+        List<Long> passed = new ArrayList<>(conditions);
+        for (int j = 0; j < conditions; j++) {
+            passed.add(rs.getLong(conditionColumn(j)));
+        }
         return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), documents(rs, documentColumn()),
                 last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs, element(rs.getString(1)),
-                last ? element(rs.getString(setColumn(sets))) : 0, keyValues, keyTypes, pushed(rs)));
+                last ? element(rs.getString(conditionColumn(conditions))) : 0, keyValues, keyTypes, pushed(rs), passed));
     }
 
     /**
@@ -260,6 +269,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                     + " IS NOT NULL AND NOT " + madeInJava(p, "1 << (scale(" + p + "::numeric) % 4)") + "), false), coalesce(bit_or(CASE WHEN"
                     + " jsonb_typeof(" + p + ") = 'number' THEN 1 << (scale(" + p + "::numeric) % 4) END), 0)");
         }
+        for (int j = 0; j < g.conditions().size(); j++) {
+            // the value as a whole (an expression's comparison collects no array elements: a path through an array, whose #>
+            // is null, differs as the array MongoDB gives does); the constant's query form inlined (quotes doubled)
+            SqlGroup.Condition cond = g.conditions().get(j);
+            column(g, columns, binds, cond.path(), "c" + j);
+            values.add("coalesce(c" + j + " = '" + QueryForm.valueToJson(cond.value()).replace("'", "''") + "'::jsonb, false) AS cm" + j);
+            aggregates.add("count(*) FILTER (WHERE cm" + j + ")");
+        }
         Optional<SortSql.Coarse> order = g.storedOrder().map(o -> SortSql.of(o, "o"));
         String window = "";
         if (order.isPresent()) {
@@ -378,7 +395,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 + (g.last() ? ", " + (foreign.isPresent() ? pair(table, foreign.get(), "last") : documents(table, "last", order.isPresent())) : "")
                 + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
-                g.extremePaths().size(), g.pushPaths().size(), g.setPaths().size(), g.last(), order.isPresent(), g.lookup().isPresent());
+                g.extremePaths().size(), g.pushPaths().size(), g.setPaths().size(), g.conditions().size(), g.last(), order.isPresent(),
+                g.lookup().isPresent());
     }
 
     /**

@@ -155,6 +155,26 @@ class SqlGroupTest {
     }
 
     @Test
+    void conditionalCountsAreCountsOfDocumentsPassingAnEquality() {
+        SqlGroup g = of("[{$group: {_id: '$k', paid: {$sum: {$cond: [{$eq: ['$status', 'paid']}, 1, 0]}},"
+                + " open: {$sum: {$cond: {if: {$ne: ['paid', '$status']}, then: 1, else: 0}}},"
+                + " big: {$sum: {$cond: [{$eq: ['$n', 5]}, 2147483647, 0]}}}}]").orElseThrow();
+        assertEquals(List.of(new SqlGroup.Condition(List.of("status"), new org.bson.BsonString("paid")),
+                new SqlGroup.Condition(List.of("n"), new org.bson.BsonInt32(5))), g.conditions());
+        SqlGroup.Group group = new SqlGroup.Group(5, false, List.of(raw("{_id: 1, k: 'a'}")), List.of(), List.of(), List.of(), 0, 0,
+                List.of(), List.of(), List.of(), List.of(3L, 2L));
+        assertEquals(BsonDocument.parse("{_id: 'a', paid: 3, open: 2, big: {$numberLong: '4294967294'}}"),
+                g.outputs(List.of(group)).orElseThrow().get(0), "2 × 2147483647 passes int32: a long, as $sum makes it");
+        declined("[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$status', 'paid']}, '$x', 0]}}}}]",
+                "[{$group: {_id: '$k', s: {$sum: {$cond: [{$gt: ['$x', 5]}, 1, 0]}}}}]",
+                "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', null]}, 1, 0]}}}}]",
+                "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', {$numberDecimal: '1'}]}, 1, 0]}}}}]",
+                "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', '$y']}, 1, 0]}}}}]",
+                "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', 1]}, 1.5, 0]}}}}]",
+                "[{$group: {_id: '$k', s: {$avg: {$cond: [{$eq: ['$x', 1]}, 1, 0]}}}}]");
+    }
+
+    @Test
     void bucketsOfNumbersAreRangesOfAPath() {
         SqlGroup b = of("[{$bucket: {groupBy: '$x.y', boundaries: [0, 10.5, {$numberLong: '100'}], default: 'other',"
                 + " output: {n: {$sum: 1}, s: {$sum: '$v'}}}}]").orElseThrow();

@@ -165,6 +165,7 @@ class GroupSqlDifferentialTest {
             new Feature("by date parts", j -> j.contains(": '$t'}"), 10),
             new Feature("by $dateToString", j -> j.contains("$dateToString"), 10),
             new Feature("$bucket", j -> j.contains("$bucket"), 10),
+            new Feature("conditional counts", j -> j.contains("$cond"), 10),
             new Feature("with $push", j -> j.contains("$push"), 3),
             new Feature("after a $lookup", j -> j.contains("$lookup"), 10),
             new Feature("preserving null and empty arrays", j -> j.contains("preserveNullAndEmptyArrays"), 5),
@@ -174,6 +175,12 @@ class GroupSqlDifferentialTest {
 
     private static final List<String> DATE_PARTS = List.of("year", "month", "dayOfMonth", "hour", "minute", "second", "millisecond",
             "dayOfYear", "dayOfWeek", "week", "isoWeek", "isoWeekYear", "isoDayOfWeek");
+
+    /** Conditional counts: equalities of paths (of every kind the data has) with strings, numbers and booleans, and their negations. */
+    private static final List<String> CONDITIONS = List.of("[{$eq: ['$g', 'g1']}, 1, 0]", "{if: {$ne: ['$k', 's1']}, then: 2, else: -1}",
+            "[{$eq: [3, '$x']}, {$numberLong: '1'}, 0]", "[{$eq: ['$d', 50.5]}, 1, 0]", "[{$eq: ['$e.f', 1]}, 1, 0]",
+            "[{$ne: ['$nothing', true]}, 1, 0]", "[{$eq: ['$arr', 's1']}, 1, 0]", "[{$eq: ['$i', {$numberLong: '7'}]}, 2147483647, 0]",
+            "[{$eq: ['$v', 'x']}, 0, 1]", "[{$eq: ['$ad.f', 1]}, 1, 0]");
 
     /** $dateToString formats: every specifier, fixed text, a format showing no part, and (declined) time zones. */
     private static final List<String> DATE_FORMATS = List.of("%Y-%m-%d", "%Y-%m", "%H:%M:%S.%L", "%Y-%j %u", "%G-W%V", "day %w/%U",
@@ -226,13 +233,14 @@ class GroupSqlDifferentialTest {
         }
         List<String> operators = List.of("$sum", "$avg", "$min", "$max", "$push", "$addToSet");
         String key = keys.get(r.nextInt(keys.size()));
-        boolean bucket = !joined && !unwound && r.nextInt(4) == 0;
+        boolean bucket = !joined && !unwound && r.nextInt(3) == 0;
         StringBuilder group = new StringBuilder(bucket ? "{groupBy: " + List.of("'$x'", "'$d'", "'$i'", "'$e.f'", "'$k'", "'$n'").get(r.nextInt(6))
                 + ", boundaries: " + List.of("[0, 25, 50.5, 100]", "[-1, {$numberLong: '10'}, 30]", "[0.1, 0.2, 99.9]", "[40, 60]")
                 .get(r.nextInt(4)) + (r.nextInt(3) > 0 ? ", default: 'other'" : "") + ", output: {n: {$sum: 1}" : "{_id: " + key);
         for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
-            group.append(", f").append(o).append(": ").append(switch (r.nextInt(6)) {
+            group.append(", f").append(o).append(": ").append(switch (r.nextInt(7)) {
                 case 0 -> "{$sum: " + (r.nextInt(7) - 3) + "}";
+                case 6 -> "{$sum: {$cond: " + CONDITIONS.get(r.nextInt(CONDITIONS.size())) + "}}";
                 case 1 -> "{" + (r.nextBoolean() ? "$first" : "$last") + ": " + positional.get(r.nextInt(positional.size())) + "}";
                 default -> "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
             });
