@@ -41,7 +41,9 @@ import org.bson.BsonValue;
  * @param pushPaths the distinct paths that $push outputs read (in `_key` order, then element order after an $unwind)
  * @param setPaths the distinct paths that $addToSet outputs read (their distinct values, in BSON order as the stage gives them)
  * @param conditions the distinct equality tests that conditional counts ({@code {$sum: {$cond: [{$eq: ['$p', v]}, 1, 0]}}})
- *     make: PostgreSQL counts each group's documents that pass each
+ *     and conditional values make: PostgreSQL counts each group's documents that pass each
+ * @param filtered the distinct (test, path) pairs of conditional values ({@code {$sum: {$cond: [{$eq: ['$s', 'paid']}, '$amount',
+ *     0]}}}): per pair a {@link NumberAgg} of the path over the documents on the path's side of the test
  * @param last whether an output is a $last (the statement then finds each group's last document too)
  * @param order the $sort before the $group, if any
  * @param unwind the $unwind before the $group, if any: PostgreSQL then groups the rows of its array's elements, and
@@ -56,7 +58,7 @@ import org.bson.BsonValue;
  */
 public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean single, List<List<String>> valuePaths,
         List<List<String>> extremePaths, List<List<String>> pushPaths, List<List<String>> setPaths, List<Condition> conditions,
-        boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
+        List<Filtered> filtered, boolean last, Optional<SortSpec> order, Optional<UnwindStage> unwind,
         Optional<LookupStage> lookup, Optional<MatchStage> unwoundMatch, List<Stage> reshapes, List<Stage> after) {
     private static final BigDecimal INT64_END = BigDecimal.valueOf(2).pow(63);
     private static final BigDecimal EXACT_DOUBLE_SUM = BigDecimal.valueOf(2).pow(100);
@@ -88,15 +90,62 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     public record Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums,
             List<ExtremeAgg> extremes, long firstElement, long lastElement, List<String> keyValues, List<Integer> keyTypes,
-            List<List<String>> pushes, List<Long> passed) {
+            List<List<String>> pushes, List<Long> passed, List<NumberAgg> filtered) {
         public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes) {
-            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0, List.of(), List.of(), List.of(), List.of());
+            this(count, unsafe, firsts, lasts, sums, extremes, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of());
         }
 
         public Group(long count, boolean unsafe, List<byte[]> firsts, List<byte[]> lasts, List<NumberAgg> sums, List<ExtremeAgg> extremes,
                 long firstElement, long lastElement) {
-            this(count, unsafe, firsts, lasts, sums, extremes, firstElement, lastElement, List.of(), List.of(), List.of(), List.of());
+            this(count, unsafe, firsts, lasts, sums, extremes, firstElement, lastElement, List.of(), List.of(), List.of(), List.of(),
+                    List.of());
         }
+    }
+
+    /** A path's values over the documents on one side of a test: where it holds, or where it does not ({@code negated}). */
+    public record Filtered(Condition condition, boolean negated, List<String> path) {}
+
+    /**
+     * {@code {$sum|$avg: {$cond: [<test>, '$path', <int, null or $$REMOVE>]}}} (or the branches the other way round): the path's
+     * values on one side of the test, the constant (when an integer) once for each document on the other.
+     */
+    record ConditionalValue(Filtered filtered, Optional<BsonValue> otherwise) {}
+
+    static Optional<ConditionalValue> conditionalValue(Accumulator a) {
+        if (!a.operator().equals("$sum") && !a.operator().equals("$avg") || a.n().isPresent() || !(a.argument() instanceof Expr.Call cond)
+                || !cond.name().equals("$cond") || cond.args().size() != 3) {
+            return Optional.empty();
+        }
+        Optional<Test> test = test(cond.args().get(0));
+        if (test.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean thenPath = isPath(cond.args().get(1));
+        Expr path = cond.args().get(thenPath ? 1 : 2);
+        Expr other = cond.args().get(thenPath ? 2 : 1);
+        if (!isPath(path) || !nothingOrInteger(other)) {
+            return Optional.empty();
+        }
+        Optional<BsonValue> otherwise = other instanceof Expr.Constant c && integer(c.value()) ? Optional.of(c.value()) : Optional.empty();
+        return Optional.of(new ConditionalValue(new Filtered(test.get().condition(), test.get().negated() == thenPath,
+                ((Expr.FieldRef) path).path()), otherwise));
+    }
+
+    /** An integer constant, null or $$REMOVE: what the other branch may give (null and missing are no number to $sum and $avg). */
+    private static boolean nothingOrInteger(Expr e) {
+        return e instanceof Expr.Constant c && (integer(c.value()) || c.value().isNull())
+                || e instanceof Expr.FieldRef ref && ref.variable().equals("REMOVE") && ref.path().isEmpty();
+    }
+
+    /** A conditional value's {@link NumberAgg}: the path's over its side of the test, and the other side's integer constant, if any. */
+    private static NumberAgg withOtherwise(NumberAgg side, Optional<BsonValue> otherwise, long others) {
+        if (otherwise.isEmpty() || others == 0) {
+            return side;
+        }
+        BigDecimal c = BigDecimal.valueOf(otherwise.get().asNumber().longValue());
+        BigDecimal n = BigDecimal.valueOf(others);
+        return new NumberAgg(side.sum().add(c.multiply(n)), side.numbers() + others, side.types() | typeBit(otherwise.get()),
+                side.magnitudes().add(c.abs().multiply(n)), side.maxScale(), side.special());
     }
 
     /**
@@ -113,9 +162,17 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     static Optional<ConditionalCount> conditionalCount(Accumulator a) {
         if (!a.operator().equals("$sum") || a.n().isPresent() || !(a.argument() instanceof Expr.Call cond) || !cond.name().equals("$cond")
                 || cond.args().size() != 3 || !(cond.args().get(1) instanceof Expr.Constant then) || !integer(then.value())
-                || !(cond.args().get(2) instanceof Expr.Constant otherwise) || !integer(otherwise.value())
-                || !(cond.args().get(0) instanceof Expr.Call test) || !test.name().equals("$eq") && !test.name().equals("$ne")
-                || test.args().size() != 2) {
+                || !(cond.args().get(2) instanceof Expr.Constant otherwise) || !integer(otherwise.value())) {
+            return Optional.empty();
+        }
+        return test(cond.args().get(0)).map(t -> new ConditionalCount(t.condition(), t.negated(), then.value(), otherwise.value()));
+    }
+
+    /** An equality ({@code $eq}) of a path with a constant, or its negation ({@code $ne}): a {@link Condition}. */
+    record Test(Condition condition, boolean negated) {}
+
+    static Optional<Test> test(Expr e) {
+        if (!(e instanceof Expr.Call test) || !test.name().equals("$eq") && !test.name().equals("$ne") || test.args().size() != 2) {
             return Optional.empty();
         }
         Expr left = test.args().get(0);
@@ -125,8 +182,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (!isPath(path) || !(constant instanceof Expr.Constant c) || !comparable(c.value())) {
             return Optional.empty();
         }
-        return Optional.of(new ConditionalCount(new Condition(((Expr.FieldRef) path).path(), c.value()), test.name().equals("$ne"),
-                then.value(), otherwise.value()));
+        return Optional.of(new Test(new Condition(((Expr.FieldRef) path).path(), c.value()), test.name().equals("$ne")));
     }
 
     private static boolean integer(BsonValue v) {
@@ -170,7 +226,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         for (Group group : groups) {
             if (!group.unsafe() && group.firsts() != null && group.firsts().isEmpty()) { // not read: the key from its values
                 Optional<BsonDocument> doc = withKey(key(group.keyValues(), group.keyTypes()), null, null, group.count(), group.sums(),
-                        group.extremes(), group.pushes(), group.passed());
+                        group.extremes(), group.pushes(), group.passed(), group.filtered());
                 if (doc.isEmpty()) {
                     return Optional.empty();
                 }
@@ -180,7 +236,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             BsonDocument first = group.unsafe() || group.firsts() == null ? null : row(group.firsts(), false, group.firstElement());
             BsonDocument lastOne = !last || group.lasts() == null ? null : row(group.lasts(), true, group.lastElement());
             Optional<BsonDocument> doc = first == null || (last && lastOne == null) ? Optional.empty()
-                    : result(first, lastOne, group.count(), group.sums(), group.extremes(), group.pushes(), group.passed());
+                    : result(first, lastOne, group.count(), group.sums(), group.extremes(), group.pushes(), group.passed(), group.filtered());
             if (doc.isEmpty()) {
                 return Optional.empty();
             }
@@ -357,12 +413,12 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
     }
 
     private SqlGroup withReshapes(List<Stage> stages) {
-        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, conditions, last, order, unwind, lookup,
+        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, conditions, filtered, last, order, unwind, lookup,
                 unwoundMatch, stages, after);
     }
 
     private SqlGroup withUnwind(UnwindStage u, Optional<LookupStage> l, Optional<MatchStage> m) {
-        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, conditions, last, order, Optional.of(u), l, m,
+        return new SqlGroup(group, keyPaths, single, valuePaths, extremePaths, pushPaths, setPaths, conditions, filtered, last, order, Optional.of(u), l, m,
                 reshapes, after);
     }
 
@@ -473,9 +529,24 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         List<List<String>> pushes = new ArrayList<>();
         List<List<String>> sets = new ArrayList<>();
         List<Condition> conditions = new ArrayList<>();
+        List<Filtered> filtered = new ArrayList<>();
         boolean last = false;
         for (Accumulator a : g.accumulators().values()) {
             if (multiplier(a).isPresent()) {
+                continue;
+            }
+            Optional<ConditionalValue> cv = conditionalValue(a);
+            if (cv.isPresent()) { // its path's values are read as a summed path's, its test counted
+                Filtered f = cv.get().filtered();
+                if (!filtered.contains(f)) {
+                    filtered.add(f);
+                }
+                if (!conditions.contains(f.condition())) {
+                    conditions.add(f.condition());
+                }
+                if (!values.contains(f.path())) {
+                    values.add(f.path());
+                }
                 continue;
             }
             Optional<ConditionalCount> counted = conditionalCount(a);
@@ -520,7 +591,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             return Optional.empty();
         }
         boolean single = !(g.id() instanceof Expr.DocumentExpr);
-        return Optional.of(new SqlGroup(g, keys.get(), single, values, extremes, pushes, sets, List.copyOf(conditions), last, order, Optional.empty(),
+        return Optional.of(new SqlGroup(g, keys.get(), single, values, extremes, pushes, sets, List.copyOf(conditions), List.copyOf(filtered), last, order, Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), List.copyOf(rest)));
     }
 
@@ -755,26 +826,37 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
             List<ExtremeAgg> extremes, List<List<String>> pushes) {
-        return result(first, last, documents, sums, extremes, pushes, List.of());
+        return result(first, last, documents, sums, extremes, pushes, List.of(), List.of());
     }
 
-    /** {@link #result}, with per {@link #conditions} how many of the group's documents passed it. */
+    /** {@link #result}, with per {@link #conditions} how many of the group's documents passed it, and per {@link #filtered} its aggregate. */
     Optional<BsonDocument> result(BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
-            List<ExtremeAgg> extremes, List<List<String>> pushes, List<Long> passed) {
+            List<ExtremeAgg> extremes, List<List<String>> pushes, List<Long> passed, List<NumberAgg> filteredAggs) {
         BsonValue key = ExprEvaluator.evaluate(group.id(), EvalContext.of(first, group.variables())).orElse(BsonNull.VALUE);
-        return withKey(key, first, last, documents, sums, extremes, pushes, passed);
+        return withKey(key, first, last, documents, sums, extremes, pushes, passed, filteredAggs);
     }
 
     /** {@link #result} with the `_id` given (made from the key values where the first document was not read). */
+    /** A conditional value's $sum or $avg from its side's aggregate and the count of documents on the other side. */
+    private Optional<BsonValue> conditionalValue(Accumulator a, ConditionalValue cv, List<NumberAgg> filteredAggs, List<Long> passed,
+            long documents) {
+        long pass = passed.get(conditions.indexOf(cv.filtered().condition()));
+        long others = cv.filtered().negated() ? pass : documents - pass; // the documents on the constant's side
+        NumberAgg agg = withOtherwise(filteredAggs.get(filtered.indexOf(cv.filtered())), cv.otherwise(), others);
+        return a.operator().equals("$sum") ? sum(agg) : average(agg);
+    }
+
     private Optional<BsonDocument> withKey(BsonValue key, BsonDocument first, BsonDocument last, long documents, List<NumberAgg> sums,
-            List<ExtremeAgg> extremes, List<List<String>> pushes, List<Long> passed) {
+            List<ExtremeAgg> extremes, List<List<String>> pushes, List<Long> passed, List<NumberAgg> filteredAggs) {
         BsonDocument out = new BsonDocument("_id", key);
         for (Map.Entry<String, Accumulator> e : group.accumulators().entrySet()) {
             Accumulator a = e.getValue();
             Optional<BsonValue> m = multiplier(a);
             Optional<ConditionalCount> cc = conditionalCount(a);
+            Optional<ConditionalValue> cv = cc.isPresent() ? Optional.empty() : conditionalValue(a);
             Optional<BsonValue> value = m.isPresent() ? count(m.get(), documents)
                     : cc.isPresent() ? conditionalSum(cc.get(), passed.get(conditions.indexOf(cc.get().condition())), documents)
+                    : cv.isPresent() ? conditionalValue(a, cv.get(), filteredAggs, passed, documents)
                     : positional(a) ? Optional.of(positional(a, a.operator().equals("$first") ? first : last))
                     : pushedPath(a).isPresent() ? pushed(pushes.get(pushPaths.indexOf(pushedPath(a).get())))
                     : setPath(a).isPresent() ? distinct(pushes.get(pushPaths.size() + setPaths.indexOf(setPath(a).get())))

@@ -35,7 +35,7 @@ import org.jooq.impl.DSL;
  *     document and its match, whose `_key`s (hex) the row's first and last columns join with "!"
  */
 public record GroupSql(String sql, List<Object> binds, int keys, int sums, int extremes, int pushes, int sets, int conditions,
-        boolean last, boolean sorted, boolean joined) {
+        int filtered, boolean last, boolean sorted, boolean joined) {
     private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
     /** After a $sort, the most documents sent for Java to find a group's first (last) among; more decline. */
     static final int CANDIDATES = 1000;
@@ -70,9 +70,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         return setColumn(sets) + j;
     }
 
+    /** The first of the six columns of the k-th conditional value's {@link SqlGroup.NumberAgg} ({@link SqlGroup.Filtered}). */
+    public int filteredColumn(int k) {
+        return conditionColumn(conditions) + 6 * k;
+    }
+
     /** The column of key i's number types (bits as in {@link SqlGroup.NumberAgg}). */
     public int keyTypeColumn(int i) {
-        return conditionColumn(conditions) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
+        return filteredColumn(filtered) + (last ? 1 : 0) + (sorted ? (last ? 4 : 2) : 0) + i;
     }
 
     public int unsafeColumn() {
@@ -113,9 +118,15 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         for (int j = 0; j < conditions; j++) {
             passed.add(rs.getLong(conditionColumn(j)));
         }
+        List<SqlGroup.NumberAgg> sides = new ArrayList<>(filtered);
+        for (int k = 0; k < filtered; k++) {
+            int at = filteredColumn(k);
+            sides.add(new SqlGroup.NumberAgg(decimal(rs, at), rs.getLong(at + 1), rs.getInt(at + 2), decimal(rs, at + 3),
+                    rs.getInt(at + 4), rs.getBoolean(at + 5)));
+        }
         return Optional.of(new SqlGroup.Group(rs.getLong(2), rs.getBoolean(unsafeColumn()), documents(rs, documentColumn()),
                 last ? documents(rs, documentColumn() + 1) : List.of(), numbers, extremeAggs, element(rs.getString(1)),
-                last ? element(rs.getString(conditionColumn(conditions))) : 0, keyValues, keyTypes, pushed(rs), passed));
+                last ? element(rs.getString(filteredColumn(filtered))) : 0, keyValues, keyTypes, pushed(rs), passed, sides));
     }
 
     /**
@@ -277,6 +288,14 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             values.add("coalesce(c" + j + " = '" + QueryForm.valueToJson(cond.value()).replace("'", "''") + "'::jsonb, false) AS cm" + j);
             aggregates.add("count(*) FILTER (WHERE cm" + j + ")");
         }
+        for (SqlGroup.Filtered f : g.filtered()) { // a summed path's six aggregates over one side of a test
+            int j = g.valuePaths().indexOf(f.path());
+            String side = "(" + (f.negated() ? "NOT " : "") + "cm" + g.conditions().indexOf(f.condition()) + ")";
+            String where = " FILTER (WHERE " + side + ")";
+            aggregates.add("sum(n" + j + ")" + where + ", count(n" + j + ")" + where + ", coalesce(bit_or(1 << (scale(n" + j + ") % 4))"
+                    + where + ", 0), sum(abs(n" + j + "))" + where + ", coalesce(max(scale(n" + j + "))" + where + ", 0), coalesce(bool_or(sp"
+                    + j + ")" + where + ", false)");
+        }
         Optional<SortSql.Coarse> order = g.storedOrder().map(o -> SortSql.of(o, "o"));
         String window = "";
         if (order.isPresent()) {
@@ -395,7 +414,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
                 + (g.last() ? ", " + (foreign.isPresent() ? pair(table, foreign.get(), "last") : documents(table, "last", order.isPresent())) : "")
                 + " FROM g";
         return new GroupSql(sql, java.util.Collections.unmodifiableList(binds), g.keyPaths().size(), g.valuePaths().size(),
-                g.extremePaths().size(), g.pushPaths().size(), g.setPaths().size(), g.conditions().size(), g.last(), order.isPresent(),
+                g.extremePaths().size(), g.pushPaths().size(), g.setPaths().size(), g.conditions().size(), g.filtered().size(), g.last(),
+                order.isPresent(),
                 g.lookup().isPresent());
     }
 

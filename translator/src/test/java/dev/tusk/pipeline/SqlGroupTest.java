@@ -162,16 +162,37 @@ class SqlGroupTest {
         assertEquals(List.of(new SqlGroup.Condition(List.of("status"), new org.bson.BsonString("paid")),
                 new SqlGroup.Condition(List.of("n"), new org.bson.BsonInt32(5))), g.conditions());
         SqlGroup.Group group = new SqlGroup.Group(5, false, List.of(raw("{_id: 1, k: 'a'}")), List.of(), List.of(), List.of(), 0, 0,
-                List.of(), List.of(), List.of(), List.of(3L, 2L));
+                List.of(), List.of(), List.of(), List.of(3L, 2L), List.of());
         assertEquals(BsonDocument.parse("{_id: 'a', paid: 3, open: 2, big: {$numberLong: '4294967294'}}"),
                 g.outputs(List.of(group)).orElseThrow().get(0), "2 × 2147483647 passes int32: a long, as $sum makes it");
-        declined("[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$status', 'paid']}, '$x', 0]}}}}]",
-                "[{$group: {_id: '$k', s: {$sum: {$cond: [{$gt: ['$x', 5]}, 1, 0]}}}}]",
+        declined("[{$group: {_id: '$k', s: {$sum: {$cond: [{$gt: ['$x', 5]}, 1, 0]}}}}]",
                 "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', null]}, 1, 0]}}}}]",
                 "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', {$numberDecimal: '1'}]}, 1, 0]}}}}]",
                 "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', '$y']}, 1, 0]}}}}]",
                 "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$x', 1]}, 1.5, 0]}}}}]",
                 "[{$group: {_id: '$k', s: {$avg: {$cond: [{$eq: ['$x', 1]}, 1, 0]}}}}]");
+    }
+
+    @Test
+    void conditionalValuesArePathsOverOneSideOfATest() {
+        SqlGroup g = of("[{$group: {_id: '$k', paid: {$sum: {$cond: [{$eq: ['$status', 'paid']}, '$amount', 0]}},"
+                + " unpaidAvg: {$avg: {$cond: [{$eq: ['$status', 'paid']}, '$$REMOVE', '$amount']}}}}]").orElseThrow();
+        SqlGroup.Condition paid = new SqlGroup.Condition(List.of("status"), new org.bson.BsonString("paid"));
+        assertEquals(List.of(paid), g.conditions());
+        assertEquals(List.of(new SqlGroup.Filtered(paid, false, List.of("amount")), new SqlGroup.Filtered(paid, true, List.of("amount"))),
+                g.filtered());
+        assertEquals(List.of(List.of("amount")), g.valuePaths());
+        // 5 documents, 3 paid: amounts 10 + 20 + 30 (int32) on the paid side, 7 + 9 on the other
+        SqlGroup.NumberAgg paidSide = new SqlGroup.NumberAgg(java.math.BigDecimal.valueOf(60), 3, 1, java.math.BigDecimal.valueOf(60), 0, false);
+        SqlGroup.NumberAgg otherSide = new SqlGroup.NumberAgg(java.math.BigDecimal.valueOf(16), 2, 1, java.math.BigDecimal.valueOf(16), 0, false);
+        SqlGroup.Group group = new SqlGroup.Group(5, false, List.of(raw("{_id: 1, k: 'a'}")), List.of(), List.of(
+                new SqlGroup.NumberAgg(java.math.BigDecimal.valueOf(76), 5, 1, java.math.BigDecimal.valueOf(76), 0, false)), List.of(), 0, 0,
+                List.of(), List.of(), List.of(), List.of(3L), List.of(paidSide, otherSide));
+        assertEquals(BsonDocument.parse("{_id: 'a', paid: 60, unpaidAvg: 8.0}"), g.outputs(List.of(group)).orElseThrow().get(0),
+                "the unpaid side's zeros are no numbers to $avg when the other branch is $$REMOVE");
+        declined("[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$status', 'paid']}, '$amount', '$other']}}}}]",
+                "[{$group: {_id: '$k', s: {$sum: {$cond: [{$eq: ['$status', 'paid']}, '$amount', 1.5]}}}}]",
+                "[{$group: {_id: '$k', s: {$max: {$cond: [{$eq: ['$status', 'paid']}, '$amount', 0]}}}}]");
     }
 
     @Test

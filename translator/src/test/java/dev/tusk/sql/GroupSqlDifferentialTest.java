@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class GroupSqlDifferentialTest {
     private static final int DOCUMENTS = 1_500;
-    private static final int PIPELINES = 320;
+    private static final int PIPELINES = 360;
 
     /**
      * Values jsonb groups as MongoDB does, with equal numbers of four types (documents, arrays and paths
@@ -166,6 +166,7 @@ class GroupSqlDifferentialTest {
             new Feature("by $dateToString", j -> j.contains("$dateToString"), 10),
             new Feature("$bucket", j -> j.contains("$bucket"), 10),
             new Feature("conditional counts", j -> j.contains("$cond"), 10),
+            new Feature("conditional values", j -> j.matches(".*\\$cond: \\[\\{\\$(eq|ne): \\[[^]]*\\]\\}, ('\\$|[^,]*, '\\$).*"), 10),
             new Feature("with $push", j -> j.contains("$push"), 3),
             new Feature("after a $lookup", j -> j.contains("$lookup"), 10),
             new Feature("preserving null and empty arrays", j -> j.contains("preserveNullAndEmptyArrays"), 5),
@@ -181,6 +182,11 @@ class GroupSqlDifferentialTest {
             "[{$eq: [3, '$x']}, {$numberLong: '1'}, 0]", "[{$eq: ['$d', 50.5]}, 1, 0]", "[{$eq: ['$e.f', 1]}, 1, 0]",
             "[{$ne: ['$nothing', true]}, 1, 0]", "[{$eq: ['$arr', 's1']}, 1, 0]", "[{$eq: ['$i', {$numberLong: '7'}]}, 2147483647, 0]",
             "[{$eq: ['$v', 'x']}, 0, 1]", "[{$eq: ['$ad.f', 1]}, 1, 0]");
+
+    /** Conditional values: a path's values on one side of a test, a constant or nothing on the other. */
+    private static final List<String> TESTS = List.of("{$eq: ['$g', 'g1']}", "{$ne: ['$k', 's1']}", "{$eq: [3, '$x']}",
+            "{$eq: ['$e.f', 1]}", "{$ne: ['$nothing', true]}", "{$eq: ['$arr', 's1']}");
+    private static final List<String> OTHERWISE = List.of("0", "null", "'$$REMOVE'", "{$numberLong: '-2'}", "1");
 
     /** $dateToString formats: every specifier, fixed text, a format showing no part, and (declined) time zones. */
     private static final List<String> DATE_FORMATS = List.of("%Y-%m-%d", "%Y-%m", "%H:%M:%S.%L", "%Y-%j %u", "%G-W%V", "day %w/%U",
@@ -238,9 +244,12 @@ class GroupSqlDifferentialTest {
                 + ", boundaries: " + List.of("[0, 25, 50.5, 100]", "[-1, {$numberLong: '10'}, 30]", "[0.1, 0.2, 99.9]", "[40, 60]")
                 .get(r.nextInt(4)) + (r.nextInt(3) > 0 ? ", default: 'other'" : "") + ", output: {n: {$sum: 1}" : "{_id: " + key);
         for (int o = 0, n = 1 + r.nextInt(4); o < n; o++) {
-            group.append(", f").append(o).append(": ").append(switch (r.nextInt(7)) {
+            group.append(", f").append(o).append(": ").append(switch (r.nextInt(8)) {
                 case 0 -> "{$sum: " + (r.nextInt(7) - 3) + "}";
                 case 6 -> "{$sum: {$cond: " + CONDITIONS.get(r.nextInt(CONDITIONS.size())) + "}}";
+                case 7 -> "{" + (r.nextBoolean() ? "$sum" : "$avg") + ": {$cond: [" + TESTS.get(r.nextInt(TESTS.size())) + ", "
+                        + (r.nextBoolean() ? paths.get(r.nextInt(paths.size())) + ", " + OTHERWISE.get(r.nextInt(OTHERWISE.size()))
+                        : OTHERWISE.get(r.nextInt(OTHERWISE.size())) + ", " + paths.get(r.nextInt(paths.size()))) + "]}}";
                 case 1 -> "{" + (r.nextBoolean() ? "$first" : "$last") + ": " + positional.get(r.nextInt(positional.size())) + "}";
                 default -> "{" + operators.get(r.nextInt(operators.size())) + ": " + paths.get(r.nextInt(paths.size())) + "}";
             });

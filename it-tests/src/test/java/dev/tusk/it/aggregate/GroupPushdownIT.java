@@ -58,6 +58,8 @@ class GroupPushdownIT {
             "[{$bucket: {groupBy: '$d', boundaries: [0, 50, 101]}}]",
             "[{$group: {_id: '$g', n: {$sum: 1}, fives: {$sum: {$cond: [{$eq: ['$x', 5]}, 1, 0]}},"
                     + " untagged: {$sum: {$cond: {if: {$ne: ['$tags', 't0']}, then: {$numberLong: '1'}, else: 0}}}}}, {$sort: {_id: 1}}]",
+            "[{$group: {_id: '$g', low: {$sum: {$cond: [{$eq: ['$x', 7]}, 0, '$i']}}, avgD: {$avg: {$cond: [{$ne: ['$k', 's1']}, '$d', null]}},"
+                    + " onlyFives: {$sum: {$cond: [{$eq: ['$x', 5]}, '$l', '$$REMOVE']}}}}, {$sort: {_id: 1}}]",
             "[{$match: {x: {$gt: 30}}}, {$group: {_id: {$dayOfWeek: '$t'}, n: {$sum: 1}, last: {$last: '$t'}}}]",
             "[{$match: {x: {$lt: 40}}}, {$group: {_id: '$g', xs: {$push: '$x'}, ts: {$push: '$t'}, ls: {$push: '$l'}, ds: {$push: '$d'}}}]",
             "[{$unwind: '$tags'}, {$group: {_id: '$g', tags: {$push: '$tags'}}}]",
