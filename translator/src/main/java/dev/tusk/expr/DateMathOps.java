@@ -34,7 +34,7 @@ final class DateMathOps {
     }
 
     private static Expr opt(BsonDocument d, String f, ParseContext cx) {
-        return d.containsKey(f) ? ExprParser.parse(d.get(f), cx) : new Expr.Constant(BsonNull.VALUE);
+        return d.containsKey(f) ? ExprParser.parse(d.get(f), cx) : DateOps.omittedArgument();
     }
 
     static Expr dateAdd(String name, BsonValue arg, ParseContext cx) {

@@ -180,7 +180,12 @@ public final class DateOps {
     /** An optional argument that was not given (told apart from one given as null by identity). */
     private static final Expr OMITTED = new Expr.Constant(BsonNull.VALUE);
 
-    /** Whether a $dateToString/$dateFromString argument was left out rather than given. */
+    /** The argument an optional one left out parses to (for the other date operators' parsers). */
+    static Expr omittedArgument() {
+        return OMITTED;
+    }
+
+    /** Whether an optional argument of a date operator ($dateToString, $dateTrunc, ...) was left out rather than given. */
     public static boolean omitted(Expr argument) {
         return argument == OMITTED;
     }

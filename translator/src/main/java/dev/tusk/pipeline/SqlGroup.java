@@ -706,7 +706,26 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (!(e instanceof Expr.Call call) || call.args().isEmpty() || !isPath(call.args().get(0))) {
             return Optional.empty();
         }
-        return DATE_PARTS.contains(call.name()) && call.args().size() == 1 || dateString(call) ? Optional.of(call) : Optional.empty();
+        return DATE_PARTS.contains(call.name()) && call.args().size() == 1 || dateString(call) || dateTrunc(call) ? Optional.of(call)
+                : Optional.empty();
+    }
+
+    /** The date parts that say which truncation a date falls in, per $dateTrunc unit (weeks, with their start day, are not here). */
+    private static final Map<String, List<String>> TRUNC_PARTS = Map.of("year", List.of("$year"),
+            "quarter", List.of("$year", "$quarter"), "month", List.of("$year", "$month"), "day", List.of("$year", "$dayOfYear"),
+            "hour", List.of("$year", "$dayOfYear", "$hour"), "minute", List.of("$year", "$dayOfYear", "$hour", "$minute"),
+            "second", List.of("$year", "$dayOfYear", "$hour", "$minute", "$second"));
+
+    /**
+     * {@code {$dateTrunc: {date: '$d', unit: '<constant>'}}} in UTC with a bin size of 1: dates truncate alike exactly when
+     * the parts down to the unit are equal ({@link #TRUNC_PARTS}).
+     */
+    private static boolean dateTrunc(Expr.Call call) {
+        return call.name().equals("$dateTrunc") && call.args().size() == 5 && call.args().get(1) instanceof Expr.Constant unit
+                && unit.value().isString() && TRUNC_PARTS.containsKey(unit.value().asString().getValue())
+                && (dev.tusk.expr.DateOps.omitted(call.args().get(2)) || call.args().get(2) instanceof Expr.Constant bin
+                        && (bin.value().isInt32() || bin.value().isInt64()) && bin.value().asNumber().longValue() == 1)
+                && dev.tusk.expr.DateOps.omitted(call.args().get(3));
     }
 
     /**
@@ -747,10 +766,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return datePart(keyExpr(i)).map(Expr.Call::name);
     }
 
-    /** The date parts key component i's $dateToString shows, if it is one. */
+    /** The date parts whose values decide key component i, if it is a $dateToString (those its format shows) or a $dateTrunc. */
     public Optional<List<String>> keyFormatParts(int i) {
-        return datePart(keyExpr(i)).filter(SqlGroup::dateString)
-                .map(call -> formatParts(((Expr.Constant) call.args().get(1)).value().asString().getValue()));
+        Optional<Expr.Call> call = datePart(keyExpr(i));
+        if (call.isPresent() && dateTrunc(call.get())) {
+            return Optional.of(TRUNC_PARTS.get(((Expr.Constant) call.get().args().get(1)).value().asString().getValue()));
+        }
+        return call.filter(SqlGroup::dateString)
+                .map(c -> formatParts(((Expr.Constant) c.args().get(1)).value().asString().getValue()));
     }
 
     private Expr keyExpr(int i) {

@@ -627,6 +627,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         String part = switch (op) {
             case "$year" -> "date_part('year', " + ts + ")";
             case "$month" -> "date_part('month', " + ts + ")";
+            case "$quarter" -> "date_part('quarter', " + ts + ")"; // a $dateTrunc unit's, no operator's
             case "$dayOfMonth" -> "date_part('day', " + ts + ")";
             case "$hour" -> "date_part('hour', " + ts + ")";
             case "$minute" -> "date_part('minute', " + ts + ")";

@@ -152,6 +152,12 @@ class SqlGroupTest {
         assertEquals(java.util.Optional.of("$dateToString"), daily.keyPart(0));
         assertEquals(java.util.Optional.of(List.of("$year", "$month", "$dayOfMonth")), daily.keyFormatParts(0));
         assertTrue(g.keyFormatParts(0).isEmpty());
+        SqlGroup monthly = of("[{$group: {_id: {$dateTrunc: {date: '$d', unit: 'month'}}, n: {$sum: 1}}}]").orElseThrow();
+        assertEquals(java.util.Optional.of(List.of("$year", "$month")), monthly.keyFormatParts(0));
+        declined("[{$group: {_id: {$dateTrunc: {date: '$d', unit: 'week'}}}}]",
+                "[{$group: {_id: {$dateTrunc: {date: '$d', unit: 'day', binSize: 7}}}}]",
+                "[{$group: {_id: {$dateTrunc: {date: '$d', unit: 'day', timezone: null}}}}]",
+                "[{$group: {_id: {$dateTrunc: {date: '$d', unit: '$u'}}}}]");
     }
 
     @Test

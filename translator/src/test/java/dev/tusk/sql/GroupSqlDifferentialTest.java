@@ -164,6 +164,7 @@ class GroupSqlDifferentialTest {
             new Feature("after $project/$set/$unset", j -> j.contains("$project") || j.contains("$unset"), 10),
             new Feature("by date parts", j -> j.contains(": '$t'}"), 10),
             new Feature("by $dateToString", j -> j.contains("$dateToString"), 10),
+            new Feature("by $dateTrunc", j -> j.contains("$dateTrunc"), 5),
             new Feature("$bucket", j -> j.contains("$bucket"), 10),
             new Feature("conditional counts", j -> j.contains("$cond"), 10),
             new Feature("conditional values", j -> j.matches(".*\\$cond: \\[\\{\\$(eq|ne): \\[[^]]*\\]\\}, ('\\$|[^,]*, '\\$).*"), 10),
@@ -187,6 +188,10 @@ class GroupSqlDifferentialTest {
     private static final List<String> TESTS = List.of("{$eq: ['$g', 'g1']}", "{$ne: ['$k', 's1']}", "{$eq: [3, '$x']}",
             "{$eq: ['$e.f', 1]}", "{$ne: ['$nothing', true]}", "{$eq: ['$arr', 's1']}");
     private static final List<String> OTHERWISE = List.of("0", "null", "'$$REMOVE'", "{$numberLong: '-2'}", "1");
+
+    /** $dateTrunc units (and, declined, weeks, bins and time zones). */
+    private static final List<String> TRUNC_UNITS = List.of("year'", "quarter'", "month'", "day'", "hour'", "minute'", "second'",
+            "month', binSize: 1", "week'", "month', binSize: 2", "day', timezone: '+02:00'");
 
     /** $dateToString formats: every specifier, fixed text, a format showing no part, and (declined) time zones. */
     private static final List<String> DATE_FORMATS = List.of("%Y-%m-%d", "%Y-%m", "%H:%M:%S.%L", "%Y-%j %u", "%G-W%V", "day %w/%U",
@@ -224,7 +229,8 @@ class GroupSqlDifferentialTest {
                 "{y: {$year: '$t'}, m: {$" + DATE_PARTS.get(r.nextInt(DATE_PARTS.size())) + ": '$t'}}",
                 "{$dateToString: {date: '$t', format: '" + DATE_FORMATS.get(r.nextInt(DATE_FORMATS.size())) + "'}}",
                 "{day: {$dateToString: {date: '$t', format: '" + DATE_FORMATS.get(r.nextInt(DATE_FORMATS.size())) + "', onNull: 'none'}},"
-                        + " g: '$g'}"));
+                        + " g: '$g'}",
+                "{$dateTrunc: {date: '$t', unit: '" + TRUNC_UNITS.get(r.nextInt(TRUNC_UNITS.size())) + "}}"));
         List<String> paths = new ArrayList<>(List.of("'$i'", "'$l'", "'$d'", "'$v'", "'$k'", "'$e.f'", "'$nothing'", "'$n'"));
         List<String> positional = new ArrayList<>(List.of("'$k'", "'$e.f'", "'$nothing'", "'$$ROOT'", "'$$CURRENT.v'", "'constant'"));
         if (unwound) {

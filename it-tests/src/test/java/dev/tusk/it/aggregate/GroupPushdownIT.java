@@ -56,6 +56,8 @@ class GroupPushdownIT {
             "[{$match: {x: {$gt: 10}}}, {$bucket: {groupBy: '$x', boundaries: [0, 20, 40.5, {$numberLong: '60'}], default: 'more',"
                     + " output: {n: {$sum: 1}, s: {$sum: '$i'}, top: {$max: '$x'}}}}]",
             "[{$bucket: {groupBy: '$d', boundaries: [0, 50, 101]}}]",
+            "[{$group: {_id: {$dateTrunc: {date: '$t', unit: 'month'}}, n: {$sum: 1}, s: {$sum: '$i'}}}, {$sort: {_id: 1}}]",
+            "[{$group: {_id: {q: {$dateTrunc: {date: '$t', unit: 'quarter', binSize: 1}}, g: '$g'}, n: {$sum: 1}}}]",
             "[{$group: {_id: '$g', n: {$sum: 1}, fives: {$sum: {$cond: [{$eq: ['$x', 5]}, 1, 0]}},"
                     + " untagged: {$sum: {$cond: {if: {$ne: ['$tags', 't0']}, then: {$numberLong: '1'}, else: 0}}}}}, {$sort: {_id: 1}}]",
             "[{$group: {_id: '$g', low: {$sum: {$cond: [{$eq: ['$x', 7]}, 0, '$i']}}, avgD: {$avg: {$cond: [{$ne: ['$k', 's1']}, '$d', null]}},"
