@@ -118,7 +118,7 @@ final class CollModCommand implements Command {
 
     private static boolean matches(IndexInfo index, BsonDocument change) {
         if (change.isString("name")) {
-            return index.name().equals(change.getString("name").getValue());
+            return index.listedName().equals(change.getString("name").getValue());
         }
         return change.isDocument("keyPattern") && IndexSpecs.sameKey(index.key(), change.getDocument("keyPattern"));
     }

@@ -95,16 +95,15 @@ final class ExplainCommand implements Command {
                 Pipeline.LeadingRead leading = pipeline.leadingRead();
                 var filter = leading.match().map(m -> m.filter()).orElseGet(() -> FilterParser.parse(new BsonDocument()));
                 if (read.isPresent()) { // a count or a $group PostgreSQL computes: the read of the matches, then that
-                    var pushdown = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()))
-                            .pushdown(filter);
+                    var queries = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()));
+                    var pushdown = queries.pushdown(filter);
                     counted = GroupPushdowns.counted(pushdown, pipeline);
                     boolean diskUse = !command.containsKey("allowDiskUse") || Flags.bool(command, "allowDiskUse", "aggregate");
                     group = counted.isPresent() ? Optional.empty() : GroupPushdowns.decide(pushdown, read.get(), pipeline, diskUse,
                             name -> cx.catalog().collection(request.database(), name));
                     int afterMatch = leading.match().isPresent() ? 1 : 0;
-                    var queries = new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(read.get()));
-                    facets = FacetPushdowns.at(pipeline, afterMatch).filter(f -> pushdown.exact()).flatMap(f -> FacetPushdowns.decide(f,
-                            filter, read.get(), diskUse, queries::pushdown, name -> cx.catalog().collection(request.database(), name)));
+                    facets = FacetPushdowns.at(pipeline, afterMatch).flatMap(f -> FacetPushdowns.decide(f, filter, pushdown, read.get(),
+                            diskUse, queries::pushdown, name -> cx.catalog().collection(request.database(), name)));
                     if (facets.isPresent()) { // each sub-pipeline one statement; the stages after the $facet in Java
                         tail = Optional.of(new BsonArray(stages.subList(afterMatch + 1, stages.size())));
                         yield new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty());

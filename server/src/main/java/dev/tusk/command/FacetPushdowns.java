@@ -31,17 +31,19 @@ final class FacetPushdowns {
     }
 
     /**
-     * How PostgreSQL computes each sub-pipeline over the documents {@code outer} keeps, or empty when one of them needs the
-     * documents themselves (the whole pipeline then runs in Java).
+     * How PostgreSQL computes each sub-pipeline over the documents {@code outer} keeps ({@code outerWhere}, its SQL, exact),
+     * or empty when one of them needs the documents themselves (the whole pipeline then runs in Java).
      */
-    static Optional<List<Branch>> decide(FacetStage facet, FilterNode outer, CollectionInfo c, boolean allowDiskUse,
+    static Optional<List<Branch>> decide(FacetStage facet, FilterNode outer, Pushdown outerWhere, CollectionInfo c, boolean allowDiskUse,
             Function<FilterNode, Pushdown> pushdown, Function<String, Optional<CollectionInfo>> collections) {
+        if (!outerWhere.exact()) {
+            return Optional.empty();
+        }
         List<Branch> branches = new ArrayList<>();
         for (Map.Entry<String, Pipeline> e : facet.facets().entrySet()) {
             Pipeline branch = e.getValue();
-            FilterNode filter = branch.stages().isEmpty() || !(branch.stages().get(0) instanceof MatchStage m) ? outer
-                    : new FilterNode.And(List.of(outer, m.filter()));
-            Pushdown where = pushdown.apply(filter);
+            Pushdown where = branch.stages().isEmpty() || !(branch.stages().get(0) instanceof MatchStage m) ? outerWhere
+                    : pushdown.apply(new FilterNode.And(List.of(outer, m.filter())));
             Optional<GroupPushdowns.Counted> counted = GroupPushdowns.counted(where, branch);
             Optional<GroupPushdowns.Pushed> grouped = counted.isPresent() ? Optional.empty()
                     : GroupPushdowns.decide(where, c, branch, allowDiskUse, collections);

@@ -102,12 +102,9 @@ final class PipelineReads {
      * pipeline then runs in Java) when one needs the documents or a group's result cannot be made exactly.
      */
     private Optional<BsonDocument> faceted(CollectionInfo c, dev.tusk.pipeline.FacetStage facet, FilterNode filter) {
-        dev.tusk.sql.Pushdown outer = queries(c).pushdown(filter);
-        if (!outer.exact()) {
-            return Optional.empty();
-        }
-        Optional<List<FacetPushdowns.Branch>> branches = FacetPushdowns.decide(facet, filter, c, allowDiskUse,
-                f -> queries(c).pushdown(f), name -> cx.catalog().collection(request.database(), name));
+        QueryExecutor queries = queries(c);
+        Optional<List<FacetPushdowns.Branch>> branches = FacetPushdowns.decide(facet, filter, queries.pushdown(filter), c, allowDiskUse,
+                queries::pushdown, name -> cx.catalog().collection(request.database(), name));
         if (branches.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.tusk.cursor;
 
+import dev.tusk.bson.DocumentSizes;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDocument;

@@ -1,6 +1,6 @@
 package dev.tusk.exec;
 
-import dev.tusk.cursor.DocumentSizes;
+import dev.tusk.bson.DocumentSizes;
 import dev.tusk.cursor.DocumentSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

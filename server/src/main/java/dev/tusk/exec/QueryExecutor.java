@@ -1,7 +1,7 @@
 package dev.tusk.exec;
 
+import dev.tusk.bson.DocumentSizes;
 import dev.tusk.catalog.CollectionInfo;
-import dev.tusk.cursor.DocumentSizes;
 import dev.tusk.cursor.DocumentSource;
 import dev.tusk.cursor.IteratorSource;
 import dev.tusk.cursor.ListSource;

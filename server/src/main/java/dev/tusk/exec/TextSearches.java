@@ -2,6 +2,7 @@ package dev.tusk.exec;
 
 import dev.tusk.bson.FieldPath;
 import dev.tusk.error.ErrorCode;
+import dev.tusk.query.FilterFields;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.TextFilters;
 import dev.tusk.text.BoundText;
@@ -50,26 +51,8 @@ final class TextSearches {
         return switch (clause) {
             case FilterNode.And a -> a.children().stream().anyMatch(c -> indexed(c, indexes));
             case FilterNode.Or o -> o.children().stream().allMatch(c -> indexed(c, indexes));
-            default -> path(clause).filter(p -> p.equals(ID) || indexes.stream().anyMatch(i -> !i.info().hidden()
+            default -> FilterFields.leafPath(clause).filter(p -> p.equals(ID) || indexes.stream().anyMatch(i -> !i.info().hidden()
                     && i.info().ready() && !i.keys().paths().isEmpty() && i.keys().paths().get(0).equals(p))).isPresent();
-        };
-    }
-
-    private static Optional<FieldPath> path(FilterNode leaf) {
-        return switch (leaf) {
-            case FilterNode.Compare c -> Optional.of(c.path());
-            case FilterNode.In i -> Optional.of(i.path());
-            case FilterNode.Exists e -> Optional.of(e.path());
-            case FilterNode.TypeIs t -> Optional.of(t.path());
-            case FilterNode.Size z -> Optional.of(z.path());
-            case FilterNode.ElemMatchObject m -> Optional.of(m.path());
-            case FilterNode.ElemMatchValue m -> Optional.of(m.path());
-            case FilterNode.RegexMatch r -> Optional.of(r.path());
-            case FilterNode.Mod m -> Optional.of(m.path());
-            case FilterNode.Bits b -> Optional.of(b.path());
-            case FilterNode.Not n -> path(n.child());
-            case FilterNode.Collated c -> path(c.comparison());
-            default -> Optional.empty();
         };
     }
 

@@ -179,6 +179,9 @@ final class DateMathOps {
                     return BsonNull.VALUE;
                 }
             }
+            if (!v.get(0).isDateTime() && !v.get(0).isTimestamp() && !v.get(0).isObjectId()) {
+                throw ErrorCode.LOCATION_5439012.error("%s requires 'date' to be a date, but got %s", name, Values.typeName(v.get(0)));
+            }
             long date = DateOps.millis(v.get(0));
             String unit = unit(name, v.get(1));
             long bin = 1;

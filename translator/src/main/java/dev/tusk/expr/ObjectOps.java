@@ -20,10 +20,7 @@ final class ObjectOps {
             if (!v.get(0).isDocument()) {
                 throw ErrorCode.LOCATION_31393.error("$bsonSize requires a document input, found: " + Values.typeName(v.get(0)));
             }
-            BsonDocument doc = v.get(0).asDocument();
-            int size = doc instanceof org.bson.RawBsonDocument raw ? raw.getByteBuffer().remaining()
-                    : new org.bson.RawBsonDocument(doc, new org.bson.codecs.BsonDocumentCodec()).getByteBuffer().remaining();
-            return new org.bson.BsonInt32(size);
+            return new org.bson.BsonInt32((int) dev.tusk.bson.DocumentSizes.of(v.get(0).asDocument()));
         });
     }
 

@@ -4,7 +4,6 @@ import dev.tusk.error.ErrorCode;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
 
 /** MongoDB's 100 MiB limit for one blocking stage without allowDiskUse (292). */
 final class MemoryLimit {
@@ -42,8 +41,7 @@ final class MemoryLimit {
 
     /** A document's BSON size, what the limit counts. */
     static long sizeOf(BsonDocument d) {
-        return d instanceof RawBsonDocument raw ? raw.getByteBuffer().remaining()
-                : new RawBsonDocument(d, new BsonDocumentCodec()).getByteBuffer().remaining();
+        return dev.tusk.bson.DocumentSizes.of(d);
     }
 
     static RuntimeException exceeded(String stage) {

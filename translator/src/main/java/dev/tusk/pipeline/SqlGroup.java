@@ -71,7 +71,20 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      * Decimal128), the sum of their magnitudes, the largest scale (a bound on a double's binary fraction
      * digits), and whether a NaN or an infinity was among them.
      */
-    public record NumberAgg(BigDecimal sum, long numbers, int types, BigDecimal magnitudes, int maxScale, boolean special) {}
+    public record NumberAgg(BigDecimal sum, long numbers, int types, BigDecimal magnitudes, int maxScale, boolean special) {
+        /** {@code n} times the integer {@code c} (int32 or int64), as PostgreSQL would report those values. */
+        static NumberAgg times(BsonValue c, long n) {
+            BigDecimal value = BigDecimal.valueOf(c.asNumber().longValue());
+            BigDecimal count = BigDecimal.valueOf(n);
+            return new NumberAgg(value.multiply(count), n, n == 0 ? 0 : c.isInt32() ? 1 : 2, value.abs().multiply(count), 0, false);
+        }
+
+        /** The values of both, as one path's. */
+        NumberAgg plus(NumberAgg o) {
+            return new NumberAgg(sum.add(o.sum), numbers + o.numbers, types | o.types, magnitudes.add(o.magnitudes),
+                    Math.max(maxScale, o.maxScale), special || o.special);
+        }
+    }
 
     /**
      * What PostgreSQL reports of one path's values in one group for $min/$max: how many were neither
@@ -137,17 +150,6 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
                 || e instanceof Expr.FieldRef ref && ref.variable().equals("REMOVE") && ref.path().isEmpty();
     }
 
-    /** A conditional value's {@link NumberAgg}: the path's over its side of the test, and the other side's integer constant, if any. */
-    private static NumberAgg withOtherwise(NumberAgg side, Optional<BsonValue> otherwise, long others) {
-        if (otherwise.isEmpty() || others == 0) {
-            return side;
-        }
-        BigDecimal c = BigDecimal.valueOf(otherwise.get().asNumber().longValue());
-        BigDecimal n = BigDecimal.valueOf(others);
-        return new NumberAgg(side.sum().add(c.multiply(n)), side.numbers() + others, side.types() | typeBit(otherwise.get()),
-                side.magnitudes().add(c.abs().multiply(n)), side.maxScale(), side.special());
-    }
-
     /**
      * An aggregation expression's equality of a path's value with a constant ({@code {$eq: ['$status', 'paid']}}): BSON
      * comparison of the whole value (no array traversal; missing, arrays and other types differ), which jsonb equality of
@@ -205,16 +207,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
      */
     private Optional<BsonValue> conditionalSum(ConditionalCount cc, long passed, long documents) {
         long yes = cc.negated() ? documents - passed : passed;
-        long no = documents - yes;
-        BigDecimal then = BigDecimal.valueOf(cc.then().asNumber().longValue());
-        BigDecimal otherwise = BigDecimal.valueOf(cc.otherwise().asNumber().longValue());
-        int types = (yes > 0 ? typeBit(cc.then()) : 0) | (no > 0 ? typeBit(cc.otherwise()) : 0);
-        return sum(new NumberAgg(then.multiply(BigDecimal.valueOf(yes)).add(otherwise.multiply(BigDecimal.valueOf(no))), documents, types,
-                then.abs().multiply(BigDecimal.valueOf(yes)).add(otherwise.abs().multiply(BigDecimal.valueOf(no))), 0, false));
-    }
-
-    private static int typeBit(BsonValue v) {
-        return v.isInt32() ? 1 : 2; // the query form's scale tags: 0 int32, 1 int64
+        return sum(NumberAgg.times(cc.then(), yes).plus(NumberAgg.times(cc.otherwise(), documents - yes)));
     }
 
     /**
@@ -603,7 +596,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (id instanceof Expr.Constant) {
             return Optional.of(List.of());
         }
-        if (id instanceof Expr.FieldRef || datePart(id).isPresent()) {
+        if (id instanceof Expr.FieldRef || computedKey(id).isPresent()) {
             return keyPath(id).map(List::of);
         }
         if (id instanceof Expr.DocumentExpr doc && !doc.fields().isEmpty()) {
@@ -636,7 +629,7 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         if (b.isPresent()) {
             return Optional.of(b.get().path());
         }
-        return datePart(e).map(call -> ((Expr.FieldRef) call.args().get(0)).path());
+        return computedKey(e).map(call -> ((Expr.FieldRef) call.args().get(0)).path());
     }
 
     /**
@@ -699,7 +692,11 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return bucket(keyExpr(i));
     }
 
-    private static Optional<Expr.Call> datePart(Expr e) {
+    /**
+     * A key component PostgreSQL computes from one path rather than reading it: a date part, a $dateToString or a
+     * $dateTrunc of the path, or a $bucket's ranges of it; its value is Java's, on the group's first document.
+     */
+    private static Optional<Expr.Call> computedKey(Expr e) {
         if (bucket(e).isPresent()) {
             return Optional.of((Expr.Call) e);
         }
@@ -761,14 +758,14 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
         return parts;
     }
 
-    /** The date part key component i takes of its path ($year..., or $dateToString), if it is one. */
+    /** The operator of key component i when PostgreSQL computes it ({@link #computedKey}: $year..., $dateToString, $dateTrunc, $switch). */
     public Optional<String> keyPart(int i) {
-        return datePart(keyExpr(i)).map(Expr.Call::name);
+        return computedKey(keyExpr(i)).map(Expr.Call::name);
     }
 
     /** The date parts whose values decide key component i, if it is a $dateToString (those its format shows) or a $dateTrunc. */
     public Optional<List<String>> keyFormatParts(int i) {
-        Optional<Expr.Call> call = datePart(keyExpr(i));
+        Optional<Expr.Call> call = computedKey(keyExpr(i));
         if (call.isPresent() && dateTrunc(call.get())) {
             return Optional.of(TRUNC_PARTS.get(((Expr.Constant) call.get().args().get(1)).value().asString().getValue()));
         }
@@ -865,7 +862,8 @@ public record SqlGroup(GroupStage group, List<List<String>> keyPaths, boolean si
             long documents) {
         long pass = passed.get(conditions.indexOf(cv.filtered().condition()));
         long others = cv.filtered().negated() ? pass : documents - pass; // the documents on the constant's side
-        NumberAgg agg = withOtherwise(filteredAggs.get(filtered.indexOf(cv.filtered())), cv.otherwise(), others);
+        NumberAgg side = filteredAggs.get(filtered.indexOf(cv.filtered())); // the other side's integer, if any, once per document there
+        NumberAgg agg = cv.otherwise().map(c -> side.plus(NumberAgg.times(c, others))).orElse(side);
         return a.operator().equals("$sum") ? sum(agg) : average(agg);
     }
 

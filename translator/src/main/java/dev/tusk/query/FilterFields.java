@@ -20,27 +20,36 @@ public final class FilterFields {
             case FilterNode.Nor n -> n.children().stream().allMatch(c -> collect(c, out));
             case FilterNode.Not n -> collect(n.child(), out);
             case FilterNode.Collated c -> collect(c.comparison(), out);
-            case FilterNode.Compare c -> add(out, c.path());
-            case FilterNode.In in -> add(out, in.path());
-            case FilterNode.Exists e -> add(out, e.path());
-            case FilterNode.TypeIs t -> add(out, t.path());
-            case FilterNode.Size s -> add(out, s.path());
-            case FilterNode.ElemMatchObject m -> add(out, m.path());
-            case FilterNode.ElemMatchValue m -> add(out, m.path());
-            case FilterNode.RegexMatch r -> add(out, r.path());
-            case FilterNode.Mod m -> add(out, m.path());
-            case FilterNode.Bits b -> add(out, b.path());
-            case FilterNode.Geo g -> add(out, g.path());
             case FilterNode.AlwaysTrue t -> true;
             case FilterNode.AlwaysFalse f -> true;
             case FilterNode.ExprMatch e -> false;
             case FilterNode.SchemaMatch s -> false;
             case FilterNode.Text t -> false;
+            default -> {
+                Optional<dev.tusk.bson.FieldPath> path = leafPath(node);
+                path.ifPresent(p -> out.add(p.parts().get(0)));
+                yield path.isPresent();
+            }
         };
     }
 
-    private static boolean add(Set<String> out, dev.tusk.bson.FieldPath path) {
-        out.add(path.parts().get(0));
-        return true;
+    /** The path a leaf test reads (through $not and a collation); empty for logical nodes and those reading no one path. */
+    public static Optional<dev.tusk.bson.FieldPath> leafPath(FilterNode node) {
+        return switch (node) {
+            case FilterNode.Compare c -> Optional.of(c.path());
+            case FilterNode.In in -> Optional.of(in.path());
+            case FilterNode.Exists e -> Optional.of(e.path());
+            case FilterNode.TypeIs t -> Optional.of(t.path());
+            case FilterNode.Size s -> Optional.of(s.path());
+            case FilterNode.ElemMatchObject m -> Optional.of(m.path());
+            case FilterNode.ElemMatchValue m -> Optional.of(m.path());
+            case FilterNode.RegexMatch r -> Optional.of(r.path());
+            case FilterNode.Mod m -> Optional.of(m.path());
+            case FilterNode.Bits b -> Optional.of(b.path());
+            case FilterNode.Geo g -> Optional.of(g.path());
+            case FilterNode.Not n -> leafPath(n.child());
+            case FilterNode.Collated c -> leafPath(c.comparison());
+            default -> Optional.empty();
+        };
     }
 }

@@ -190,7 +190,7 @@ public final class FilterSql {
      * non-object elements, as MongoDB skips non-document elements. Per level, some document reached
      * (directly or as an array element) lacks the next field, or holds a scalar there (a non-document
      * holds no field: missing); or null at the end. Values stored as one-field marker objects (dates,
-     * ObjectIds, ...: {@link #MARKER}) are scalars, not documents. Undefined is not null, as in the evaluator.
+     * ObjectIds, ...: {@link #storedScalar}) are scalars, not documents. Undefined is not null, as in the evaluator.
      * A string, number or boolean at the end of the path reached through documents alone ({@code #>}
      * reaches no array element for a non-numeric component) is then the only value reached: no match.
      */
@@ -203,9 +203,9 @@ public final class FilterSql {
         StringBuilder reached = new StringBuilder("$");
         for (int i = 0; i < path.size(); i++) {
             String next = "@." + JsonPathText.string(QueryForm.storedName(path.get(i)));
-            String lacking = "!exists(" + next + ") && !" + MARKER.replace("X", "@");
+            String lacking = "!exists(" + next + ") && !" + storedScalar("@");
             String scalar = i == path.size() - 1 ? "" : " || (" + next + ".type() != \"object\" && " + next
-                    + ".type() != \"array\") || (" + next + ".type() == \"object\" && " + MARKER.replace("X", next) + ")";
+                    + ".type() != \"array\") || (" + next + ".type() == \"object\" && " + storedScalar(next) + ")";
             tests.add("exists(" + reached + " ? (@.type() == \"object\" && (" + lacking + scalar + ")))");
             reached.append(next.substring(1));
         }
@@ -226,10 +226,12 @@ public final class FilterSql {
     }
 
     /**
-     * Object X is a stored scalar (QueryForm's markers: "$date", "$oid", "$num", ...), not a document: user
-     * fields starting with "$" are stored with one more, so only markers have a key with a single leading "$".
+     * Whether the object at jsonpath {@code x} is a stored scalar (QueryForm's markers: "$date", "$oid", "$num", ...), not a
+     * document: user fields starting with "$" are stored with one more, so only markers have a key with a single leading "$".
      */
-    private static final String MARKER = "exists(X.keyvalue() ? (@.key starts with \"$\" && !(@.key starts with \"$$\")))";
+    private static String storedScalar(String x) {
+        return "exists(" + x + ".keyvalue() ? (@.key starts with \"$\" && !(@.key starts with \"$$\")))";
+    }
 
     private static Condition contains(String field, BsonValue v) {
         org.bson.BsonDocument one = new org.bson.BsonDocument(field, v);

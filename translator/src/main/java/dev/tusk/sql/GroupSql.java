@@ -282,10 +282,11 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         }
         for (int j = 0; j < g.conditions().size(); j++) {
             // the value as a whole (an expression's comparison collects no array elements: a path through an array, whose #>
-            // is null, differs as the array MongoDB gives does); the constant's query form inlined (quotes doubled)
+            // is null, differs as the array MongoDB gives does); the constant's query form inlined by jOOQ
             SqlGroup.Condition cond = g.conditions().get(j);
             column(g, columns, binds, cond.path(), "c" + j);
-            values.add("coalesce(c" + j + " = '" + QueryForm.valueToJson(cond.value()).replace("'", "''") + "'::jsonb, false) AS cm" + j);
+            values.add("coalesce(c" + j + " = " + RENDER.renderInlined(DSL.inline(QueryForm.valueToJson(cond.value()))) + "::jsonb, false)"
+                    + " AS cm" + j);
             aggregates.add("count(*) FILTER (WHERE cm" + j + ")");
         }
         for (SqlGroup.Filtered f : g.filtered()) { // a summed path's six aggregates over one side of a test
@@ -586,7 +587,7 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
     }
 
     private static String numeric(java.math.BigDecimal d) {
-        return "'" + d.toString() + "'::numeric";
+        return RENDER.renderInlined(DSL.inline(d.toString())) + "::numeric";
     }
 
     /**

@@ -112,6 +112,8 @@ class DateExprTest {
         String d = "{date: ISODate('2014-01-01T08:15:39.736Z')}";
         return Stream.of(
                 err("year of string", d, "{$year: 'x'}", ErrorCode.LOCATION_16006, "can't convert from BSON type string to Date"),
+                err("dateTrunc of string", d, "{$dateTrunc: {date: '2020-05-17', unit: 'month'}}", ErrorCode.LOCATION_5439012,
+                        "$dateTrunc requires 'date' to be a date, but got string"),
                 err("year bad timezone", d, "{$year: {date: '$date', timezone: 'Mars/Base'}}", ErrorCode.LOCATION_40485,
                         "unrecognized time zone identifier: \"Mars/Base\""),
                 err("year array of two", d, "{$year: ['$date', '$date']}", ErrorCode.LOCATION_40536,

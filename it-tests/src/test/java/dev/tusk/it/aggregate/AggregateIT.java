@@ -130,6 +130,12 @@ class AggregateIT {
         assertEquals(new Document("doc", 68).append("item", 3).append("none", null), sizes);
         assertEquals(List.of(3, 4), sales.find(Filters.expr(new Document("$lt", List.of(new Document("$bsonSize", "$$ROOT"), 60))))
                 .map(d -> d.getInteger("_id")).into(new ArrayList<>()), "documents without tags are the small ones");
+        MongoCommandException notADocument = assertThrows(MongoCommandException.class,
+                () -> sales.aggregate(List.of(Aggregates.project(new Document("s", new Document("$bsonSize", "$item"))))).first());
+        assertEquals(31393, notADocument.getErrorCode());
+        MongoCommandException notBinary = assertThrows(MongoCommandException.class,
+                () -> sales.aggregate(List.of(Aggregates.project(new Document("s", new Document("$binarySize", "$price"))))).first());
+        assertEquals(51276, notBinary.getErrorCode());
     }
 
     @Test

@@ -283,6 +283,9 @@ class GroupPushdownIT {
         var s = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
                 () -> run(c, BsonArray.parse("[{$group: {_id: {$dateToString: {date: '$g', format: '%Y'}}, n: {$sum: 1}}}]")));
         assertEquals(16006, s.getErrorCode(), s.getMessage());
+        var trunc = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                () -> run(c, BsonArray.parse("[{$group: {_id: {$dateTrunc: {date: '$g', unit: 'month'}}, n: {$sum: 1}}}]")));
+        assertEquals(5439012, trunc.getErrorCode(), trunc.getMessage());
         var outside = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
                 () -> run(c, BsonArray.parse("[{$bucket: {groupBy: '$x', boundaries: [0, 10]}}]")));
         assertEquals(40066, outside.getErrorCode(), "a value outside every range without a default: " + outside.getMessage());

@@ -1,4 +1,4 @@
-package dev.tusk.cursor;
+package dev.tusk.bson;
 
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
