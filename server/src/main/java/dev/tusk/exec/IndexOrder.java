@@ -7,15 +7,16 @@ import java.util.Optional;
 /**
  * An index whose order is a sort's order: its leading fields are the sort's fields with all the
  * same directions (scanned forward) or all the opposite ones (scanned backward). Only indexes with
- * exactly one key per document qualify (not multikey, not sparse, no partial filter), since then the
- * index key is the document's sort key.
+ * exactly one key per document qualify (not multikey, not sparse), since then the index key is the
+ * document's sort key; a partial one when the filter implies its filter (the documents it leaves out
+ * do not match).
  */
 public record IndexOrder(SecondaryIndex index, boolean reverse) {
 
-    public static Optional<IndexOrder> find(SortSpec sort, List<SecondaryIndex> indexes) {
+    public static Optional<IndexOrder> find(SortSpec sort, dev.tusk.query.FilterNode filter, List<SecondaryIndex> indexes) {
         for (SecondaryIndex index : indexes) {
             var info = index.info();
-            if (info.multikey() || info.sparse() || info.hidden() || !info.ready() || info.partialFilterExpression().isPresent()) {
+            if (info.multikey() || info.sparse() || info.hidden() || !info.ready() || !index.keys().holdsAllMatches(filter)) {
                 continue;
             }
             Optional<Boolean> reverse = match(sort, index);

@@ -51,7 +51,7 @@ public final class IndexPlanner {
         Choice best = null;
         int bestScore = Integer.MAX_VALUE;
         for (SecondaryIndex index : indexes) {
-            if (index.info().hidden() || !index.info().ready() || index.info().partialFilterExpression().isPresent()) {
+            if (index.info().hidden() || !index.info().ready() || !index.keys().holdsAllMatches(filter)) {
                 continue;
             }
             Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index.keys(), index.info().sparse(), index.info().multikey());

@@ -82,7 +82,7 @@ public sealed interface ReadPlan {
         // indexes and SQL order bytes, and know no text scores
         boolean binarySort = spec.sort().map(s -> s.collation().isSimple() && !s.hasTextScore()).orElse(true);
         if (spec.sort().isPresent() && binarySort) {
-            Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), indexes);
+            Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), spec.filter(), indexes);
             if (order.isPresent()) { // an IndexOrder index is never multikey or sparse
                 SecondaryIndex index = order.get().index();
                 Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), index.keys(), false, false);
@@ -106,7 +106,7 @@ public sealed interface ReadPlan {
      * The plan a hint forces, as MongoDB follows it: {@code $natural} a collection scan; an index its
      * keys, narrowed by the filter's bounds on it when there are some, else all of them (a sparse index
      * then returns only the documents it holds, as on MongoDB). Empty for hints Tusk's planner decides
-     * alone (text and partial indexes).
+     * alone (text indexes, and partial ones whose filter the query does not imply).
      */
     private static Optional<ReadPlan> hinted(QuerySpec spec, FindOptions.Hint hint) {
         boolean binarySort = spec.sort().map(s -> s.collation().isSimple() && !s.hasTextScore()).orElse(true);
@@ -120,11 +120,11 @@ public sealed interface ReadPlan {
                     .<ReadPlan>map(ch -> new TableScan(narrowed(spec.filter(), Optional.of(ch)), Optional.of(ch)))
                     .orElseGet(() -> new KeyRangeScan(hint, WHOLE_INDEX)));
             case FindOptions.Hint.Secondary s when s.index().text().isPresent()
-                    || s.index().info().partialFilterExpression().isPresent() -> Optional.empty();
+                    || !s.index().keys().holdsAllMatches(spec.filter()) -> Optional.empty();
             case FindOptions.Hint.Secondary s -> {
                 SecondaryIndex index = s.index();
                 if (spec.sort().isPresent() && binarySort) {
-                    Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), List.of(index));
+                    Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), spec.filter(), List.of(index));
                     if (order.isPresent()) {
                         Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), index.keys(), false, false);
                         yield Optional.of(new InIndexOrder(order.get(), ranges, onDocument(spec, ranges.isPresent(), index)));

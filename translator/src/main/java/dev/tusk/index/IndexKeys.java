@@ -58,6 +58,14 @@ public final class IndexKeys {
         return wildcard;
     }
 
+    /**
+     * Whether the index holds every document the filter matches: always, unless a partial filter
+     * leaves documents out that the filter does not imply it excludes too.
+     */
+    public boolean holdsAllMatches(FilterNode filter) {
+        return partialFilter.map(p -> dev.tusk.query.FilterImplication.implies(filter, p)).orElse(true);
+    }
+
     public boolean hashed(int field) {
         return field == hashedField;
     }

@@ -70,7 +70,7 @@ public final class IndexSpecs {
                         throw ErrorCode.TYPE_MISMATCH.error("The field 'partialFilterExpression' must be an object, but got %s",
                                 e.getValue().getBsonType().name().toLowerCase(java.util.Locale.ROOT));
                     }
-                    FilterParser.parse(e.getValue().asDocument());
+                    PartialFilters.check(e.getValue().asDocument(), FilterParser.parse(e.getValue().asDocument()));
                     out.append(e.getKey(), e.getValue());
                 }
                 case "expireAfterSeconds" -> {
@@ -87,6 +87,9 @@ public final class IndexSpecs {
                 }
                 default -> out.append(e.getKey(), e.getValue());
             }
+        }
+        if (out.containsKey("sparse") && out.containsKey("partialFilterExpression")) {
+            throw ErrorCode.CANNOT_CREATE_INDEX.error("cannot mix \"partialFilterExpression\" and \"sparse\" options");
         }
         if (TextIndexSpecs.isText(key)) {
             return TextIndexSpecs.normalise(key, out);

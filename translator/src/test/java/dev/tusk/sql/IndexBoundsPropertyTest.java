@@ -11,7 +11,6 @@ import dev.tusk.query.FilterEvaluator;
 import dev.tusk.query.FilterNode;
 import dev.tusk.query.FilterParser;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +36,7 @@ class IndexBoundsPropertyTest {
         Random random = new Random(seed);
         RandomBson bson = new RandomBson(random);
         RandomFilters filters = new RandomFilters(random);
-        List<BsonDocument> docs = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            docs.add(bson.document(0));
-        }
+        List<BsonDocument> docs = bson.documents(300);
         int checked = 0;
         java.util.Map<String, Integer> checkedByPattern = new java.util.HashMap<>();
         List<String> lower = List.of("$gt", "$gte");
@@ -102,10 +98,7 @@ class IndexBoundsPropertyTest {
         Random random = new Random(seed);
         RandomBson bson = new RandomBson(random);
         RandomFilters filters = new RandomFilters(random);
-        List<BsonDocument> docs = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            docs.add(bson.document(0));
-        }
+        List<BsonDocument> docs = bson.documents(400);
         List<String> ops = List.of("$eq", "$gt", "$gte", "$lt", "$lte");
         int decided = 0;
         int matched = 0;

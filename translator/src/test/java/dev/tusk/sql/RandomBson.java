@@ -34,6 +34,15 @@ final class RandomBson {
         this.random = random;
     }
 
+    /** n top-level documents. */
+    List<BsonDocument> documents(int n) {
+        List<BsonDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            docs.add(document(0));
+        }
+        return docs;
+    }
+
     BsonDocument document(int depth) {
         BsonDocument doc = new BsonDocument();
         int n = random.nextInt(depth == 0 ? 4 : 3) + (depth == 0 ? 1 : 0);
