@@ -74,6 +74,13 @@ public record FieldPath(List<String> parts) {
         return new FieldPath(Arrays.asList(all));
     }
 
+    /** This path followed by another's parts ({@code a} then {@code b.c} is {@code a.b.c}). */
+    public FieldPath append(FieldPath rest) {
+        List<String> all = new java.util.ArrayList<>(parts);
+        all.addAll(rest.parts);
+        return new FieldPath(all);
+    }
+
     /** True if this path equals other or lies below it ({@code a.b} is under {@code a}). */
     public boolean isPrefixedBy(FieldPath other) {
         return other.size() <= size() && parts.subList(0, other.size()).equals(other.parts);

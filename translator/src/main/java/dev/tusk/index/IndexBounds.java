@@ -41,29 +41,34 @@ public final class IndexBounds {
         }
         FieldPath first = index.paths().get(0);
         boolean hashed = index.hashed(0); // hashed keys serve equality only
-        List<FilterNode> conjuncts = conjuncts(filter);
         Optional<List<Interval>> points = Optional.empty();
         Interval range = null;
-        for (FilterNode n : conjuncts) {
-            if (n instanceof FilterNode.Compare c && c.path().equals(first) && usable(c.value(), sparse)) {
-                if (c.op() == FilterNode.Op.EQ) {
-                    byte[] e = index.valueKey(0, c.value());
-                    points = Optional.of(List.of(new Interval(e, true, e, true)));
-                } else if (!hashed && isRangeOperand(c.value()) && range == null) {
-                    range = interval(c);
-                } else if (!hashed && isRangeOperand(c.value()) && !multikey) {
-                    // only without arrays: on a multikey index {$gte: 10, $lt: 20} may be met by two
-                    // different elements ([49, 0]), so intersecting the bounds could lose a match
-                    range = intersect(range, interval(c));
+        for (List<FilterNode> group : oneValueGroups(filter)) {
+            Interval groupRange = null;
+            for (FilterNode n : group) {
+                if (n instanceof FilterNode.Compare c && c.path().equals(first) && usable(c.value(), sparse)) {
+                    if (c.op() == FilterNode.Op.EQ) {
+                        byte[] e = index.valueKey(0, c.value());
+                        points = Optional.of(List.of(new Interval(e, true, e, true)));
+                    } else if (!hashed && isRangeOperand(c.value())) {
+                        groupRange = groupRange == null ? interval(c) : intersect(groupRange, interval(c));
+                    }
+                } else if (n instanceof FilterNode.In in && in.path().equals(first) && in.regexes().isEmpty()
+                        && points.isEmpty() && in.values().stream().allMatch(v -> usable(v, sparse))) {
+                    List<Interval> list = new ArrayList<>();
+                    for (BsonValue v : in.values()) {
+                        byte[] e = index.valueKey(0, v);
+                        list.add(new Interval(e, true, e, true));
+                    }
+                    points = Optional.of(list);
                 }
-            } else if (n instanceof FilterNode.In in && in.path().equals(first) && in.regexes().isEmpty()
-                    && points.isEmpty() && in.values().stream().allMatch(v -> usable(v, sparse))) {
-                List<Interval> list = new ArrayList<>();
-                for (BsonValue v : in.values()) {
-                    byte[] e = index.valueKey(0, v);
-                    list.add(new Interval(e, true, e, true));
-                }
-                points = Optional.of(list);
+            }
+            if (groupRange != null && range == null) {
+                range = groupRange;
+            } else if (groupRange != null && !multikey) {
+                // only without arrays: on a multikey index {$gte: 10, $lt: 20} may be met by two
+                // different elements ([49, 0]), so intersecting the bounds could lose a match
+                range = intersect(range, groupRange);
             }
         }
         List<Interval> chosen = points.orElse(range == null ? null : List.of(range));
@@ -134,7 +139,6 @@ public final class IndexBounds {
         };
     }
 
-    /** The filter's conditions: itself, or the children of its top-level (nested) $and. */
     /** The value a top-level equality gives the path, if the filter has one. */
     public static java.util.Optional<BsonValue> equalityOn(FilterNode filter, FieldPath path) {
         return conjuncts(filter).stream()
@@ -142,6 +146,45 @@ public final class IndexBounds {
                 .map(n -> ((FilterNode.Compare) n).value()).findFirst();
     }
 
+    /**
+     * The filter's conditions in groups that each test one value: a conjunct alone, or the conditions of
+     * an {@code $elemMatch} on values, which one element meets together (so its bounds intersect even on
+     * a multikey index, as on MongoDB). An {@code $elemMatch} on documents adds its comparisons on their
+     * fields as conditions on the dotted paths (a matching element is one of the values such a path
+     * reaches), each alone.
+     */
+    static List<List<FilterNode>> oneValueGroups(FilterNode filter) {
+        List<List<FilterNode>> out = new ArrayList<>();
+        for (FilterNode n : conjuncts(filter)) {
+            switch (n) {
+                case FilterNode.ElemMatchValue m -> out.add(m.conditions().stream().flatMap(c -> conjuncts(c).stream())
+                        .flatMap(c -> under(m.path(), c).stream()).toList());
+                case FilterNode.ElemMatchObject m -> conjuncts(m.query()).stream().filter(IndexBounds::namedField)
+                        .flatMap(c -> under(m.path(), c).stream()).forEach(c -> out.add(List.of(c)));
+                default -> out.add(List.of(n));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True for a condition whose path starts with a field name: an element that is an array is matched
+     * as a document whose fields are its positions, which a dotted path with a number does not reach.
+     */
+    private static boolean namedField(FilterNode n) {
+        return dev.tusk.query.FilterFields.leafPath(n).filter(p -> p.size() > 0 && !FieldPath.isIndex(p.get(0))).isPresent();
+    }
+
+    /** A comparison or $in moved under a path (its own path relative to that one); empty for other conditions. */
+    private static Optional<FilterNode> under(FieldPath prefix, FilterNode n) {
+        return switch (n) {
+            case FilterNode.Compare c -> Optional.of(new FilterNode.Compare(prefix.append(c.path()), c.op(), c.value()));
+            case FilterNode.In in -> Optional.of(new FilterNode.In(prefix.append(in.path()), in.values(), in.regexes()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The filter's conditions: itself, or the children of its top-level (nested) $and. */
     static List<FilterNode> conjuncts(FilterNode filter) {
         List<FilterNode> out = new ArrayList<>();
         flatten(filter, out);

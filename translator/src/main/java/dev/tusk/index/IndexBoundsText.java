@@ -6,7 +6,6 @@ import dev.tusk.query.FilterNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -37,47 +36,49 @@ public final class IndexBoundsText {
         return out;
     }
 
+    /** One end of a range: its value and whether it is included. */
+    private record End(BsonValue value, boolean inclusive) {}
+
     private static List<String> firstField(FilterNode filter, FieldPath path, boolean multikey) {
-        Optional<BsonValue> lower = Optional.empty();
-        Optional<BsonValue> upper = Optional.empty();
-        boolean lowerInclusive = false;
-        boolean upperInclusive = false;
-        for (FilterNode n : IndexBounds.conjuncts(filter)) {
-            if (n instanceof FilterNode.Compare c && c.path().equals(path)) {
-                switch (c.op()) {
-                    case EQ -> {
-                        return List.of(point(c.value()));
-                    }
-                    case GT, GTE -> {
-                        if (lower.isEmpty()) {
-                            lower = Optional.of(c.value());
-                            lowerInclusive = c.op() == FilterNode.Op.GTE;
+        End lower = null;
+        End upper = null;
+        for (List<FilterNode> group : IndexBounds.oneValueGroups(filter)) {
+            End groupLower = null;
+            End groupUpper = null;
+            for (FilterNode n : group) {
+                if (n instanceof FilterNode.Compare c && c.path().equals(path)) {
+                    switch (c.op()) {
+                        case EQ -> {
+                            return List.of(point(c.value()));
                         }
+                        case GT, GTE -> groupLower = groupLower != null ? groupLower : new End(c.value(), c.op() == FilterNode.Op.GTE);
+                        case LT, LTE -> groupUpper = groupUpper != null ? groupUpper : new End(c.value(), c.op() == FilterNode.Op.LTE);
                     }
-                    case LT, LTE -> {
-                        if (upper.isEmpty()) {
-                            upper = Optional.of(c.value());
-                            upperInclusive = c.op() == FilterNode.Op.LTE;
-                        }
-                    }
+                } else if (n instanceof FilterNode.In in && in.path().equals(path) && in.regexes().isEmpty()) {
+                    List<BsonValue> values = new ArrayList<>(in.values());
+                    values.sort(BsonOrder::compare);
+                    List<String> points = new ArrayList<>();
+                    values.forEach(v -> points.add(point(v)));
+                    return points.stream().distinct().toList();
                 }
-            } else if (n instanceof FilterNode.In in && in.path().equals(path) && in.regexes().isEmpty()) {
-                List<BsonValue> values = new ArrayList<>(in.values());
-                values.sort(BsonOrder::compare);
-                List<String> points = new ArrayList<>();
-                values.forEach(v -> points.add(point(v)));
-                return points.stream().distinct().toList();
             }
+            // on a multikey index only one value's bounds meet (IndexBounds): the first group's
+            if (multikey && (lower != null || upper != null)) {
+                continue;
+            }
+            lower = lower != null ? lower : groupLower;
+            upper = upper != null ? upper : groupUpper;
         }
-        if (lower.isPresent() && (upper.isEmpty() || multikey)) {
-            String end = bracketEnd(lower.get());
-            return List.of((lowerInclusive ? "[" : "(") + shown(lower.get()) + ", " + end + (end.equals("{}") ? ")" : "]"));
+        if (lower != null && upper == null) {
+            String end = bracketEnd(lower.value());
+            return List.of((lower.inclusive() ? "[" : "(") + shown(lower.value()) + ", " + end + (end.equals("{}") ? ")" : "]"));
         }
-        if (upper.isPresent() && lower.isEmpty()) {
-            return List.of("[" + bracketStart(upper.get()) + ", " + shown(upper.get()) + (upperInclusive ? "]" : ")"));
+        if (upper != null && lower == null) {
+            return List.of("[" + bracketStart(upper.value()) + ", " + shown(upper.value()) + (upper.inclusive() ? "]" : ")"));
         }
-        if (lower.isPresent()) {
-            return List.of((lowerInclusive ? "[" : "(") + shown(lower.get()) + ", " + shown(upper.get()) + (upperInclusive ? "]" : ")"));
+        if (lower != null) {
+            return List.of((lower.inclusive() ? "[" : "(") + shown(lower.value()) + ", " + shown(upper.value())
+                    + (upper.inclusive() ? "]" : ")"));
         }
         return List.of(ALL);
     }

@@ -41,11 +41,13 @@ class IndexBoundsPropertyTest {
         java.util.Map<String, Integer> checkedByPattern = new java.util.HashMap<>();
         List<String> lower = List.of("$gt", "$gte");
         List<String> upper = List.of("$lt", "$lte");
-        for (int f = 0; f < 1200; f++) {
-            BsonDocument raw = switch (f % 4) {
+        int elemMatchChecked = 0;
+        for (int f = 0; f < 1500; f++) {
+            BsonDocument raw = switch (f % 5) {
                 case 2 -> new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
                         new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)));
                 case 3 -> equalityOnAStoredValue(random, docs);
+                case 4 -> elemMatch(random, bson, docs);
                 default -> filters.filter(0);
             };
             FilterNode filter;
@@ -74,6 +76,7 @@ class IndexBoundsPropertyTest {
                                 continue;
                             }
                             checked++;
+                            elemMatchChecked += f % 5 == 4 ? 1 : 0;
                             checkedByPattern.merge(pattern, 1, Integer::sum);
                             boolean found = keys.stream().anyMatch(k -> inAny(k, ranges.get()));
                             assertTrue(found, "seed " + seed + ": index " + pattern + (sparse ? " sparse" : "")
@@ -84,6 +87,7 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(checked > 1000, "too few matching cases checked: " + checked);
+        assertTrue(elemMatchChecked > 100, "too few $elemMatch matches checked: " + elemMatchChecked);
         for (String pattern : PATTERNS) {
             if (pattern.contains("hashed") || pattern.contains("$**")) {
                 assertTrue(checkedByPattern.getOrDefault(pattern, 0) > 20, "too few cases for " + pattern + ": " + checkedByPattern);
@@ -144,6 +148,30 @@ class IndexBoundsPropertyTest {
         List<org.bson.BsonValue> reached = dev.tusk.query.ReachedValues.of(docs.get(random.nextInt(docs.size())),
                 dev.tusk.bson.FieldPath.parse(path));
         return new BsonDocument(path, reached.isEmpty() ? org.bson.BsonNull.VALUE : reached.get(random.nextInt(reached.size())));
+    }
+
+    /**
+     * An $elemMatch on values (ranges, equality, $in of stored values) or on documents (conditions on
+     * their fields, nested and numeric paths too), where the index's one-element rules apply.
+     */
+    private static BsonDocument elemMatch(Random random, RandomBson bson, List<BsonDocument> docs) {
+        if (random.nextBoolean()) {
+            BsonDocument stored = equalityOnAStoredValue(random, docs);
+            String path = stored.getFirstKey();
+            BsonDocument conditions = switch (random.nextInt(3)) {
+                case 0 -> new BsonDocument("$gte", bson.number()).append("$lt", bson.number());
+                case 1 -> new BsonDocument("$eq", stored.get(path));
+                default -> new BsonDocument("$in", new org.bson.BsonArray(List.of(stored.get(path), bson.value(3))));
+            };
+            return new BsonDocument(path, new BsonDocument("$elemMatch", conditions));
+        }
+        BsonDocument query = new BsonDocument();
+        for (int i = random.nextInt(2); i >= 0; i--) {
+            String field = List.of("b", "c", "0", "b.c", "1").get(random.nextInt(5));
+            query.put(field, random.nextBoolean() ? bson.value(3)
+                    : new BsonDocument(List.of("$gt", "$lte").get(random.nextInt(2)), bson.number()));
+        }
+        return new BsonDocument(List.of("a", "b", "c").get(random.nextInt(3)), new BsonDocument("$elemMatch", query));
     }
 
     private static IndexKeys index(String pattern, boolean sparse) {

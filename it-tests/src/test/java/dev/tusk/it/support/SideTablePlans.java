@@ -44,6 +44,15 @@ public final class SideTablePlans {
         return out;
     }
 
+    /** Fails unless the PostgreSQL plan in an explain reply scans a b-tree of the MongoDB index's side table. */
+    public static void assertScansSideTable(Document explain, String db, String collection, String index, Object what) {
+        Set<String> scanned = indexesScanned(explain);
+        Set<String> sideTable = btreesOf(db, collection, index);
+        if (java.util.Collections.disjoint(scanned, sideTable)) {
+            throw new AssertionError(what + ": PostgreSQL scans " + scanned + ", not the side table's " + sideTable + ": " + explain.get("tusk"));
+        }
+    }
+
     /** Every index a node of the PostgreSQL plan in an explain reply's `tusk` section scans. */
     public static Set<String> indexesScanned(Document explain) {
         Set<String> out = new HashSet<>();
