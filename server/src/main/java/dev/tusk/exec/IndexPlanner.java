@@ -25,6 +25,11 @@ public final class IndexPlanner {
             return index.map(i -> i.info().key()).orElseGet(IndexPlanner::idPattern);
         }
 
+        /** True if the ranges are whole keys of a unique index (or `_id`): a few documents, cheaper to sort than to read in another order. */
+        public boolean uniquePoints() {
+            return index.map(i -> i.info().unique()).orElse(true) && ranges.stream().allMatch(KeyRange::single);
+        }
+
         /** The condition that restricts a collection scan to the ranges (built only by the reads that scan the table). */
         public Condition condition() {
             return index.map(i -> IndexSql.restrict(i.schema(), i.storage(), ranges)).orElseGet(() -> IndexSql.primaryKey(ranges));

@@ -54,7 +54,17 @@ public final class QueryExplainer {
     public Explained explain(CollectionInfo c, QuerySpec query, FindOptions options, boolean execute) {
         QuerySpec spec = TextSearches.bind(query, indexes);
         ReadPlan readPlan = ReadPlan.of(spec, options, indexes);
-        int pageSize = 1000;
+        // reads that come out in their final order stop at skip + limit, as the executor's pages do
+        boolean stopsAtLimit = spec.limit() > 0 && switch (readPlan) {
+            case ReadPlan.InIndexOrder o -> true;
+            case ReadPlan.ThroughIndex t -> spec.sort().isEmpty();
+            case ReadPlan.KeyRangeScan k -> spec.sort().isEmpty();
+            case ReadPlan.TableScan t -> spec.sort().isEmpty();
+            default -> false;
+        };
+        long skip = stopsAtLimit ? spec.skip() : 0;
+        long limit = stopsAtLimit ? spec.limit() : 0;
+        int pageSize = stopsAtLimit ? (int) Math.max(16, Math.min(1000, skip + limit)) : 1000;
         Pushdown pushdown = switch (readPlan) {
             case ReadPlan.TopK t -> t.pushdown();
             case ReadPlan.TableScan t -> t.pushdown();
@@ -94,27 +104,30 @@ public final class QueryExplainer {
         var recheck = QueryExecutor.recheck(spec.filter(), pushdown);
         PagedSource scan = switch (readPlan) {
             case ReadPlan.KeyRangeScan k -> KeyRangeScan.of(store, c, k.hint(), k.range(), pushdown.condition(), recheck,
-                    UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+                    UnaryOperator.identity(), skip, limit, TimeBudget.unlimited());
             case ReadPlan.InIndexOrder o -> new IndexScanSource(store, c, o.order().index(), pushdown.condition(),
                     o.onKey(), o.order().reverse(),
-                    recheck, UnaryOperator.identity(), 0, 0, TimeBudget.unlimited());
+                    recheck, UnaryOperator.identity(), skip, limit, TimeBudget.unlimited());
             case ReadPlan.ThroughIndex t -> new IndexScanSource(store, c, t.choice().index().orElseThrow(), pushdown.condition(),
-                    t.onKey(), false, recheck, UnaryOperator.identity(), 0, 0,
+                    t.onKey(), false, recheck, UnaryOperator.identity(), skip, limit,
                     TimeBudget.unlimited());
-            default -> new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), 0, 0,
+            default -> new ScanSource(store, c, pushdown.condition(), recheck, UnaryOperator.identity(), skip, limit,
                     TimeBudget.unlimited());
         };
-        return executed(readPlan, spec, pushdown, plan, scan, start, TextSearches.index(spec.filter(), indexes));
+        return executed(readPlan, spec, pushdown, plan, scan, start, stopsAtLimit, TextSearches.index(spec.filter(), indexes));
     }
 
-    /** Runs the scan to its end and counts what the read returns (after skip and limit) and examines. */
+    /**
+     * Runs the scan to its end and counts what the read returns (after skip and limit, which the scan
+     * applied itself when it stops at the limit) and examines.
+     */
     private static Explained executed(ReadPlan readPlan, QuerySpec spec, Pushdown pushdown, DocumentStore.SqlPlan plan,
-            PagedSource scan, long start, Optional<SecondaryIndex> textIndex) {
+            PagedSource scan, long start, boolean stopsAtLimit, Optional<SecondaryIndex> textIndex) {
         long matched = 0;
         while (!scan.exhausted()) {
             matched += scan.next(1000, Long.MAX_VALUE).size();
         }
-        long returned = Math.max(0, matched - spec.skip());
+        long returned = stopsAtLimit ? matched : Math.max(0, matched - spec.skip());
         if (spec.limit() > 0) {
             returned = Math.min(returned, spec.limit());
         }

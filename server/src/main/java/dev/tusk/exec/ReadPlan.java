@@ -81,7 +81,7 @@ public sealed interface ReadPlan {
         Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
         // indexes and SQL order bytes, and know no text scores
         boolean binarySort = spec.sort().map(s -> s.collation().isSimple() && !s.hasTextScore()).orElse(true);
-        if (spec.sort().isPresent() && binarySort) {
+        if (spec.sort().isPresent() && binarySort && !choice.map(IndexPlanner.Choice::uniquePoints).orElse(false)) {
             Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), spec.filter(), indexes);
             if (order.isPresent()) { // an IndexOrder index is never multikey or sparse
                 SecondaryIndex index = order.get().index();

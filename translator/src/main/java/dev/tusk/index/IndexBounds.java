@@ -39,25 +39,68 @@ public final class IndexBounds {
         if (index.paths().isEmpty()) { // a text index: $text reaches it, comparisons do not
             return Optional.empty();
         }
-        FieldPath first = index.paths().get(0);
-        boolean hashed = index.hashed(0); // hashed keys serve equality only
+        List<List<FilterNode>> groups = oneValueGroups(filter);
+        Optional<FieldBound> firstBound = fieldBound(groups, index, 0, sparse, multikey);
+        if (firstBound.isEmpty()) {
+            return Optional.empty();
+        }
+        List<byte[]> prefixes = List.of(new byte[0]);
+        List<KeyRange> out = new ArrayList<>();
+        for (int f = 0; f < index.paths().size(); f++) {
+            Optional<FieldBound> bound = f == 0 ? firstBound : fieldBound(groups, index, f, sparse, multikey);
+            boolean descending = index.descending(f);
+            if (bound.isPresent() && bound.get().points() != null
+                    && (f == 0 || prefixes.size() * bound.get().points().size() <= MAX_COMPOUND_RANGES)) {
+                List<byte[]> next = new ArrayList<>();
+                for (byte[] prefix : prefixes) {
+                    for (Interval point : bound.get().points()) {
+                        next.add(concat(prefix, (descending ? descendingRange(point) : ascendingRange(point)).from()));
+                    }
+                }
+                prefixes = next;
+                if (f == index.paths().size() - 1) { // every field is a point: whole keys
+                    prefixes.forEach(k -> out.add(new KeyRange(k, successor(k), true)));
+                }
+                continue;
+            }
+            if (bound.isPresent()) {
+                KeyRange r = descending ? descendingRange(bound.get().range()) : ascendingRange(bound.get().range());
+                prefixes.forEach(p -> out.add(new KeyRange(concat(p, r.from()), concat(p, r.to()))));
+            } else {
+                prefixes.forEach(p -> out.add(new KeyRange(p, successor(p))));
+            }
+            break;
+        }
+        return Optional.of(out.stream().filter(r -> !r.isEmpty()).toList());
+    }
+
+    /** More key ranges than this from the points of several fields: the later fields are not narrowed. */
+    private static final int MAX_COMPOUND_RANGES = 1000;
+
+    /** What the filter says about one field's keys: points (equality, $in), else one range, in value order. */
+    private record FieldBound(List<Interval> points, Interval range) {}
+
+    private static Optional<FieldBound> fieldBound(List<List<FilterNode>> groups, IndexKeys index, int field, boolean sparse,
+            boolean multikey) {
+        FieldPath path = index.paths().get(field);
+        boolean hashed = index.hashed(field); // hashed keys serve equality only
         Optional<List<Interval>> points = Optional.empty();
         Interval range = null;
-        for (List<FilterNode> group : oneValueGroups(filter)) {
+        for (List<FilterNode> group : groups) {
             Interval groupRange = null;
             for (FilterNode n : group) {
-                if (n instanceof FilterNode.Compare c && c.path().equals(first) && usable(c.value(), sparse)) {
+                if (n instanceof FilterNode.Compare c && c.path().equals(path) && usable(c.value(), sparse)) {
                     if (c.op() == FilterNode.Op.EQ) {
-                        byte[] e = index.valueKey(0, c.value());
+                        byte[] e = index.valueKey(field, c.value());
                         points = Optional.of(List.of(new Interval(e, true, e, true)));
                     } else if (!hashed && isRangeOperand(c.value())) {
                         groupRange = groupRange == null ? interval(c) : intersect(groupRange, interval(c));
                     }
-                } else if (n instanceof FilterNode.In in && in.path().equals(first) && in.regexes().isEmpty()
+                } else if (n instanceof FilterNode.In in && in.path().equals(path) && in.regexes().isEmpty()
                         && points.isEmpty() && in.values().stream().allMatch(v -> usable(v, sparse))) {
                     List<Interval> list = new ArrayList<>();
                     for (BsonValue v : in.values()) {
-                        byte[] e = index.valueKey(0, v);
+                        byte[] e = index.valueKey(field, v);
                         list.add(new Interval(e, true, e, true));
                     }
                     points = Optional.of(list);
@@ -71,23 +114,32 @@ public final class IndexBounds {
                 range = intersect(range, groupRange);
             }
         }
-        List<Interval> chosen = points.orElse(range == null ? null : List.of(range));
-        if (chosen == null) {
-            return Optional.empty();
+        if (points.isPresent()) {
+            return Optional.of(new FieldBound(points.get(), null));
         }
-        boolean descending = index.descending(0);
-        boolean singleField = index.paths().size() == 1;
-        List<KeyRange> out = new ArrayList<>();
-        for (Interval i : chosen) {
-            KeyRange r = descending ? descendingRange(i) : ascendingRange(i);
-            if (singleField && points.isPresent()) {
-                r = new KeyRange(r.from(), r.to(), true);
+        return range == null ? Optional.empty() : Optional.of(new FieldBound(null, range));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
+     * How many leading fields of an index the filter fixes to one key each (top-level equalities with
+     * values whose equals all have one encoding): a sort on the fields after them is the index's order.
+     */
+    public static int equalityPrefix(FilterNode filter, IndexKeys index) {
+        int n = 0;
+        while (n < index.paths().size() && index.ordered(n)) {
+            FieldPath path = index.paths().get(n);
+            if (equalityOn(filter, path).filter(IndexBounds::keyOrdered).isEmpty()) {
+                break;
             }
-            if (!r.isEmpty()) {
-                out.add(r);
-            }
+            n++;
         }
-        return Optional.of(out);
+        return n;
     }
 
     /**

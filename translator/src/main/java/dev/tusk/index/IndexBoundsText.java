@@ -14,8 +14,9 @@ import org.bson.BsonValue;
 /**
  * explain's {@code indexBounds} for an index scan, in MongoDB's notation ({@code "[3, 3]"},
  * {@code "(5, inf.0]"}, {@code "[\"a\", {})"}, {@code "[MinKey, MaxKey]"}): the intervals Tusk scans
- * on the index's first field — points for equality and $in, one type-bracketed range (both ends
- * only on an index that is not multikey) — and every key on the others, which Tusk does not narrow.
+ * on each field as {@link IndexBounds} narrows them — points for equality and $in, one type-bracketed
+ * range (both ends only on an index that is not multikey, or within one $elemMatch) — while the fields
+ * before it are points, and every key on the fields after the first that is not.
  */
 public final class IndexBoundsText {
     private static final String ALL = "[MinKey, MaxKey]";
@@ -24,22 +25,34 @@ public final class IndexBoundsText {
 
     public static BsonDocument of(FilterNode filter, BsonDocument keyPattern, boolean multikey) {
         BsonDocument out = new BsonDocument();
-        boolean first = true;
+        boolean narrowed = true;
+        long ranges = 1;
         for (Map.Entry<String, BsonValue> field : keyPattern.entrySet()) {
-            List<String> intervals = first ? firstField(filter, FieldPath.parse(field.getKey()), multikey) : List.of(ALL);
+            List<String> intervals = List.of(ALL);
+            if (narrowed) {
+                FieldText text = fieldText(filter, FieldPath.parse(field.getKey()), multikey);
+                ranges *= text.intervals().size();
+                boolean first = out.isEmpty();
+                if (first || ranges <= 1000) {
+                    intervals = text.intervals();
+                }
+                narrowed = text.points() && (first || ranges <= 1000);
+            }
             boolean descending = field.getValue().isNumber() && field.getValue().asNumber().doubleValue() < 0;
             BsonArray shown = new BsonArray();
             (descending ? reversed(intervals) : intervals).forEach(i -> shown.add(new BsonString(i)));
             out.append(field.getKey(), shown);
-            first = false;
         }
         return out;
     }
 
+    /** A field's intervals, and whether they are points (the next field is then narrowed too). */
+    private record FieldText(List<String> intervals, boolean points) {}
+
     /** One end of a range: its value and whether it is included. */
     private record End(BsonValue value, boolean inclusive) {}
 
-    private static List<String> firstField(FilterNode filter, FieldPath path, boolean multikey) {
+    private static FieldText fieldText(FilterNode filter, FieldPath path, boolean multikey) {
         End lower = null;
         End upper = null;
         for (List<FilterNode> group : IndexBounds.oneValueGroups(filter)) {
@@ -49,7 +62,7 @@ public final class IndexBoundsText {
                 if (n instanceof FilterNode.Compare c && c.path().equals(path)) {
                     switch (c.op()) {
                         case EQ -> {
-                            return List.of(point(c.value()));
+                            return new FieldText(List.of(point(c.value())), true);
                         }
                         case GT, GTE -> groupLower = groupLower != null ? groupLower : new End(c.value(), c.op() == FilterNode.Op.GTE);
                         case LT, LTE -> groupUpper = groupUpper != null ? groupUpper : new End(c.value(), c.op() == FilterNode.Op.LTE);
@@ -59,7 +72,7 @@ public final class IndexBoundsText {
                     values.sort(BsonOrder::compare);
                     List<String> points = new ArrayList<>();
                     values.forEach(v -> points.add(point(v)));
-                    return points.stream().distinct().toList();
+                    return new FieldText(points.stream().distinct().toList(), true);
                 }
             }
             // on a multikey index only one value's bounds meet (IndexBounds): the first group's
@@ -71,16 +84,18 @@ public final class IndexBoundsText {
         }
         if (lower != null && upper == null) {
             String end = bracketEnd(lower.value());
-            return List.of((lower.inclusive() ? "[" : "(") + shown(lower.value()) + ", " + end + (end.equals("{}") ? ")" : "]"));
+            return new FieldText(List.of((lower.inclusive() ? "[" : "(") + shown(lower.value()) + ", " + end
+                    + (end.equals("{}") ? ")" : "]")), false);
         }
         if (upper != null && lower == null) {
-            return List.of("[" + bracketStart(upper.value()) + ", " + shown(upper.value()) + (upper.inclusive() ? "]" : ")"));
+            return new FieldText(List.of("[" + bracketStart(upper.value()) + ", " + shown(upper.value())
+                    + (upper.inclusive() ? "]" : ")")), false);
         }
         if (lower != null) {
-            return List.of((lower.inclusive() ? "[" : "(") + shown(lower.value()) + ", " + shown(upper.value())
-                    + (upper.inclusive() ? "]" : ")"));
+            return new FieldText(List.of((lower.inclusive() ? "[" : "(") + shown(lower.value()) + ", " + shown(upper.value())
+                    + (upper.inclusive() ? "]" : ")")), false);
         }
-        return List.of(ALL);
+        return new FieldText(List.of(ALL), false);
     }
 
     private static String point(BsonValue v) {

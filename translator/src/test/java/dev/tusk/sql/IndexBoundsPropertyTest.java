@@ -42,8 +42,10 @@ class IndexBoundsPropertyTest {
         List<String> lower = List.of("$gt", "$gte");
         List<String> upper = List.of("$lt", "$lte");
         int elemMatchChecked = 0;
-        for (int f = 0; f < 1500; f++) {
-            BsonDocument raw = switch (f % 5) {
+        int compoundChecked = 0;
+        for (int f = 0; f < 1800; f++) {
+            BsonDocument raw = switch (f % 6) {
+                case 5 -> compound(random, bson, docs);
                 case 2 -> new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
                         new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)));
                 case 3 -> equalityOnAStoredValue(random, docs);
@@ -76,7 +78,8 @@ class IndexBoundsPropertyTest {
                                 continue;
                             }
                             checked++;
-                            elemMatchChecked += f % 5 == 4 ? 1 : 0;
+                            elemMatchChecked += f % 6 == 4 ? 1 : 0;
+                            compoundChecked += f % 6 == 5 && pattern.contains(",") ? 1 : 0;
                             checkedByPattern.merge(pattern, 1, Integer::sum);
                             boolean found = keys.stream().anyMatch(k -> inAny(k, ranges.get()));
                             assertTrue(found, "seed " + seed + ": index " + pattern + (sparse ? " sparse" : "")
@@ -87,6 +90,7 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(checked > 1000, "too few matching cases checked: " + checked);
+        assertTrue(compoundChecked > 300, "too few compound matches checked: " + compoundChecked);
         assertTrue(elemMatchChecked > 100, "too few $elemMatch matches checked: " + elemMatchChecked);
         for (String pattern : PATTERNS) {
             if (pattern.contains("hashed") || pattern.contains("$**")) {
@@ -172,6 +176,23 @@ class IndexBoundsPropertyTest {
                     : new BsonDocument(List.of("$gt", "$lte").get(random.nextInt(2)), bson.number()));
         }
         return new BsonDocument(List.of("a", "b", "c").get(random.nextInt(3)), new BsonDocument("$elemMatch", query));
+    }
+
+    /** Equalities or $in on a field (values some document holds) and a comparison on another, for compound bounds. */
+    private static BsonDocument compound(Random random, RandomBson bson, List<BsonDocument> docs) {
+        BsonDocument doc = docs.get(random.nextInt(docs.size()));
+        BsonDocument out = new BsonDocument();
+        for (String path : random.nextBoolean() ? List.of("a", "b") : List.of("b", "a")) {
+            List<org.bson.BsonValue> reached = dev.tusk.query.ReachedValues.of(doc, dev.tusk.bson.FieldPath.parse(path));
+            org.bson.BsonValue stored = reached.isEmpty() ? org.bson.BsonNull.VALUE : reached.get(random.nextInt(reached.size()));
+            out.put(path, switch (random.nextInt(4)) {
+                case 0 -> stored;
+                case 1 -> new BsonDocument("$in", new org.bson.BsonArray(List.of(stored, bson.value(3))));
+                default -> new BsonDocument(List.of("$gt", "$gte", "$lt", "$lte").get(random.nextInt(4)),
+                        random.nextBoolean() ? stored : bson.value(3));
+            });
+        }
+        return out;
     }
 
     private static IndexKeys index(String pattern, boolean sparse) {

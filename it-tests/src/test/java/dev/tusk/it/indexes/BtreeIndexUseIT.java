@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The b-tree kinds over 12,000 documents — single-field, compound (prefixes, ranges, sorts both ways),
+ * The b-tree kinds over 12,000 documents — single-field, compound (prefixes, equality then range, sorts
+ * both ways, also on the fields after an equality),
  * multikey (element equality, $in, $all, $elemMatch on values and on documents), unique and sparse: the
  * queries MongoDB serves with each read through the index's side table (PostgreSQL's plan says so) and
  * return what the same query returns on an unindexed copy.
@@ -77,19 +78,33 @@ class BtreeIndexUseIT {
     @Test
     void compoundIndexesServeTheirPrefixAndSortBothWays() {
         assertServedBy("cat_1_price_-1", Filters.eq("cat", "cat3"), 300);
-        assertServedBy("cat_1_price_-1", Filters.and(Filters.eq("cat", "cat3"), Filters.gt("price", 900)), 300);
+        assertServedBy("cat_1_price_-1", Filters.and(Filters.eq("cat", "cat3"), Filters.gt("price", 900)), 36);
+        assertEquals(new Document("cat", List.of("[\"cat3\", \"cat3\"]")).append("price", List.of("[inf.0, 900)")),
+                ixscan(indexed.find(Filters.and(Filters.eq("cat", "cat3"), Filters.gt("price", 900)))).get("indexBounds", Document.class),
+                "the equality on cat narrows price too");
         assertServedBy("cat_1_price_-1", Filters.in("cat", List.of("cat1", "cat2")), 600);
+        Bson oneCategory = Filters.eq("cat", "cat3");
         for (Bson sort : List.of(Sorts.orderBy(Sorts.ascending("cat"), Sorts.descending("price")),
-                Sorts.orderBy(Sorts.descending("cat"), Sorts.ascending("price")))) {
-            Bson filter = Filters.gte("cat", "cat38");
+                Sorts.orderBy(Sorts.descending("cat"), Sorts.ascending("price")), Sorts.descending("price"), Sorts.ascending("price"))) {
+            Bson filter = sort.toBsonDocument().containsKey("cat") ? Filters.gte("cat", "cat38") : oneCategory;
             FindIterable<Document> find = indexed.find(filter).sort(sort).limit(20);
             Document explain = find.explain(ExplainVerbosity.EXECUTION_STATS);
             Document winning = explain.get("queryPlanner", Document.class).get("winningPlan", Document.class);
             assertFalse(winning.toJson().contains("\"SORT\""), "the index gives the order: " + winning.toJson());
             assertEquals("cat_1_price_-1", Stages.innermost(winning).getString("indexName"), winning.toJson());
             SideTablePlans.assertScansSideTable(explain, DB, "indexed", "cat_1_price_-1", sort);
+            assertTrue(explain.get("executionStats", Document.class).getInteger("totalDocsExamined") <= 20, explain.toJson());
             assertEquals(orderOf(plain.find(filter).sort(sort).limit(20)), orderOf(find), sort.toString());
         }
+    }
+
+    @Test
+    void aUniqueEqualityBeatsAnIndexOrder() {
+        Bson filter = Filters.and(Filters.eq("sku", "sku-00003"), Filters.eq("cat", "cat3"));
+        Document winning = indexed.find(filter).sort(Sorts.descending("price")).explain(ExplainVerbosity.QUERY_PLANNER)
+                .get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals("sku_1", Stages.innermost(winning).getString("indexName"), winning.toJson());
+        assertEquals(List.of(3), Ids.of(indexed.find(filter).sort(Sorts.descending("price"))));
     }
 
     @Test
