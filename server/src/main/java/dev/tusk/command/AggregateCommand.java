@@ -79,7 +79,7 @@ final class AggregateCommand implements Command {
         if (info.isPresent() && info.get().isView()) {
             results = Views.read(request, cx, info.get(), stages, parse);
         } else {
-            Pipeline pipeline = Pipeline.parse(stages, parse);
+            Pipeline pipeline = Pipeline.parse(dev.tusk.pipeline.MatchPlacement.earliest(stages), parse);
             Hints.check(cx, info, args.value("hint"));
             PipelineReads reads = new PipelineReads(request, cx, allowDiskUse);
             results = documents.isPresent()

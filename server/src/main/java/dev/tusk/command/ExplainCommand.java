@@ -83,7 +83,8 @@ final class ExplainCommand implements Command {
             case "distinct" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "query")), collation),
                     Optional.empty(), 0, 0, Optional.empty());
             case "aggregate" -> {
-                BsonArray stages = command.isArray("pipeline") ? command.getArray("pipeline") : new BsonArray();
+                BsonArray stages = dev.tusk.pipeline.MatchPlacement.earliest(
+                        command.isArray("pipeline") ? command.getArray("pipeline") : new BsonArray());
                 Pipeline pipeline = Pipeline.parse(stages, ParseContext.of(Variables.defaults()).withCollation(collation));
                 Optional<CollectionInfo> read = cx.catalog().collection(request.database(), collectionName.asString().getValue());
                 if (!pipeline.stages().isEmpty() && pipeline.stages().get(0) instanceof dev.tusk.pipeline.GeoNearStage near

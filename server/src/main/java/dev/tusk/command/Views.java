@@ -49,7 +49,8 @@ final class Views {
         Resolved resolved = resolve(cx.catalog(), view);
         BsonArray all = resolved.pipeline();
         all.addAll(stages);
-        return new PipelineReads(request, cx, parse.allowDiskUse()).run(resolved.source(), Pipeline.parse(all, parse));
+        return new PipelineReads(request, cx, parse.allowDiskUse()).run(resolved.source(),
+                Pipeline.parse(dev.tusk.pipeline.MatchPlacement.earliest(all), parse));
     }
 
     /**

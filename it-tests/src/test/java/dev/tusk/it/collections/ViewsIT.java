@@ -78,8 +78,9 @@ class ViewsIT {
         List<Document> stages = plan.getList("stages", Document.class);
         Document cursor = stages.get(0).get("$cursor", Document.class);
         assertEquals(DB + ".items", cursor.get("queryPlanner", Document.class).getString("namespace"));
-        assertEquals(4, cursor.get("executionStats", Document.class).getInteger("nReturned"), "the view's own $match ran in SQL");
-        assertEquals(List.of("$project", "$match", "$sort"), stages.subList(1, stages.size()).stream()
+        assertEquals(2, cursor.get("executionStats", Document.class).getInteger("nReturned"),
+                "the view's own $match ran in SQL, with the read's filter moved ahead of the view's $project as MongoDB moves it");
+        assertEquals(List.of("$project", "$sort"), stages.subList(1, stages.size()).stream()
                 .map(d -> d.keySet().iterator().next()).toList());
     }
 
