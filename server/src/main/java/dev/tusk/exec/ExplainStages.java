@@ -102,9 +102,21 @@ public final class ExplainStages {
         if (e.readPlan() instanceof ReadPlan.ById) {
             return new BsonDocument("stage", new BsonString("IDHACK"));
         }
+        if (e.readPlan() instanceof ReadPlan.OrScan o) { // FETCH over an OR of one IXSCAN per branch
+            org.bson.BsonArray scans = new org.bson.BsonArray();
+            for (IndexPlanner.Union.Branch b : o.union().branches()) {
+                scans.add(ixscan(b.choice().index(), b.filter(), false, bounds(o, b.choice().index(), b.filter())));
+            }
+            BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
+            if (!filter.isEmpty()) {
+                fetch.append("filter", filter);
+            }
+            return fetch.append("inputStage", new BsonDocument("stage", new BsonString("OR")).append("inputStages", scans));
+        }
         // present: the read walks an index's keys, a secondary one or (empty inside) the `_id_` index
         Optional<Optional<SecondaryIndex>> index = switch (e.readPlan()) {
             case ReadPlan.ById b -> Optional.empty(); // returned above
+            case ReadPlan.OrScan o -> Optional.empty(); // returned above
             case ReadPlan.KeyRangeScan k -> Optional.of(k.hint() instanceof FindOptions.Hint.Secondary s
                     ? Optional.of(s.index()) : Optional.empty());
             case ReadPlan.InIndexOrder o -> Optional.of(Optional.of(o.order().index()));
@@ -121,25 +133,7 @@ public final class ExplainStages {
             return scan.append("direction", new BsonString("forward"));
         }
         boolean backward = e.readPlan() instanceof ReadPlan.InIndexOrder o && o.order().reverse();
-        BsonDocument ixscan = new BsonDocument("stage", new BsonString("IXSCAN"));
-        if (index.get().isPresent()) {
-            var info = index.get().get().info();
-            ixscan.append("keyPattern", index.get().get().shownKeyPattern(spec.filter()))
-                    .append("indexName", new BsonString(info.name()))
-                    .append("isMultiKey", BsonBoolean.valueOf(info.multikey()))
-                    .append("isUnique", BsonBoolean.valueOf(info.unique()))
-                    .append("isSparse", BsonBoolean.valueOf(info.sparse()))
-                    .append("isPartial", BsonBoolean.valueOf(info.partialFilterExpression().isPresent()));
-        } else {
-            ixscan.append("keyPattern", IndexPlanner.idPattern())
-                    .append("indexName", new BsonString("_id_"))
-                    .append("isMultiKey", BsonBoolean.FALSE)
-                    .append("isUnique", BsonBoolean.TRUE)
-                    .append("isSparse", BsonBoolean.FALSE)
-                    .append("isPartial", BsonBoolean.FALSE);
-        }
-        ixscan.append("indexVersion", new BsonInt32(2)).append("direction", new BsonString(backward ? "backward" : "forward"));
-        bounds(e.readPlan(), index.get(), spec).ifPresent(b -> ixscan.append("indexBounds", b));
+        BsonDocument ixscan = ixscan(index.get(), spec.filter(), backward, bounds(e.readPlan(), index.get(), spec.filter()));
         BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
         if (!filter.isEmpty()) {
             fetch.append("filter", filter);
@@ -156,11 +150,36 @@ public final class ExplainStages {
         return fetch;
     }
 
+    /** An IXSCAN of a secondary index or (empty) the `_id_` index, with the bounds given. */
+    private static BsonDocument ixscan(Optional<SecondaryIndex> index, dev.tusk.query.FilterNode filter, boolean backward,
+            Optional<BsonDocument> bounds) {
+        BsonDocument ixscan = new BsonDocument("stage", new BsonString("IXSCAN"));
+        if (index.isPresent()) {
+            var info = index.get().info();
+            ixscan.append("keyPattern", index.get().shownKeyPattern(filter))
+                    .append("indexName", new BsonString(info.name()))
+                    .append("isMultiKey", BsonBoolean.valueOf(info.multikey()))
+                    .append("isUnique", BsonBoolean.valueOf(info.unique()))
+                    .append("isSparse", BsonBoolean.valueOf(info.sparse()))
+                    .append("isPartial", BsonBoolean.valueOf(info.partialFilterExpression().isPresent()));
+        } else {
+            ixscan.append("keyPattern", IndexPlanner.idPattern())
+                    .append("indexName", new BsonString("_id_"))
+                    .append("isMultiKey", BsonBoolean.FALSE)
+                    .append("isUnique", BsonBoolean.TRUE)
+                    .append("isSparse", BsonBoolean.FALSE)
+                    .append("isPartial", BsonBoolean.FALSE);
+        }
+        ixscan.append("indexVersion", new BsonInt32(2)).append("direction", new BsonString(backward ? "backward" : "forward"));
+        bounds.ifPresent(b -> ixscan.append("indexBounds", b));
+        return ixscan;
+    }
+
     /**
      * The IXSCAN's indexBounds: the filter's intervals on an index ordered by value (hashed and wildcard
      * keys are not shown), all keys for a hinted scan of the whole index, none for min/max.
      */
-    private static Optional<BsonDocument> bounds(ReadPlan plan, Optional<SecondaryIndex> index, QuerySpec spec) {
+    private static Optional<BsonDocument> bounds(ReadPlan plan, Optional<SecondaryIndex> index, dev.tusk.query.FilterNode filter) {
         if (index.isPresent() && !index.get().keys().valueOrdered()) {
             return Optional.empty();
         }
@@ -171,7 +190,7 @@ public final class ExplainStages {
                     ? Optional.of(dev.tusk.index.IndexBoundsText.of(new dev.tusk.query.FilterNode.AlwaysTrue(), keyPattern, multikey))
                     : Optional.empty();
         }
-        return Optional.of(dev.tusk.index.IndexBoundsText.of(spec.filter(), keyPattern, multikey));
+        return Optional.of(dev.tusk.index.IndexBoundsText.of(filter, keyPattern, multikey));
     }
 
     private static BsonDocument stage(String name, BsonDocument input) {

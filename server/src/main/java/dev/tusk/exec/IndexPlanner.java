@@ -72,6 +72,44 @@ public final class IndexPlanner {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * An $or (the filter, or one of its top-level conditions) whose every branch an index serves, each
+     * branch with its index's choice (`_id` points too): the union of what they point at holds every
+     * match, as MongoDB's OR plan reads one index scan per branch.
+     */
+    public record Union(List<Branch> branches) {
+        public record Branch(FilterNode filter, Choice choice) {}
+
+        public Condition condition() {
+            return IndexSql.restrictToAny(branches.stream().map(b -> b.choice().index()
+                    .<IndexSql.KeySource>map(i -> new IndexSql.KeySource.Side(i.schema(), i.storage(), b.choice().ranges()))
+                    .orElseGet(() -> new IndexSql.KeySource.Points(b.choice().ranges().stream().map(KeyRange::from).toList())))
+                    .toList());
+        }
+    }
+
+    /** The union of index reads for the filter's first $or that indexes serve branch by branch (a filter no one index serves). */
+    public static Optional<Union> chooseUnion(FilterNode filter, List<SecondaryIndex> indexes) {
+        List<FilterNode> conditions = filter instanceof FilterNode.And and ? and.children() : List.of(filter);
+        for (FilterNode condition : conditions) {
+            if (!(condition instanceof FilterNode.Or or) || or.children().isEmpty()) {
+                continue;
+            }
+            List<Union.Branch> branches = new java.util.ArrayList<>();
+            for (FilterNode branch : or.children()) {
+                Optional<Choice> choice = choose(branch, indexes);
+                if (choice.isEmpty() || choice.get().index().isEmpty() && !choice.get().ranges().stream().allMatch(KeyRange::single)) {
+                    break; // a branch no index serves (or `_id` ranges) reads the whole collection anyway
+                }
+                branches.add(new Union.Branch(branch, choice.get()));
+            }
+            if (branches.size() == or.children().size()) {
+                return Optional.of(new Union(List.copyOf(branches)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Lower is better: exact points beat ranges, unique indexes beat others, fewer ranges beat more. */
     private static int score(List<KeyRange> ranges, SecondaryIndex index) {
         boolean points = ranges.stream().allMatch(r -> r.to().length >= r.from().length && r.from().length > 1);

@@ -57,7 +57,9 @@ public final class QueryExecutor {
     /** The filter's pushdown, narrowed to an index's key ranges when one serves the filter. */
     public Pushdown pushdown(dev.tusk.query.FilterNode filter) {
         dev.tusk.query.FilterNode bound = TextSearches.bind(filter, indexes);
-        return ReadPlan.narrowed(bound, IndexPlanner.choose(bound, indexes));
+        Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(bound, indexes);
+        Optional<IndexPlanner.Union> union = choice.isPresent() ? Optional.empty() : IndexPlanner.chooseUnion(bound, indexes);
+        return union.map(u -> ReadPlan.narrowed(bound, u)).orElseGet(() -> ReadPlan.narrowed(bound, choice));
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {
@@ -78,22 +80,30 @@ public final class QueryExecutor {
             case ReadPlan.ThroughIndex t -> throughIndex(c, spec, t, planned(spec, options, t.choice()));
             case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
             case ReadPlan.GeoScan g -> geoScan(c, spec, g, output(spec, options, ReturnKeys::collectionScan));
+            case ReadPlan.OrScan o -> o.topK() ? topK(c, spec, o.pushdown(), output(spec, options, ReturnKeys::collectionScan))
+                    : tableScan(c, spec, o.pushdown().condition(), recheck(spec.filter(), o.pushdown()), UnaryOperator.identity(),
+                            output(spec, options, ReturnKeys::collectionScan), false);
             case ReadPlan.TableScan t -> {
                 TextSearches.Scoring scoring = TextSearches.scoring(spec.filter(), recheck(spec.filter(), t.pushdown()));
-                Predicate<BsonDocument> recheck = scoring.recheck();
-                UnaryOperator<BsonDocument> scored = scoring.scorer();
-                UnaryOperator<BsonDocument> output = planned(spec, options, t.choice());
-                if (ReadPlan.inNaturalOrder(c, spec)) {
-                    yield new NaturalOrderScan(store, c, t.pushdown().condition(), ReadPlan.backward(options), recheck,
-                            d -> output.apply(scored.apply(d)), spec.skip(), spec.limit(), budget);
-                }
-                yield spec.sort().isEmpty()
-                        ? new ScanSource(store, c, t.pushdown().condition(), recheck, d -> output.apply(scored.apply(d)),
-                                spec.skip(), spec.limit(), budget)
-                        : sortedInMemory(new ScanSource(store, c, t.pushdown().condition(), recheck, scored,
-                                0, 0, budget), spec, output);
+                yield tableScan(c, spec, t.pushdown().condition(), scoring.recheck(), scoring.scorer(), planned(spec, options, t.choice()),
+                        ReadPlan.backward(options));
             }
         };
+    }
+
+    /**
+     * A read of the table narrowed by a condition: in natural order on a capped collection (backward if
+     * asked), else by `_key`; sorted in memory if the read sorts. {@code scored} adds a text score before the output.
+     */
+    private DocumentSource tableScan(CollectionInfo c, QuerySpec spec, org.jooq.Condition where, Predicate<BsonDocument> recheck,
+            UnaryOperator<BsonDocument> scored, UnaryOperator<BsonDocument> output, boolean backward) {
+        if (ReadPlan.inNaturalOrder(c, spec)) {
+            return new NaturalOrderScan(store, c, where, backward, recheck, d -> output.apply(scored.apply(d)), spec.skip(),
+                    spec.limit(), budget);
+        }
+        return spec.sort().isEmpty()
+                ? new ScanSource(store, c, where, recheck, d -> output.apply(scored.apply(d)), spec.skip(), spec.limit(), budget)
+                : sortedInMemory(new ScanSource(store, c, where, recheck, scored, 0, 0, budget), spec, output);
     }
 
     private static UnaryOperator<BsonDocument> planned(QuerySpec spec, FindOptions options, Optional<IndexPlanner.Choice> choice) {

@@ -60,6 +60,7 @@ public final class QueryExplainer {
             case ReadPlan.ThroughIndex t -> spec.sort().isEmpty();
             case ReadPlan.KeyRangeScan k -> spec.sort().isEmpty();
             case ReadPlan.TableScan t -> spec.sort().isEmpty();
+            case ReadPlan.OrScan o -> spec.sort().isEmpty();
             default -> false;
         };
         long skip = stopsAtLimit ? spec.skip() : 0;
@@ -68,6 +69,7 @@ public final class QueryExplainer {
         Pushdown pushdown = switch (readPlan) {
             case ReadPlan.TopK t -> t.pushdown();
             case ReadPlan.TableScan t -> t.pushdown();
+            case ReadPlan.OrScan o -> o.pushdown();
             case ReadPlan.GeoScan g -> g.pushdown();
             case ReadPlan.ById b -> new Pushdown(org.jooq.impl.DSL.noCondition(), true);
             case ReadPlan.InIndexOrder o -> o.onDocument();
@@ -91,6 +93,8 @@ public final class QueryExplainer {
                     ? store.explainSeqPage(c, t.pushdown().condition(), ReadPlan.backward(options), pageSize, execute)
                     : store.explainPage(c, t.pushdown().condition(), pageSize, execute);
             case ReadPlan.GeoScan g -> store.explainPage(c, g.pushdown().condition(), pageSize, execute);
+            case ReadPlan.OrScan o -> o.topK() ? store.explainSortedTop(c, o.pushdown().condition(), spec.sort().orElseThrow(),
+                    spec.skip() + spec.limit(), execute) : store.explainPage(c, o.pushdown().condition(), pageSize, execute);
         };
         if (!execute) {
             return new Explained(readPlan, pushdown, plan, 0, 0, 0, false, TextSearches.index(spec.filter(), indexes));

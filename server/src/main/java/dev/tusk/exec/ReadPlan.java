@@ -43,6 +43,12 @@ public sealed interface ReadPlan {
     /** The first skip+limit rows of a coarse sort order in PostgreSQL, sorted exactly in Java (sql.SortSql). */
     record TopK(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
 
+    /**
+     * The table narrowed to the union of one index read per branch of an $or (MongoDB's OR plan), then
+     * as a table scan: sorted in memory, or the top-k when a limit bounds an exact sort.
+     */
+    record OrScan(Pushdown pushdown, IndexPlanner.Union union, boolean topK) implements ReadPlan {}
+
     /** The table in `_key` order, narrowed by the chosen index's ranges; sorted in memory if the read sorts. */
     record TableScan(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
 
@@ -81,6 +87,11 @@ public sealed interface ReadPlan {
         Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(spec.filter(), indexes);
         // indexes and SQL order bytes, and know no text scores
         boolean binarySort = spec.sort().map(s -> s.collation().isSimple() && !s.hasTextScore()).orElse(true);
+        Optional<IndexPlanner.Union> union = choice.isPresent() ? Optional.empty() : IndexPlanner.chooseUnion(spec.filter(), indexes);
+        if (union.isPresent()) {
+            Pushdown narrowed = narrowed(spec.filter(), union.get());
+            return new OrScan(narrowed, union.get(), spec.limit() > 0 && spec.sort().isPresent() && binarySort && narrowed.exact());
+        }
         if (spec.sort().isPresent() && binarySort && !choice.map(IndexPlanner.Choice::uniquePoints).orElse(false)) {
             Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), spec.filter(), indexes);
             if (order.isPresent()) { // an IndexOrder index is never multikey or sparse
@@ -155,6 +166,12 @@ public sealed interface ReadPlan {
         }
         Pushdown pushdown = FilterSql.compile(filter);
         return choice.map(ch -> new Pushdown(pushdown.condition().and(ch.condition()), pushdown.exact())).orElse(pushdown);
+    }
+
+    /** The filter's pushdown, narrowed to the documents the union of index reads points at. */
+    static Pushdown narrowed(dev.tusk.query.FilterNode filter, IndexPlanner.Union union) {
+        Pushdown pushdown = FilterSql.compile(filter);
+        return new Pushdown(pushdown.condition().and(union.condition()), pushdown.exact());
     }
 
     /** True if a table scan reads a capped collection by `_seq` (its natural order): no sort, or a `$natural` one. */

@@ -31,6 +31,35 @@ public final class IndexSql {
         return docKey.in(DSL.select(DOC_KEY).from(DSL.table(DSL.name(schema, sideTable))).where(within(K, ranges)));
     }
 
+    /** Where one branch of a union of index reads finds its documents' keys. */
+    public sealed interface KeySource {
+        /** A secondary index's side table, within key ranges. */
+        record Side(String schema, String table, List<KeyRange> ranges) implements KeySource {}
+
+        /** `_id` points: the documents' keys themselves. */
+        record Points(List<byte[]> keys) implements KeySource {}
+    }
+
+    /**
+     * {@code _key IN (SELECT _key FROM side1 WHERE ... UNION ALL ...)}: the documents any of the sources
+     * points at (an $or whose every branch an index serves), one semi-join PostgreSQL drives from the
+     * side tables' b-trees.
+     */
+    public static Condition restrictToAny(List<KeySource> sources) {
+        org.jooq.Select<org.jooq.Record1<byte[]>> union = null;
+        for (KeySource source : sources) {
+            org.jooq.Select<org.jooq.Record1<byte[]>> one = switch (source) {
+                case KeySource.Side side -> DSL.select(DOC_KEY).from(DSL.table(DSL.name(side.schema(), side.table())))
+                        .where(within(K, side.ranges()));
+                case KeySource.Points points -> DSL.select(DSL.field(DSL.name("v", IndexTable.DOC_KEY), SQLDataType.BLOB))
+                        .from(DSL.values(points.keys().stream().map(k -> DSL.row(DSL.val(k))).toArray(org.jooq.Row1[]::new))
+                                .as("v", IndexTable.DOC_KEY));
+            };
+            union = union == null ? one : union.unionAll(one);
+        }
+        return DSL.field(DSL.name("_key"), SQLDataType.BLOB).in(union);
+    }
+
     /**
      * The column within any of the ranges: {@code = ?} or one {@code IN (...)} for the points (an IN list
      * is one array comparison to PostgreSQL, where an OR of 500 equalities took 135 ms to plan), ranges ORed.

@@ -99,6 +99,30 @@ class BtreeIndexUseIT {
     }
 
     @Test
+    void anOrWhoseBranchesIndexesServeReadsOneIndexPerBranch() {
+        Bson or = Filters.or(Filters.eq("sku", "sku-00005"), Filters.eq("qty", 7), Filters.eq("_id", 11_999));
+        for (Bson filter : List.of(or, Filters.and(Filters.gt("price", 500), or))) {
+            assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(indexed.find(filter)), filter.toString());
+            Document explain = indexed.find(filter).explain(ExplainVerbosity.EXECUTION_STATS);
+            Document fetch = explain.get("queryPlanner", Document.class).get("winningPlan", Document.class);
+            Document orStage = fetch.get("inputStage", Document.class);
+            assertEquals("OR", orStage.getString("stage"), explain.toJson());
+            assertEquals(List.of("sku_1", "qty_1", "_id_"), orStage.getList("inputStages", Document.class).stream()
+                    .map(d -> d.getString("indexName")).toList());
+            assertEquals(new Document("qty", List.of("[7, 7]")), orStage.getList("inputStages", Document.class).get(1)
+                    .get("indexBounds", Document.class));
+            SideTablePlans.assertScansSideTable(explain, DB, "indexed", "sku_1", filter);
+            SideTablePlans.assertScansSideTable(explain, DB, "indexed", "qty_1", filter);
+            assertTrue(explain.get("executionStats", Document.class).getInteger("totalDocsExamined") <= 26, explain.toJson());
+        }
+        FindIterable<Document> top = indexed.find(or).sort(Sorts.descending("price")).limit(3);
+        assertEquals(Ids.of(plain.find(or).sort(Sorts.orderBy(Sorts.descending("price"), Sorts.ascending("_id"))).limit(3)), Ids.of(top));
+        Bson unserved = Filters.or(Filters.eq("sku", "sku-00005"), Filters.eq("price", 7));
+        assertEquals("COLLSCAN", ixscan(indexed.find(unserved)).getString("stage"), "a branch no index serves reads everything");
+        assertEquals(Ids.sorted(plain.find(unserved)), Ids.sorted(indexed.find(unserved)));
+    }
+
+    @Test
     void aUniqueEqualityBeatsAnIndexOrder() {
         Bson filter = Filters.and(Filters.eq("sku", "sku-00003"), Filters.eq("cat", "cat3"));
         Document winning = indexed.find(filter).sort(Sorts.descending("price")).explain(ExplainVerbosity.QUERY_PLANNER)
