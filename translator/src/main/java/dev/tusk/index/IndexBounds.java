@@ -64,8 +64,10 @@ public final class IndexBounds {
                 continue;
             }
             if (bound.isPresent()) {
-                KeyRange r = descending ? descendingRange(bound.get().range()) : ascendingRange(bound.get().range());
-                prefixes.forEach(p -> out.add(new KeyRange(concat(p, r.from()), concat(p, r.to()))));
+                for (Interval range : bound.get().ranges()) {
+                    KeyRange r = descending ? descendingRange(range) : ascendingRange(range);
+                    prefixes.forEach(p -> out.add(new KeyRange(concat(p, r.from()), concat(p, r.to()))));
+                }
             } else {
                 prefixes.forEach(p -> out.add(new KeyRange(p, successor(p))));
             }
@@ -77,8 +79,11 @@ public final class IndexBounds {
     /** More key ranges than this from the points of several fields: the later fields are not narrowed. */
     private static final int MAX_COMPOUND_RANGES = 1000;
 
-    /** What the filter says about one field's keys: points (equality, $in), else one range, in value order. */
-    private record FieldBound(List<Interval> points, Interval range) {}
+    /**
+     * What the filter says about one field's keys: points (equality, $in), else ranges in value order
+     * (one from comparisons, or an anchored regex's strings and the regexes equal to it).
+     */
+    private record FieldBound(List<Interval> points, List<Interval> ranges) {}
 
     private static Optional<FieldBound> fieldBound(List<List<FilterNode>> groups, IndexKeys index, int field, boolean sparse,
             boolean multikey) {
@@ -117,7 +122,33 @@ public final class IndexBounds {
         if (points.isPresent()) {
             return Optional.of(new FieldBound(points.get(), null));
         }
-        return range == null ? Optional.empty() : Optional.of(new FieldBound(null, range));
+        if (range != null) {
+            return Optional.of(new FieldBound(null, List.of(range)));
+        }
+        return hashed ? Optional.empty() : regexRanges(groups, path).map(r -> new FieldBound(null, r));
+    }
+
+    /**
+     * The ranges of a top-level anchored regex on the path: the strings that start with its literal
+     * prefix, and the stored regexes with its pattern (a regex in a query also matches an equal regex).
+     */
+    private static Optional<List<Interval>> regexRanges(List<List<FilterNode>> groups, FieldPath path) {
+        for (List<FilterNode> group : groups) {
+            for (FilterNode n : group) {
+                if (n instanceof FilterNode.RegexMatch r && r.path().equals(path)) {
+                    Optional<String> prefix = RegexPrefix.of(r.pattern(), r.options());
+                    if (prefix.isPresent()) {
+                        byte[] encoded = IdKey.encode(new org.bson.BsonString(prefix.get()));
+                        byte[] strings = Arrays.copyOf(encoded, encoded.length - 2); // without the string's terminator
+                        byte[] regexValue = IdKey.encode(new org.bson.BsonRegularExpression(r.pattern(), ""));
+                        byte[] samePattern = Arrays.copyOf(regexValue, regexValue.length - 2); // any options
+                        return Optional.of(List.of(new Interval(strings, true, successor(strings), false),
+                                new Interval(samePattern, true, successor(samePattern), false)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

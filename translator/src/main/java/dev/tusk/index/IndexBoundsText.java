@@ -95,6 +95,17 @@ public final class IndexBoundsText {
             return new FieldText(List.of((lower.inclusive() ? "[" : "(") + shown(lower.value()) + ", " + shown(upper.value())
                     + (upper.inclusive() ? "]" : ")")), false);
         }
+        for (FilterNode n : IndexBounds.conjuncts(filter)) {
+            if (n instanceof FilterNode.RegexMatch r && r.path().equals(path)) {
+                var prefix = RegexPrefix.of(r.pattern(), r.options());
+                if (prefix.isPresent()) { // MongoDB's bounds: the prefix up to its last character's successor, and the regex itself
+                    String p = prefix.get();
+                    String next = p.substring(0, p.length() - 1) + (char) (p.charAt(p.length() - 1) + 1);
+                    String regex = "/" + r.pattern() + "/" + r.options();
+                    return new FieldText(List.of("[\"" + p + "\", \"" + next + "\")", "[" + regex + ", " + regex + "]"), false);
+                }
+            }
+        }
         return new FieldText(List.of(ALL), false);
     }
 

@@ -25,6 +25,8 @@ class IndexBoundsTextTest {
                 Arguments.of("{a: {$elemMatch: {$eq: 4}}}", "{a: 1}", true, "{a: ['[4, 4]']}"),
                 Arguments.of("{a: {$elemMatch: {b: {$gt: 1}, c: 2}}}", "{'a.b': 1}", true, "{'a.b': ['(1, inf.0]']}"),
                 Arguments.of("{a: {$elemMatch: {'0': 1}}}", "{'a.0': 1}", true, "{'a.0': ['[MinKey, MaxKey]']}"),
+                Arguments.of("{a: {$regex: '^ab.*'}}", "{a: 1}", false, "{a: ['[\"ab\", \"ac\")', '[/^ab.*/, /^ab.*/]']}"),
+                Arguments.of("{a: {$regex: '^ab', $options: 'i'}}", "{a: 1}", false, "{a: ['[MinKey, MaxKey]']}"),
                 Arguments.of("{a: {$lte: 5}}", "{a: 1}", false, "{a: ['[-inf.0, 5]']}"),
                 Arguments.of("{a: {$gt: 'm'}}", "{a: 1}", false, "{a: ['(\"m\", {})']}"),
                 Arguments.of("{a: {$lt: 'm'}}", "{a: 1}", false, "{a: ['[\"\", \"m\")']}"),

@@ -43,8 +43,12 @@ class IndexBoundsPropertyTest {
         List<String> upper = List.of("$lt", "$lte");
         int elemMatchChecked = 0;
         int compoundChecked = 0;
-        for (int f = 0; f < 1800; f++) {
-            BsonDocument raw = switch (f % 6) {
+        int regexChecked = 0;
+        for (int f = 0; f < 2100; f++) {
+            BsonDocument raw = switch (f % 7) {
+                case 6 -> new BsonDocument(List.of("a", "a.b", "b", "c").get(random.nextInt(4)), new BsonDocument("$regex",
+                        new org.bson.BsonString(List.of("^a", "^ab", "^b", "^x", "^x.y$", "^é", "^😀", "^b.*", "^a?").get(random.nextInt(9))))
+                        .append("$options", new org.bson.BsonString(random.nextBoolean() ? "" : "s")));
                 case 5 -> compound(random, bson, docs);
                 case 2 -> new BsonDocument(List.of("a", "a.b", "c").get(random.nextInt(3)),
                         new BsonDocument(lower.get(random.nextInt(2)), bson.value(3)).append(upper.get(random.nextInt(2)), bson.value(3)));
@@ -78,8 +82,9 @@ class IndexBoundsPropertyTest {
                                 continue;
                             }
                             checked++;
-                            elemMatchChecked += f % 6 == 4 ? 1 : 0;
-                            compoundChecked += f % 6 == 5 && pattern.contains(",") ? 1 : 0;
+                            elemMatchChecked += f % 7 == 4 ? 1 : 0;
+                            compoundChecked += f % 7 == 5 && pattern.contains(",") ? 1 : 0;
+                            regexChecked += f % 7 == 6 ? 1 : 0;
                             checkedByPattern.merge(pattern, 1, Integer::sum);
                             boolean found = keys.stream().anyMatch(k -> inAny(k, ranges.get()));
                             assertTrue(found, "seed " + seed + ": index " + pattern + (sparse ? " sparse" : "")
@@ -90,6 +95,7 @@ class IndexBoundsPropertyTest {
             }
         }
         assertTrue(checked > 1000, "too few matching cases checked: " + checked);
+        assertTrue(regexChecked > 100, "too few regex matches checked: " + regexChecked);
         assertTrue(compoundChecked > 300, "too few compound matches checked: " + compoundChecked);
         assertTrue(elemMatchChecked > 100, "too few $elemMatch matches checked: " + elemMatchChecked);
         for (String pattern : PATTERNS) {

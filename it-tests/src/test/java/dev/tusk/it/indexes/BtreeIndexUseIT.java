@@ -70,6 +70,11 @@ class BtreeIndexUseIT {
         assertServedBy("sku_1", Filters.eq("sku", "sku-04242"), 1);
         assertServedBy("sku_1", Filters.in("sku", List.of("sku-00001", "sku-11999", "none")), 2);
         assertServedBy("sku_1", Filters.and(Filters.gte("sku", "sku-01000"), Filters.lt("sku", "sku-01050")), 50);
+        assertServedBy("sku_1", Filters.regex("sku", "^sku-0004"), 10);
+        assertServedBy("sku_1", Filters.regex("sku", "^sku-1.*5$"), 2000);
+        assertEquals("COLLSCAN", ixscan(indexed.find(Filters.regex("sku", "^SKU-0004", "i"))).getString("stage"),
+                "a case-insensitive regex has no prefix to bound");
+        assertEquals(10, indexed.countDocuments(Filters.regex("sku", "^SKU-0004", "i")));
         assertServedBy("qty_1", Filters.eq("qty", 7), 24);
         assertServedBy("qty_1", Filters.and(Filters.gt("qty", 10), Filters.lte("qty", 12)), 48);
         assertServedBy("qty_1", Filters.in("qty", List.of(1, 2.0, 3L)), 72);
