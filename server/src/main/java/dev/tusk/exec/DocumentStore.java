@@ -294,6 +294,13 @@ public final class DocumentStore {
     /** A statement as PostgreSQL sees it (binds inlined, for reading) and its EXPLAIN output. */
     public record SqlPlan(String sql, org.bson.BsonArray plan) {}
 
+    /** How many keys of a secondary index lie in the ranges, counted up to {@code cap + 1} (an index-only probe). */
+    public long keysAtMost(SecondaryIndex index, List<dev.tusk.index.KeyRange> ranges, long cap, TimeBudget budget) {
+        var keys = RENDER.select(DSL.one()).from(DSL.table(DSL.name(index.schema(), index.storage())).as("s"))
+                .where(dev.tusk.sql.IndexSql.onKey("s", ranges)).limit(cap + 1);
+        return withBudget(budget, conn -> Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(keys.asTable("x")))));
+    }
+
     public long count(CollectionInfo c, Condition where, TimeBudget budget) {
         return withBudget(budget, conn -> WholeReadSettings.apply(conn,
                 () -> Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(table(c)).where(where)))));

@@ -69,7 +69,8 @@ public final class QueryExecutor {
     /** A find's read: {@link #open(CollectionInfo, QuerySpec)} with its index options (returnKey, min/max). */
     public DocumentSource open(CollectionInfo c, QuerySpec query, FindOptions options) {
         QuerySpec spec = TextSearches.bind(query, indexes);
-        ReadPlan plan = ReadPlan.of(spec, options, indexes);
+        ReadPlan plan = ReadPlan.of(spec, options, indexes,
+                (ch, cap) -> store.keysAtMost(ch.index().orElseThrow(), ch.ranges(), cap, budget));
         IndexUsage.count(plan, c);
         TextSearches.index(spec.filter(), indexes).ifPresent(i -> IndexUsage.used(i.schema(), i.storage()));
         return switch (plan) {

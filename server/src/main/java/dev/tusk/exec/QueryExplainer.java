@@ -53,7 +53,8 @@ public final class QueryExplainer {
     /** A read with its find options, explained as {@link ReadPlan} decides it (what QueryExecutor runs). */
     public Explained explain(CollectionInfo c, QuerySpec query, FindOptions options, boolean execute) {
         QuerySpec spec = TextSearches.bind(query, indexes);
-        ReadPlan readPlan = ReadPlan.of(spec, options, indexes);
+        ReadPlan readPlan = ReadPlan.of(spec, options, indexes,
+                (ch, cap) -> store.keysAtMost(ch.index().orElseThrow(), ch.ranges(), cap, TimeBudget.unlimited()));
         // reads that come out in their final order stop at skip + limit, as the executor's pages do
         boolean stopsAtLimit = spec.limit() > 0 && switch (readPlan) {
             case ReadPlan.InIndexOrder o -> true;

@@ -59,7 +59,16 @@ public sealed interface ReadPlan {
      */
     record GeoScan(Pushdown pushdown, SecondaryIndex index, Optional<dev.tusk.query.FilterNode.Geo> near) implements ReadPlan {}
 
-    static ReadPlan of(QuerySpec spec, FindOptions options, List<SecondaryIndex> indexes) {
+    /** Counts an index choice's keys up to a cap: how the planner tells a selective index from a sort's index. */
+    @FunctionalInterface
+    interface KeyCounter {
+        long keysAtMost(IndexPlanner.Choice choice, long cap);
+    }
+
+    /** Matches of another index at most this many: reading and sorting them beats walking the sort's index. */
+    long FEW_MATCHES = 1000;
+
+    static ReadPlan of(QuerySpec spec, FindOptions options, List<SecondaryIndex> indexes, KeyCounter counter) {
         if (options.bounds().isPresent()) {
             return new KeyRangeScan(options.hint().orElseThrow(), options.bounds().get());
         }
@@ -93,7 +102,8 @@ public sealed interface ReadPlan {
             return new OrScan(narrowed, union.get(), spec.limit() > 0 && spec.sort().isPresent() && binarySort && narrowed.exact());
         }
         if (spec.sort().isPresent() && binarySort && !choice.map(IndexPlanner.Choice::uniquePoints).orElse(false)) {
-            Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), spec.filter(), indexes);
+            Optional<IndexOrder> order = IndexOrder.find(spec.sort().get(), spec.filter(), indexes)
+                    .filter(o -> !fewMatchesElsewhere(choice, o, counter));
             if (order.isPresent()) { // an IndexOrder index is never multikey or sparse
                 SecondaryIndex index = order.get().index();
                 Optional<List<KeyRange>> ranges = IndexBounds.of(spec.filter(), index.keys(), false, false);
@@ -166,6 +176,17 @@ public sealed interface ReadPlan {
         }
         Pushdown pushdown = FilterSql.compile(filter);
         return choice.map(ch -> new Pushdown(pushdown.condition().and(ch.condition()), pushdown.exact())).orElse(pushdown);
+    }
+
+    /**
+     * True if the filter's own index choice is another index than the sort's and finds few keys (a
+     * bounded index-only count): its matches sorted in memory beat walking the sort's index, which may
+     * read most of the collection before it meets them (MongoDB races the two plans for this).
+     */
+    private static boolean fewMatchesElsewhere(Optional<IndexPlanner.Choice> choice, IndexOrder order, KeyCounter counter) {
+        return choice.isPresent() && choice.get().index().isPresent()
+                && !choice.get().index().get().info().name().equals(order.index().info().name())
+                && counter.keysAtMost(choice.get(), FEW_MATCHES) <= FEW_MATCHES;
     }
 
     /** The filter's pushdown, narrowed to the documents the union of index reads points at. */

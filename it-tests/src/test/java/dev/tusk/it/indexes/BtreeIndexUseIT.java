@@ -128,6 +128,22 @@ class BtreeIndexUseIT {
     }
 
     @Test
+    void aSelectiveIndexBeatsTheSortsIndexAndAWideOneDoesNot() {
+        Bson selective = Filters.eq("qty", 7);
+        Document plan = indexed.find(selective).sort(Sorts.ascending("sku")).limit(5).explain(ExplainVerbosity.QUERY_PLANNER)
+                .get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals("qty_1", Stages.innermost(plan).getString("indexName"), "24 matches are read and sorted: " + plan.toJson());
+        assertTrue(plan.toJson().contains("\"SORT\""), plan.toJson());
+        assertEquals(Ids.of(plain.find(selective).sort(Sorts.ascending("sku")).limit(5)),
+                Ids.of(indexed.find(selective).sort(Sorts.ascending("sku")).limit(5)));
+        Bson wide = Filters.gte("qty", 0);
+        Document walked = indexed.find(wide).sort(Sorts.ascending("sku")).limit(5).explain(ExplainVerbosity.QUERY_PLANNER)
+                .get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals("sku_1", Stages.innermost(walked).getString("indexName"), "12,000 matches: the sort's index order wins");
+        assertFalse(walked.toJson().contains("\"SORT\""), walked.toJson());
+    }
+
+    @Test
     void aUniqueEqualityBeatsAnIndexOrder() {
         Bson filter = Filters.and(Filters.eq("sku", "sku-00003"), Filters.eq("cat", "cat3"));
         Document winning = indexed.find(filter).sort(Sorts.descending("price")).explain(ExplainVerbosity.QUERY_PLANNER)
