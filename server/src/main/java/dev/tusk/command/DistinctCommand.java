@@ -54,7 +54,8 @@ final class DistinctCommand implements Command {
         } else if (info.isPresent()) {
             Hints.check(cx, info, args.value("hint"));
             DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
-                    .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+                    .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()),
+                            dev.tusk.exec.FindOptions.distinct(key));
             while (!matches.exhausted()) {
                 for (BsonDocument d : matches.next(1000, Long.MAX_VALUE)) {
                     values.addAll(DistinctValues.of(d, key));

@@ -127,8 +127,9 @@ final class ExplainCommand implements Command {
                 .append("indexFilterSet", BsonBoolean.FALSE)
                 .append("parsedQuery", parsedQuery);
         BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
-        FindOptions options = info.filter(c -> innerName.equals("find")).map(c -> findOptions(cx, c, command))
-                .orElse(FindOptions.NONE);
+        FindOptions options = innerName.equals("distinct") && command.isString("key")
+                ? FindOptions.distinct(command.getString("key").getValue())
+                : info.filter(c -> innerName.equals("find")).map(c -> findOptions(cx, c, command)).orElse(FindOptions.NONE);
         Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c))
                 .explain(c, spec, options, execute));
         Optional<BsonDocument> projection = innerName.equals("find") ? Optional.of(doc(command, "projection")) : Optional.empty();

@@ -102,6 +102,11 @@ public final class ExplainStages {
         if (e.readPlan() instanceof ReadPlan.ById) {
             return new BsonDocument("stage", new BsonString("IDHACK"));
         }
+        if (e.readPlan() instanceof ReadPlan.FirstPerKey f) { // a document per key, fetched
+            BsonDocument scan = ixscan(Optional.of(f.index()), spec.filter(), false, bounds(f, Optional.of(f.index()), spec.filter()));
+            scan.put("stage", new BsonString("DISTINCT_SCAN"));
+            return new BsonDocument("stage", new BsonString("FETCH")).append("inputStage", scan);
+        }
         if (e.readPlan() instanceof ReadPlan.OrScan o) { // FETCH over an OR of one IXSCAN per branch
             org.bson.BsonArray scans = new org.bson.BsonArray();
             for (IndexPlanner.Union.Branch b : o.union().branches()) {
@@ -117,6 +122,7 @@ public final class ExplainStages {
         Optional<Optional<SecondaryIndex>> index = switch (e.readPlan()) {
             case ReadPlan.ById b -> Optional.empty(); // returned above
             case ReadPlan.OrScan o -> Optional.empty(); // returned above
+            case ReadPlan.FirstPerKey f -> Optional.empty(); // returned above
             case ReadPlan.KeyRangeScan k -> Optional.of(k.hint() instanceof FindOptions.Hint.Secondary s
                     ? Optional.of(s.index()) : Optional.empty());
             case ReadPlan.InIndexOrder o -> Optional.of(Optional.of(o.order().index()));

@@ -5,10 +5,20 @@ import java.util.Optional;
 
 /**
  * find's options about indexes: the index `hint` names, returnKey (results are index keys instead of
- * documents) and min/max as a range of the hinted index's keys (which needs an index hint).
+ * documents) and min/max as a range of the hinted index's keys (which needs an index hint); for
+ * `distinct`, the key whose values the read is for (an index on it may give fewer documents).
  */
-public record FindOptions(Optional<Hint> hint, boolean returnKey, Optional<KeyRange> bounds) {
+public record FindOptions(Optional<Hint> hint, boolean returnKey, Optional<KeyRange> bounds, Optional<String> distinctKey) {
     public static final FindOptions NONE = new FindOptions(Optional.empty(), false, Optional.empty());
+
+    public FindOptions(Optional<Hint> hint, boolean returnKey, Optional<KeyRange> bounds) {
+        this(hint, returnKey, bounds, Optional.empty());
+    }
+
+    /** The read of a `distinct` on the key. */
+    public static FindOptions distinct(String key) {
+        return new FindOptions(Optional.empty(), false, Optional.empty(), Optional.of(key));
+    }
 
     public FindOptions {
         if (bounds.isPresent() && (hint.isEmpty() || hint.get() instanceof Hint.Natural)) {

@@ -51,6 +51,7 @@ public final class IndexUsage {
             case ReadPlan.GeoScan g -> used(g.index().schema(), g.index().storage());
             case ReadPlan.TopK t -> t.choice().ifPresent(ch -> countChoice(ch, schema, id));
             case ReadPlan.TableScan t -> t.choice().ifPresent(ch -> countChoice(ch, schema, id));
+            case ReadPlan.FirstPerKey f -> used(f.index().schema(), f.index().storage());
             case ReadPlan.OrScan o -> o.union().branches().forEach(b -> countChoice(b.choice(), schema, id));
         }
     }

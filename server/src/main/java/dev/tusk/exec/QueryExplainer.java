@@ -71,6 +71,7 @@ public final class QueryExplainer {
             case ReadPlan.TopK t -> t.pushdown();
             case ReadPlan.TableScan t -> t.pushdown();
             case ReadPlan.OrScan o -> o.pushdown();
+            case ReadPlan.FirstPerKey f -> new Pushdown(f.where(c), true);
             case ReadPlan.GeoScan g -> g.pushdown();
             case ReadPlan.ById b -> new Pushdown(org.jooq.impl.DSL.noCondition(), true);
             case ReadPlan.InIndexOrder o -> o.onDocument();
@@ -94,6 +95,7 @@ public final class QueryExplainer {
                     ? store.explainSeqPage(c, t.pushdown().condition(), ReadPlan.backward(options), pageSize, execute)
                     : store.explainPage(c, t.pushdown().condition(), pageSize, execute);
             case ReadPlan.GeoScan g -> store.explainPage(c, g.pushdown().condition(), pageSize, execute);
+            case ReadPlan.FirstPerKey f -> store.explainPage(c, pushdown.condition(), pageSize, execute);
             case ReadPlan.OrScan o -> o.topK() ? store.explainSortedTop(c, o.pushdown().condition(), spec.sort().orElseThrow(),
                     spec.skip() + spec.limit(), execute) : store.explainPage(c, o.pushdown().condition(), pageSize, execute);
         };

@@ -49,6 +49,35 @@ public sealed interface ReadPlan {
      */
     record OrScan(Pushdown pushdown, IndexPlanner.Union union, boolean topK) implements ReadPlan {}
 
+    /**
+     * A `distinct` over a single-field index: per key the document with the smallest `_key`, and the first
+     * holding an explicit null (MongoDB's DISTINCT_SCAN, which reads one entry per key).
+     */
+    record FirstPerKey(SecondaryIndex index, byte[] nullKey, Pushdown nullCheck) implements ReadPlan {
+        public org.jooq.Condition where(dev.tusk.catalog.CollectionInfo c) {
+            return IndexSql.firstPerKey(c.schemaName(), c.tableName(), index.storage(), nullKey, nullCheck.condition());
+        }
+
+        /** The plan when the filter is empty and an index (ready, visible, not partial) has the key as its one ordered field. */
+        static Optional<ReadPlan> of(QuerySpec spec, String key, List<SecondaryIndex> indexes) {
+            if (!(spec.filter() instanceof dev.tusk.query.FilterNode.AlwaysTrue)) {
+                return Optional.empty();
+            }
+            dev.tusk.bson.FieldPath path = dev.tusk.bson.FieldPath.parse(key);
+            Pushdown nullCheck = FilterSql.compile(new dev.tusk.query.FilterNode.TypeIs(path, java.util.Set.of(10)));
+            for (SecondaryIndex index : indexes) {
+                var info = index.info();
+                if (info.hidden() || !info.ready() || info.partialFilterExpression().isPresent() || index.keys().paths().size() != 1
+                        || !index.keys().ordered(0) || !index.keys().paths().get(0).equals(path) || !nullCheck.exact()) {
+                    continue;
+                }
+                byte[] nullKey = dev.tusk.index.IndexKeys.component(org.bson.BsonNull.VALUE, index.keys().descending(0));
+                return Optional.of(new FirstPerKey(index, nullKey, nullCheck));
+            }
+            return Optional.empty();
+        }
+    }
+
     /** The table in `_key` order, narrowed by the chosen index's ranges; sorted in memory if the read sorts. */
     record TableScan(Pushdown pushdown, Optional<IndexPlanner.Choice> choice) implements ReadPlan {}
 
@@ -71,6 +100,12 @@ public sealed interface ReadPlan {
     static ReadPlan of(QuerySpec spec, FindOptions options, List<SecondaryIndex> indexes, KeyCounter counter) {
         if (options.bounds().isPresent()) {
             return new KeyRangeScan(options.hint().orElseThrow(), options.bounds().get());
+        }
+        if (options.distinctKey().isPresent()) {
+            Optional<ReadPlan> firstPerKey = FirstPerKey.of(spec, options.distinctKey().get(), indexes);
+            if (firstPerKey.isPresent()) {
+                return firstPerKey.get();
+            }
         }
         if (dev.tusk.query.TextFilters.find(spec.filter()).isPresent()) { // the text index's terms narrow the table scan
             return new TableScan(FilterSql.compile(spec.filter()), Optional.empty());

@@ -61,6 +61,23 @@ public final class IndexSql {
     }
 
     /**
+     * The documents a `distinct` over a single-field index needs: per non-null key the one with the
+     * smallest `_key` (it holds the first occurrence of that key's values in `_key` order), and the first of
+     * the documents keyed null that {@code nullCheck} (the key's $type null, on the collection's columns)
+     * says hold an explicit null; as `_key IN (...)` for a scan of {@code schema.table}.
+     */
+    public static Condition firstPerKey(String schema, String table, String side, byte[] nullKey, Condition nullCheck) {
+        Field<String> hex = DSL.field("min(encode({0}, 'hex') COLLATE \"C\")", String.class, DOC_KEY);
+        var perKey = DSL.select(DSL.field("decode({0}, 'hex')", byte[].class, hex))
+                .from(DSL.table(DSL.name(schema, side))).where(K.ne(DSL.val(nullKey))).groupBy(K);
+        Field<byte[]> docKey = DSL.field(DSL.name("_key"), SQLDataType.BLOB);
+        var firstNull = DSL.select(docKey).from(DSL.table(DSL.name(schema, table)))
+                .where(docKey.in(DSL.select(DOC_KEY).from(DSL.table(DSL.name(schema, side))).where(K.eq(DSL.val(nullKey)))))
+                .and(nullCheck).orderBy(docKey).limit(1);
+        return docKey.in(perKey.unionAll(DSL.select(DSL.field(DSL.name("n", "_key"), byte[].class)).from(firstNull.asTable("n"))));
+    }
+
+    /**
      * The column within any of the ranges: {@code = ?} or one {@code IN (...)} for the points (an IN list
      * is one array comparison to PostgreSQL, where an OR of 500 equalities took 135 ms to plan), ranges ORed.
      */

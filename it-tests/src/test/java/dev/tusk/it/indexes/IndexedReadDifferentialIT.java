@@ -81,6 +81,12 @@ class IndexedReadDifferentialIT {
             indexReads += plan.contains("\"IXSCAN\"") ? 1 : 0;
         }
         assertTrue(indexReads > 200, "too few reads went through an index: " + indexReads);
+        for (String field : FIELDS) { // distinct reads one document per index key; same values, same BSON types
+            assertEquals(plain.distinct(field, org.bson.BsonValue.class).into(new ArrayList<>()),
+                    indexed.distinct(field, org.bson.BsonValue.class).into(new ArrayList<>()), "seed " + seed + ": distinct " + field);
+        }
+        Document distinctPlan = db.runCommand(new Document("explain", new Document("distinct", "indexed").append("key", "a")));
+        assertTrue(distinctPlan.toJson().contains("\"DISTINCT_SCAN\""), distinctPlan.toJson());
     }
 
     private static Object value(Random random) {
