@@ -127,7 +127,7 @@ final class ExplainCommand implements Command {
                 .append("indexFilterSet", BsonBoolean.FALSE)
                 .append("parsedQuery", parsedQuery);
         BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
-        FindOptions options = innerName.equals("distinct") && command.isString("key")
+        FindOptions options = innerName.equals("distinct") && command.isString("key") && info.filter(CollectionInfo::capped).isEmpty()
                 ? FindOptions.distinct(command.getString("key").getValue())
                 : info.filter(c -> innerName.equals("find")).map(c -> findOptions(cx, c, command)).orElse(FindOptions.NONE);
         Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c))
