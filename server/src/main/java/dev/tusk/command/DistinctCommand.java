@@ -55,8 +55,7 @@ final class DistinctCommand implements Command {
             Hints.check(cx, info, args.value("hint"));
             DocumentSource matches = new QueryExecutor(cx.store(), request.timeBudget(), cx.indexes().secondary(info.get()))
                     .open(info.get(), new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()),
-                            // a capped collection's values are first seen in natural order, not `_key` order
-                            info.get().capped() ? dev.tusk.exec.FindOptions.NONE : dev.tusk.exec.FindOptions.distinct(key));
+                            dev.tusk.exec.FindOptions.distinct(info.get(), key));
             while (!matches.exhausted()) {
                 for (BsonDocument d : matches.next(1000, Long.MAX_VALUE)) {
                     values.addAll(DistinctValues.of(d, key));

@@ -73,6 +73,9 @@ final class ExplainCommand implements Command {
         Optional<GroupPushdowns.Pushed> group = Optional.empty();
         Optional<GroupPushdowns.Counted> counted = Optional.empty();
         Optional<List<FacetPushdowns.Branch>> facets = Optional.empty();
+        // the pipeline as it runs: $match conditions moved ahead (MatchPlacement), as MongoDB's explain shows it
+        BsonArray placed = innerName.equals("aggregate") && command.isArray("pipeline")
+                ? dev.tusk.pipeline.MatchPlacement.earliest(command.getArray("pipeline")) : new BsonArray();
         QuerySpec spec = switch (innerName) {
             case "find" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "filter")), collation),
                     Optional.of(doc(command, "sort")).filter(d -> !d.isEmpty()).map(SortSpec::parse).filter(o -> !o.isNatural())
@@ -83,8 +86,7 @@ final class ExplainCommand implements Command {
             case "distinct" -> new QuerySpec(CollatedFilter.of(FilterParser.parse(doc(command, "query")), collation),
                     Optional.empty(), 0, 0, Optional.empty());
             case "aggregate" -> {
-                BsonArray stages = dev.tusk.pipeline.MatchPlacement.earliest(
-                        command.isArray("pipeline") ? command.getArray("pipeline") : new BsonArray());
+                BsonArray stages = placed;
                 Pipeline pipeline = Pipeline.parse(stages, ParseContext.of(Variables.defaults()).withCollation(collation));
                 Optional<CollectionInfo> read = cx.catalog().collection(request.database(), collectionName.asString().getValue());
                 if (!pipeline.stages().isEmpty() && pipeline.stages().get(0) instanceof dev.tusk.pipeline.GeoNearStage near
@@ -119,7 +121,7 @@ final class ExplainCommand implements Command {
         };
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collectionName.asString().getValue());
         BsonDocument parsedQuery = innerName.equals("find") ? doc(command, "filter") : innerName.equals("aggregate")
-                ? command.getArray("pipeline").stream().findFirst().map(v -> v.asDocument())
+                ? placed.stream().findFirst().map(v -> v.asDocument())
                         .filter(d -> d.isDocument("$match")).map(d -> d.getDocument("$match")).orElseGet(BsonDocument::new)
                 : doc(command, "query");
         boolean execute = !verbosity.equals("queryPlanner");
@@ -127,9 +129,9 @@ final class ExplainCommand implements Command {
                 .append("indexFilterSet", BsonBoolean.FALSE)
                 .append("parsedQuery", parsedQuery);
         BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
-        FindOptions options = innerName.equals("distinct") && command.isString("key") && info.filter(CollectionInfo::capped).isEmpty()
-                ? FindOptions.distinct(command.getString("key").getValue())
-                : info.filter(c -> innerName.equals("find")).map(c -> findOptions(cx, c, command)).orElse(FindOptions.NONE);
+        FindOptions options = info.map(c -> innerName.equals("find") ? findOptions(cx, c, command)
+                : innerName.equals("distinct") && command.isString("key") ? FindOptions.distinct(c, command.getString("key").getValue())
+                : FindOptions.NONE).orElse(FindOptions.NONE);
         Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c))
                 .explain(c, spec, options, execute));
         Optional<BsonDocument> projection = innerName.equals("find") ? Optional.of(doc(command, "projection")) : Optional.empty();

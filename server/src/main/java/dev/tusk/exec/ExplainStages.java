@@ -103,14 +103,13 @@ public final class ExplainStages {
             return new BsonDocument("stage", new BsonString("IDHACK"));
         }
         if (e.readPlan() instanceof ReadPlan.FirstPerKey f) { // a document per key, fetched
-            BsonDocument scan = ixscan(Optional.of(f.index()), spec.filter(), false, bounds(f, Optional.of(f.index()), spec.filter()));
-            scan.put("stage", new BsonString("DISTINCT_SCAN"));
-            return new BsonDocument("stage", new BsonString("FETCH")).append("inputStage", scan);
+            return new BsonDocument("stage", new BsonString("FETCH")).append("inputStage", indexScan("DISTINCT_SCAN",
+                    Optional.of(f.index()), spec.filter(), false, bounds(f, Optional.of(f.index()), spec.filter())));
         }
         if (e.readPlan() instanceof ReadPlan.OrScan o) { // FETCH over an OR of one IXSCAN per branch
             org.bson.BsonArray scans = new org.bson.BsonArray();
             for (IndexPlanner.Union.Branch b : o.union().branches()) {
-                scans.add(ixscan(b.choice().index(), b.filter(), false, bounds(o, b.choice().index(), b.filter())));
+                scans.add(indexScan("IXSCAN", b.choice().index(), b.filter(), false, bounds(o, b.choice().index(), b.filter())));
             }
             BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
             if (!filter.isEmpty()) {
@@ -139,7 +138,7 @@ public final class ExplainStages {
             return scan.append("direction", new BsonString("forward"));
         }
         boolean backward = e.readPlan() instanceof ReadPlan.InIndexOrder o && o.order().reverse();
-        BsonDocument ixscan = ixscan(index.get(), spec.filter(), backward, bounds(e.readPlan(), index.get(), spec.filter()));
+        BsonDocument ixscan = indexScan("IXSCAN", index.get(), spec.filter(), backward, bounds(e.readPlan(), index.get(), spec.filter()));
         BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
         if (!filter.isEmpty()) {
             fetch.append("filter", filter);
@@ -156,10 +155,10 @@ public final class ExplainStages {
         return fetch;
     }
 
-    /** An IXSCAN of a secondary index or (empty) the `_id_` index, with the bounds given. */
-    private static BsonDocument ixscan(Optional<SecondaryIndex> index, dev.tusk.query.FilterNode filter, boolean backward,
-            Optional<BsonDocument> bounds) {
-        BsonDocument ixscan = new BsonDocument("stage", new BsonString("IXSCAN"));
+    /** An index scan stage (IXSCAN, DISTINCT_SCAN) of a secondary index or (empty) the `_id_` index, with the bounds given. */
+    private static BsonDocument indexScan(String stage, Optional<SecondaryIndex> index, dev.tusk.query.FilterNode filter,
+            boolean backward, Optional<BsonDocument> bounds) {
+        BsonDocument ixscan = new BsonDocument("stage", new BsonString(stage));
         if (index.isPresent()) {
             var info = index.get().info();
             ixscan.append("keyPattern", index.get().shownKeyPattern(filter))

@@ -15,9 +15,12 @@ public record FindOptions(Optional<Hint> hint, boolean returnKey, Optional<KeyRa
         this(hint, returnKey, bounds, Optional.empty());
     }
 
-    /** The read of a `distinct` on the key. */
-    public static FindOptions distinct(String key) {
-        return new FindOptions(Optional.empty(), false, Optional.empty(), Optional.of(key));
+    /**
+     * The read of a `distinct` on the key; none on a capped collection, whose values are first seen in
+     * natural order rather than in the `_key` order an index's one-document-per-key read follows.
+     */
+    public static FindOptions distinct(dev.tusk.catalog.CollectionInfo c, String key) {
+        return c.capped() ? NONE : new FindOptions(Optional.empty(), false, Optional.empty(), Optional.of(key));
     }
 
     public FindOptions {

@@ -39,6 +39,11 @@ abstract class PagedSource implements DocumentSource {
         this.limitLeft = limit == 0 ? Long.MAX_VALUE : limit;
     }
 
+    /** How many rows a page asks for when {@code wanted} more are needed (at least 16, at most 1,000). */
+    static int pageSize(long wanted) {
+        return (int) Math.max(16, Math.min(MAX_PAGE, wanted));
+    }
+
     /** The next page after the last row returned so far; fewer than pageSize rows means the end. */
     protected abstract List<Row> fetch(int pageSize, TimeBudget budget);
 
@@ -87,8 +92,7 @@ abstract class PagedSource implements DocumentSource {
         if (sqlDone) {
             return false;
         }
-        long target = Math.min((long) wanted + skipLeft, limitLeft + skipLeft);
-        int pageSize = (int) Math.max(16, Math.min(MAX_PAGE, target));
+        int pageSize = pageSize(Math.min((long) wanted + skipLeft, limitLeft + skipLeft));
         List<Row> page = fetch(pageSize, budget);
         if (page.size() < pageSize) {
             sqlDone = true;

@@ -66,7 +66,7 @@ public final class QueryExplainer {
         };
         long skip = stopsAtLimit ? spec.skip() : 0;
         long limit = stopsAtLimit ? spec.limit() : 0;
-        int pageSize = stopsAtLimit ? (int) Math.max(16, Math.min(1000, skip + limit)) : 1000;
+        int pageSize = PagedSource.pageSize(stopsAtLimit ? skip + limit : Long.MAX_VALUE);
         Pushdown pushdown = switch (readPlan) {
             case ReadPlan.TopK t -> t.pushdown();
             case ReadPlan.TableScan t -> t.pushdown();

@@ -64,17 +64,15 @@ public sealed interface ReadPlan {
                 return Optional.empty();
             }
             dev.tusk.bson.FieldPath path = dev.tusk.bson.FieldPath.parse(key);
-            Pushdown nullCheck = FilterSql.compile(new dev.tusk.query.FilterNode.TypeIs(path, java.util.Set.of(10)));
-            for (SecondaryIndex index : indexes) {
-                var info = index.info();
-                if (info.hidden() || !info.ready() || info.partialFilterExpression().isPresent() || index.keys().paths().size() != 1
-                        || !index.keys().ordered(0) || !index.keys().paths().get(0).equals(path) || !nullCheck.exact()) {
-                    continue;
-                }
-                byte[] nullKey = dev.tusk.index.IndexKeys.component(org.bson.BsonNull.VALUE, index.keys().descending(0));
-                return Optional.of(new FirstPerKey(index, nullKey, nullCheck));
+            Optional<SecondaryIndex> index = indexes.stream().filter(i -> !i.info().hidden() && i.info().ready()
+                    && i.info().partialFilterExpression().isEmpty() && i.keys().paths().equals(List.of(path)) && i.keys().ordered(0))
+                    .findFirst();
+            if (index.isEmpty()) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            Pushdown nullCheck = FilterSql.compile(new dev.tusk.query.FilterNode.TypeIs(path, java.util.Set.of(10)));
+            byte[] nullKey = dev.tusk.index.IndexKeys.component(org.bson.BsonNull.VALUE, index.get().keys().descending(0));
+            return nullCheck.exact() ? Optional.of(new FirstPerKey(index.get(), nullKey, nullCheck)) : Optional.empty();
         }
     }
 

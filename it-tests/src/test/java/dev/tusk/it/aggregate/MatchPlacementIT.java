@@ -59,6 +59,8 @@ class MatchPlacementIT {
             Document access = Stages.innermost(cursor.get("queryPlanner", Document.class).get("winningPlan", Document.class));
             assertEquals("IXSCAN", access.getString("stage"), pipeline + ": " + explain.toJson());
             assertEquals("status_1", access.getString("indexName"));
+            assertTrue(cursor.get("queryPlanner", Document.class).get("parsedQuery", Document.class).containsKey("status"),
+                    "explain's parsedQuery is the moved $match: " + cursor.toJson());
             assertTrue(cursor.get("executionStats", Document.class).getInteger("totalDocsExamined") <= 400, explain.toJson());
         }
     }
