@@ -29,6 +29,11 @@ final class Args {
         return doc.containsKey(key);
     }
 
+    /** True if every argument present is one of these. */
+    boolean onlyHas(List<String> keys) {
+        return keys.containsAll(doc.keySet());
+    }
+
     /** The value, or null when absent. */
     BsonValue opt(String key) {
         used.add(key);

@@ -88,8 +88,15 @@ final class ReadOps {
         return it;
     }
 
-    /** The deprecated count helper (gone from driver 5): the count command as the old helper sent it. */
+    /**
+     * The deprecated count helper (gone from driver 5): the count command as the old helper sent it.
+     * Without a filter, session or options but comment/maxTimeMS that command is what
+     * estimatedDocumentCount sends, retried as the old helper's was (runCommand is never retried).
+     */
     private static Object count(Object c, Args a, OpContext cx) {
+        if (a.has("filter") && a.doc("filter").isEmpty() && a.onlyHas(List.of("filter", "comment", "maxTimeMS"))) {
+            return estimatedDocumentCount(c, a, cx);
+        }
         MongoCollection<BsonDocument> coll = coll(c);
         BsonDocument command = new BsonDocument("count", new org.bson.BsonString(coll.getNamespace().getCollectionName()))
                 .append("query", a.docOr("filter", new BsonDocument()));
