@@ -56,8 +56,17 @@ public final class IdKey {
         return typeByte(v);
     }
 
+    /** The bracket of a BSON type's values (a $type code's), as {@link #bracket(BsonValue)} gives it for each of them. */
+    public static int bracket(org.bson.BsonType type) {
+        return typeByte(type);
+    }
+
     private static int typeByte(BsonValue v) {
-        return switch (v.getBsonType()) {
+        return typeByte(v.getBsonType());
+    }
+
+    private static int typeByte(org.bson.BsonType type) {
+        return switch (type) {
             case MIN_KEY -> MIN_KEY;
             case UNDEFINED, END_OF_DOCUMENT -> UNDEFINED;
             case NULL -> NULL;

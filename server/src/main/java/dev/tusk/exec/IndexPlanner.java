@@ -110,9 +110,13 @@ public final class IndexPlanner {
         return Optional.empty();
     }
 
-    /** Lower is better: exact points beat ranges, unique indexes beat others, fewer ranges beat more. */
+    /**
+     * Lower is better: exact points beat ranges, ranges beat whole type brackets ($type, $exists),
+     * unique indexes beat others, fewer ranges beat more.
+     */
     private static int score(List<KeyRange> ranges, SecondaryIndex index) {
         boolean points = ranges.stream().allMatch(r -> r.to().length >= r.from().length && r.from().length > 1);
-        return (points ? 0 : 1000) + (index.info().unique() ? 0 : 100) + Math.min(ranges.size(), 99);
+        boolean brackets = ranges.stream().allMatch(r -> r.from().length <= 1 && r.to().length <= 1);
+        return (points ? 0 : brackets ? 2000 : 1000) + (index.info().unique() ? 0 : 100) + Math.min(ranges.size(), 99);
     }
 }

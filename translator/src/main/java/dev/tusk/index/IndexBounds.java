@@ -125,7 +125,67 @@ public final class IndexBounds {
         if (range != null) {
             return Optional.of(new FieldBound(null, List.of(range)));
         }
-        return hashed ? Optional.empty() : regexRanges(groups, path).map(r -> new FieldBound(null, r));
+        if (hashed) {
+            return Optional.empty();
+        }
+        Optional<List<Interval>> regex = regexRanges(groups, path);
+        return regex.or(() -> typeRanges(groups, path, sparse || index.partial())).map(r -> new FieldBound(null, r));
+    }
+
+    /**
+     * Bounds from what a condition says of the field's type: $type scans its types' brackets; on an
+     * index that leaves documents out (sparse or partial), $exists: true scans every key and $ne/$nin
+     * null every key outside null's bracket, as MongoDB reads them. On an index of every document those
+     * two would scan most of it, which a table scan does faster, so they are not bounds there.
+     */
+    private static Optional<List<Interval>> typeRanges(List<List<FilterNode>> groups, FieldPath path, boolean leavesOut) {
+        List<Interval> present = null;
+        for (List<FilterNode> group : groups) {
+            for (FilterNode n : group) {
+                if (n instanceof FilterNode.TypeIs t && t.path().equals(path)) {
+                    return Optional.of(typeBrackets(t.types()));
+                }
+                if (!leavesOut) {
+                    continue;
+                }
+                if (notNull(n, path)) {
+                    present = List.of(brackets(MIN_BRACKET, NULL_BRACKET), brackets(NULL_BRACKET + 1, MAX_BRACKET + 1));
+                } else if (n instanceof FilterNode.Exists e && e.path().equals(path) && present == null) {
+                    present = List.of(brackets(MIN_BRACKET, MAX_BRACKET + 1));
+                }
+            }
+        }
+        return Optional.ofNullable(present);
+    }
+
+    private static final int MIN_BRACKET = IdKey.bracket(BsonType.MIN_KEY), NULL_BRACKET = IdKey.bracket(BsonType.NULL),
+            MAX_BRACKET = IdKey.bracket(BsonType.MAX_KEY);
+
+    /**
+     * {@code $ne: null} or a {@code $nin} that holds null on a top-level field: the field is present and no
+     * value it reaches is null. Not on a dotted path: {@code {'a.b': {$ne: null}}} also matches
+     * {@code {a: [[1]]}}, where the path reaches nothing (no key but null, and none in a sparse index).
+     */
+    private static boolean notNull(FilterNode n, FieldPath path) {
+        return path.size() == 1 && n instanceof FilterNode.Not not && switch (not.child()) {
+            case FilterNode.Compare c -> c.path().equals(path) && c.op() == FilterNode.Op.EQ && c.value().isNull();
+            case FilterNode.In in -> in.path().equals(path) && in.values().stream().anyMatch(BsonValue::isNull);
+            default -> false;
+        };
+    }
+
+    /** The brackets of $type's codes, in key order ("number" types share one). */
+    private static List<Interval> typeBrackets(java.util.Set<Integer> codes) {
+        java.util.SortedSet<Integer> brackets = new java.util.TreeSet<>();
+        for (int code : codes) {
+            brackets.add(IdKey.bracket(BsonType.findByValue(code == -1 ? 0xFF : code)));
+        }
+        return brackets.stream().map(b -> brackets(b, b + 1)).toList();
+    }
+
+    /** Every key whose first byte (its bracket) is in [from, to). */
+    private static Interval brackets(int from, int to) {
+        return new Interval(new byte[] {(byte) from}, true, new byte[] {(byte) to}, false);
     }
 
     /**

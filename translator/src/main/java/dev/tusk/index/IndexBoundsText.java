@@ -106,7 +106,36 @@ public final class IndexBoundsText {
                 }
             }
         }
+        for (FilterNode n : IndexBounds.conjuncts(filter)) {
+            if (n instanceof FilterNode.TypeIs t && t.path().equals(path)) {
+                return new FieldText(typeIntervals(t.types()), false);
+            }
+        }
         return new FieldText(List.of(ALL), false);
+    }
+
+    /** $type's brackets in MongoDB's notation, in key order; every key if one of them has none here. */
+    private static List<String> typeIntervals(java.util.Set<Integer> codes) {
+        java.util.TreeMap<Integer, String> byBracket = new java.util.TreeMap<>();
+        for (int code : codes) {
+            org.bson.BsonType type = org.bson.BsonType.findByValue(code == -1 ? 0xFF : code);
+            String interval = switch (type) {
+                case INT32, INT64, DOUBLE, DECIMAL128 -> "[nan.0, inf.0]";
+                case STRING, SYMBOL -> "[\"\", {})";
+                case NULL -> "[null, null]";
+                case OBJECT_ID -> "[ObjectId('000000000000000000000000'), ObjectId('ffffffffffffffffffffffff')]";
+                case BOOLEAN -> "[false, true]";
+                case DATE_TIME -> "[new Date(-9223372036854775808), new Date(9223372036854775807)]";
+                case MIN_KEY -> "[MinKey, MinKey]";
+                case MAX_KEY -> "[MaxKey, MaxKey]";
+                default -> null;
+            };
+            if (interval == null) {
+                return List.of(ALL);
+            }
+            byBracket.put(dev.tusk.storage.IdKey.bracket(type), interval);
+        }
+        return List.copyOf(byBracket.values());
     }
 
     private static String point(BsonValue v) {

@@ -66,6 +66,11 @@ public final class IndexKeys {
         return partialFilter.map(p -> dev.tusk.query.FilterImplication.implies(filter, p)).orElse(true);
     }
 
+    /** True if a partial filter leaves documents out of the index. */
+    public boolean partial() {
+        return partialFilter.isPresent();
+    }
+
     public boolean hashed(int field) {
         return field == hashedField;
     }

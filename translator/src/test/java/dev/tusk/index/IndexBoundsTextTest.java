@@ -41,6 +41,10 @@ class IndexBoundsTextTest {
                 Arguments.of("{a: {$gt: 3}, b: 4}", "{a: 1, b: -1}", false, "{a: ['(3, inf.0]'], b: ['[MaxKey, MinKey]']}"),
                 Arguments.of("{b: 4}", "{a: 1, b: 1}", false, "{a: ['[MinKey, MaxKey]'], b: ['[MinKey, MaxKey]']}"),
                 Arguments.of("{b: 4}", "{a: 1}", false, "{a: ['[MinKey, MaxKey]']}"),
+                Arguments.of("{a: {$type: 'string'}}", "{a: 1}", false, "{a: ['[\"\", {})']}"),
+                Arguments.of("{a: {$type: ['bool', 'number']}}", "{a: 1}", false, "{a: ['[nan.0, inf.0]', '[false, true]']}"),
+                Arguments.of("{a: {$type: ['string', 'array']}}", "{a: 1}", false, "{a: ['[MinKey, MaxKey]']}"),
+                Arguments.of("{a: {$exists: true}}", "{a: 1}", false, "{a: ['[MinKey, MaxKey]']}"),
                 Arguments.of("{_id: {$oid: '650000000000000000000001'}}", "{_id: 1}", false,
                         "{_id: [\"[ObjectId('650000000000000000000001'), ObjectId('650000000000000000000001')]\"]}"));
     }

@@ -44,8 +44,10 @@ class IndexBoundsPropertyTest {
         int elemMatchChecked = 0;
         int compoundChecked = 0;
         int regexChecked = 0;
-        for (int f = 0; f < 2100; f++) {
-            BsonDocument raw = switch (f % 7) {
+        int typeChecked = 0;
+        for (int f = 0; f < 2400; f++) {
+            BsonDocument raw = switch (f % 8) {
+                case 7 -> typeCondition(random, bson);
                 case 6 -> new BsonDocument(List.of("a", "a.b", "b", "c").get(random.nextInt(4)), new BsonDocument("$regex",
                         new org.bson.BsonString(List.of("^a", "^ab", "^b", "^x", "^x.y$", "^é", "^😀", "^b.*", "^a?").get(random.nextInt(9))))
                         .append("$options", new org.bson.BsonString(random.nextBoolean() ? "" : "s")));
@@ -82,9 +84,10 @@ class IndexBoundsPropertyTest {
                                 continue;
                             }
                             checked++;
-                            elemMatchChecked += f % 7 == 4 ? 1 : 0;
-                            compoundChecked += f % 7 == 5 && pattern.contains(",") ? 1 : 0;
-                            regexChecked += f % 7 == 6 ? 1 : 0;
+                            elemMatchChecked += f % 8 == 4 ? 1 : 0;
+                            compoundChecked += f % 8 == 5 && pattern.contains(",") ? 1 : 0;
+                            regexChecked += f % 8 == 6 ? 1 : 0;
+                            typeChecked += f % 8 == 7 ? 1 : 0;
                             checkedByPattern.merge(pattern, 1, Integer::sum);
                             boolean found = keys.stream().anyMatch(k -> inAny(k, ranges.get()));
                             assertTrue(found, "seed " + seed + ": index " + pattern + (sparse ? " sparse" : "")
@@ -96,6 +99,7 @@ class IndexBoundsPropertyTest {
         }
         assertTrue(checked > 1000, "too few matching cases checked: " + checked);
         assertTrue(regexChecked > 100, "too few regex matches checked: " + regexChecked);
+        assertTrue(typeChecked > 300, "too few $type/$exists/$ne null matches checked: " + typeChecked);
         assertTrue(compoundChecked > 300, "too few compound matches checked: " + compoundChecked);
         assertTrue(elemMatchChecked > 100, "too few $elemMatch matches checked: " + elemMatchChecked);
         for (String pattern : PATTERNS) {
@@ -103,6 +107,70 @@ class IndexBoundsPropertyTest {
                 assertTrue(checkedByPattern.getOrDefault(pattern, 0) > 20, "too few cases for " + pattern + ": " + checkedByPattern);
             }
         }
+    }
+
+    /** On a partial index the bounds of type conditions hold every match the index holds (the planner asks implication first). */
+    @Test
+    void typeBoundsOnPartialIndexesNeverExcludeAMatch() {
+        long seed = Long.getLong("tusk.seed", 20261206L);
+        Random random = new Random(seed);
+        RandomBson bson = new RandomBson(random);
+        List<BsonDocument> docs = bson.documents(300);
+        List<String> partials = List.of("{b: {$exists: true}}", "{c: {$type: 'number'}}", "{a: {$exists: true}}", "{a: {$gt: 0}}");
+        int checked = 0;
+        for (int f = 0; f < 600; f++) {
+            BsonDocument raw = typeCondition(random, bson);
+            FilterNode filter;
+            try {
+                filter = FilterParser.parse(raw);
+            } catch (MongoServerException e) {
+                continue;
+            }
+            for (String pattern : List.of("{a: 1}", "{a: -1}", "{'a.b': 1}", "{a: 1, b: -1}", "{b: -1, c: 1}")) {
+                for (String partial : partials) {
+                    FilterNode partialFilter = FilterParser.parse(BsonDocument.parse(partial));
+                    IndexKeys index = new IndexKeys(BsonDocument.parse(pattern), false, Optional.of(partialFilter));
+                    Optional<List<KeyRange>> ranges = IndexBounds.of(filter, index, false, true);
+                    if (ranges.isEmpty()) {
+                        continue;
+                    }
+                    for (BsonDocument d : docs) {
+                        if (!FilterEvaluator.matches(filter, d) || !FilterEvaluator.matches(partialFilter, d)) {
+                            continue;
+                        }
+                        Set<ByteBuffer> keys;
+                        try {
+                            keys = index.of(d);
+                        } catch (MongoServerException parallelArrays) {
+                            continue;
+                        }
+                        checked++;
+                        assertTrue(keys.stream().anyMatch(k -> inAny(k, ranges.get())), "seed " + seed + ": index " + pattern
+                                + " partial " + partial + " loses " + d.toJson() + " for filter " + raw.toJson());
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 300, "too few matching cases checked: " + checked);
+    }
+
+    /** A condition on the field's types: $type, $exists: true, $ne: null, a $nin holding null, or two of them. */
+    private static BsonDocument typeCondition(Random random, RandomBson bson) {
+        List<String> types = List.of("number", "string", "object", "array", "null", "bool", "date", "int", "double", "minKey",
+                "maxKey", "undefined", "regex", "objectId", "binData", "timestamp");
+        BsonDocument ops = new BsonDocument();
+        for (int i = 0; i < 1 + random.nextInt(2); i++) {
+            switch (random.nextInt(5)) {
+                case 0 -> ops.put("$type", random.nextBoolean() ? new org.bson.BsonString(types.get(random.nextInt(types.size())))
+                        : new org.bson.BsonArray(List.of(new org.bson.BsonString(types.get(random.nextInt(types.size()))),
+                                new org.bson.BsonString(types.get(random.nextInt(types.size()))))));
+                case 1 -> ops.put("$exists", org.bson.BsonBoolean.TRUE);
+                case 2 -> ops.put("$ne", org.bson.BsonNull.VALUE);
+                case 3 -> ops.put("$nin", new org.bson.BsonArray(List.of(org.bson.BsonNull.VALUE, bson.value(2))));
+                default -> ops.put("$gte", bson.value(2));
+            }
+        }
+        return new BsonDocument(List.of("a", "a.b", "b", "c").get(random.nextInt(4)), ops);
     }
 
     /** Where IndexBounds.decides says so, the ranges hold exactly the matching documents: no test on them is needed. */

@@ -176,6 +176,28 @@ class BtreeIndexUseIT {
         assertEquals("COLLSCAN", ixscan(indexed.find(nulls)).getString("stage"), "a sparse index lacks the documents without nick");
     }
 
+    @Test
+    void typeConditionsScanTheirTypesKeys() {
+        // a sparse index holds exactly the documents with the field: $exists and $ne null read all of it
+        for (Bson filter : List.of(Filters.exists("nick"), Filters.ne("nick", null), Filters.nin("nick", java.util.Arrays.asList(null, "n10")),
+                Filters.type("nick", "string"))) {
+            assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(indexed.find(filter)), filter.toString());
+            Document explain = indexed.find(filter).explain(ExplainVerbosity.EXECUTION_STATS);
+            assertEquals("nick_1", Stages.innermost(explain.get("queryPlanner", Document.class).get("winningPlan", Document.class))
+                    .getString("indexName"), filter.toString());
+            SideTablePlans.assertReadsSideTable(explain, DB, "indexed", "nick_1", filter); // all of it: maybe sequentially
+        }
+        assertEquals(1199, indexed.countDocuments(Filters.nin("nick", java.util.Arrays.asList(null, "n10"))));
+        // $type scans its types' brackets on any index: no qty is a string
+        assertServedBy("qty_1", Filters.type("qty", "string"), 0);
+        assertServedBy("qty_1", Filters.and(Filters.type("qty", "number"), Filters.lt("qty", 2)), 48);
+        assertEquals(List.of("[\"\", {})"), ixscan(indexed.find(Filters.type("qty", "string"))).get("indexBounds", Document.class)
+                .getList("qty", String.class));
+        // on an index of every document, $ne null would read most of it: a table scan does that faster
+        assertEquals("COLLSCAN", ixscan(indexed.find(Filters.ne("qty", null))).getString("stage"));
+        assertEquals(12_000, indexed.countDocuments(Filters.ne("qty", null)));
+    }
+
     private static void assertServedBy(String name, Bson filter, int maxDocsExamined) {
         assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(indexed.find(filter)), filter.toString());
         Document explain = indexed.find(filter).explain(ExplainVerbosity.EXECUTION_STATS);

@@ -105,7 +105,14 @@ class IndexedReadDifferentialIT {
     private static Document filter(Random random, int depth) {
         String field = FIELDS.get(random.nextInt(FIELDS.size()));
         Object v = value(random);
-        Document f = switch (random.nextInt(depth == 0 ? 10 : 8)) {
+        Document f = switch (random.nextInt(depth == 0 ? 11 : 9)) {
+            case 8 -> new Document(field, switch (random.nextInt(4)) {
+                case 0 -> new Document("$exists", true);
+                case 1 -> new Document("$ne", null);
+                case 2 -> new Document("$nin", java.util.Arrays.asList(null, v));
+                default -> new Document("$type", List.of("string", "number", "null", "date", "bool", "objectId", "array")
+                        .get(random.nextInt(7)));
+            });
             case 0 -> new Document(field, v);
             case 1 -> new Document(field, new Document(List.of("$gt", "$gte", "$lt", "$lte").get(random.nextInt(4)), v));
             case 2 -> new Document(field, new Document("$gte", random.nextInt(5)).append("$lt", 3 + random.nextInt(6)));

@@ -78,6 +78,16 @@ class PartialIndexIT {
     }
 
     @Test
+    void typeConditionsReadTheWholePartialIndex() {
+        for (Bson filter : List.of(Filters.exists("email"), Filters.type("email", "string"))) {
+            assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(indexed.find(filter)), filter.toString());
+            Document ixscan = Stages.innermost(winning(indexed.find(filter)));
+            assertEquals("email_1", ixscan.getString("indexName"), filter.toString());
+        }
+        assertEquals(8000, indexed.countDocuments(Filters.exists("email")));
+    }
+
+    @Test
     void queriesNotImplyingTheFilterDoNotUseTheIndex() {
         for (Bson filter : List.of(Filters.eq("cuisine", "c7"), Filters.and(Filters.eq("cuisine", "c7"), Filters.lt("rating", 8)),
                 Filters.and(Filters.eq("cuisine", "c7"), Filters.gte("rating", 5)), Filters.eq("email", null),

@@ -53,6 +53,52 @@ public final class SideTablePlans {
         }
     }
 
+    /**
+     * Fails unless the PostgreSQL plan reads the MongoDB index's side table: through one of its b-trees, or
+     * all of it in a sequential scan (a read of every key, as for {@code $exists: true} on a sparse index).
+     */
+    public static void assertReadsSideTable(Document explain, String db, String collection, String index, Object what) {
+        Set<String> read = indexesScanned(explain);
+        relationsRead(explain, read);
+        Set<String> sideTable = btreesOf(db, collection, index);
+        sideTable.add(sideTableOf(db, collection, index));
+        if (java.util.Collections.disjoint(read, sideTable)) {
+            throw new AssertionError(what + ": PostgreSQL reads " + read + ", not the side table " + sideTable + ": " + explain.get("tusk"));
+        }
+    }
+
+    private static String sideTableOf(String db, String collection, String name) {
+        String query = "SELECT pg_name FROM tusk_catalog.indexes WHERE db = ? AND collection = ? AND name = ?";
+        try (var sql = TuskTestServer.server().dataSource().getConnection(); var st = sql.prepareStatement(query)) {
+            st.setString(1, db);
+            st.setString(2, collection);
+            st.setString(3, name);
+            try (var rows = st.executeQuery()) {
+                if (!rows.next()) {
+                    throw new AssertionError("no side table for index " + name + " of " + db + "." + collection);
+                }
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void relationsRead(Document explain, Set<String> out) {
+        for (Document root : explain.get("tusk", Document.class).getList("postgresPlan", Document.class)) {
+            collectRelations(root.get("Plan", Document.class), out);
+        }
+    }
+
+    private static void collectRelations(Document node, Set<String> out) {
+        if (node.containsKey("Relation Name")) {
+            out.add(node.getString("Relation Name"));
+        }
+        for (Document child : node.getList("Plans", Document.class, List.of())) {
+            collectRelations(child, out);
+        }
+    }
+
     /** Every index a node of the PostgreSQL plan in an explain reply's `tusk` section scans. */
     public static Set<String> indexesScanned(Document explain) {
         Set<String> out = new HashSet<>();
