@@ -301,6 +301,14 @@ public final class DocumentStore {
         return withBudget(budget, conn -> Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(keys.asTable("x")))));
     }
 
+    /**
+     * The keys a statement selects, read at once. Not with WholeReadSettings: without sorts PostgreSQL finds a
+     * first-by-`_key` row by walking the whole primary key (distinct's first null: 1.6 s instead of 0.2 s).
+     */
+    public List<byte[]> keys(org.jooq.Select<org.jooq.Record1<byte[]>> select, TimeBudget budget) {
+        return withBudget(budget, conn -> Jdbc.firstColumn(conn, Jdbc.Statement.of(select)));
+    }
+
     public long count(CollectionInfo c, Condition where, TimeBudget budget) {
         return withBudget(budget, conn -> WholeReadSettings.apply(conn,
                 () -> Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(table(c)).where(where)))));

@@ -102,8 +102,12 @@ public final class ExplainStages {
         if (e.readPlan() instanceof ReadPlan.ById) {
             return new BsonDocument("stage", new BsonString("IDHACK"));
         }
-        if (e.readPlan() instanceof ReadPlan.FirstPerKey f) { // a document per key, fetched
-            return new BsonDocument("stage", new BsonString("FETCH")).append("inputStage", indexScan("DISTINCT_SCAN",
+        if (e.readPlan() instanceof ReadPlan.FirstPerKey f) { // a document per key among the matches, fetched
+            BsonDocument fetch = new BsonDocument("stage", new BsonString("FETCH"));
+            if (!filter.isEmpty()) {
+                fetch.append("filter", filter);
+            }
+            return fetch.append("inputStage", indexScan("DISTINCT_SCAN",
                     Optional.of(f.index()), spec.filter(), false, bounds(f, Optional.of(f.index()), spec.filter())));
         }
         if (e.readPlan() instanceof ReadPlan.OrScan o) { // FETCH over an OR of one IXSCAN per branch

@@ -81,7 +81,7 @@ public final class QueryExecutor {
             case ReadPlan.ThroughIndex t -> throughIndex(c, spec, t, planned(spec, options, t.choice()));
             case ReadPlan.TopK t -> topK(c, spec, t.pushdown(), planned(spec, options, t.choice()));
             case ReadPlan.GeoScan g -> geoScan(c, spec, g, output(spec, options, ReturnKeys::collectionScan));
-            case ReadPlan.FirstPerKey f -> new ScanSource(store, c, f.where(c), d -> true, UnaryOperator.identity(), 0, 0, budget);
+            case ReadPlan.FirstPerKey f -> new KeyListSource(store, c, store.keys(f.keys(c), budget), budget);
             case ReadPlan.OrScan o -> o.topK() ? topK(c, spec, o.pushdown(), output(spec, options, ReturnKeys::collectionScan))
                     : tableScan(c, spec, o.pushdown().condition(), recheck(spec.filter(), o.pushdown()), UnaryOperator.identity(),
                             output(spec, options, ReturnKeys::collectionScan), false);

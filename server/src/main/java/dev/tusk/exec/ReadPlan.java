@@ -53,26 +53,39 @@ public sealed interface ReadPlan {
      * A `distinct` over a single-field index: per key the document with the smallest `_key`, and the first
      * holding an explicit null (MongoDB's DISTINCT_SCAN, which reads one entry per key).
      */
-    record FirstPerKey(SecondaryIndex index, byte[] nullKey, Pushdown nullCheck) implements ReadPlan {
+    record FirstPerKey(SecondaryIndex index, byte[] nullKey, Pushdown nullCheck, Pushdown filter) implements ReadPlan {
+        /** The documents' condition as one statement (explain's). */
         public org.jooq.Condition where(dev.tusk.catalog.CollectionInfo c) {
-            return IndexSql.firstPerKey(c.schemaName(), c.tableName(), index.storage(), nullKey, nullCheck.condition());
+            return IndexSql.firstPerKey(c.schemaName(), c.tableName(), index.storage(), nullKey, nullCheck.condition(),
+                    filter.condition());
         }
 
-        /** The plan when the filter is empty and an index (ready, visible, not partial) has the key as its one ordered field. */
+        /** The documents' `_key`s, selected at once (paging the condition above would group the matches again per page). */
+        public org.jooq.Select<org.jooq.Record1<byte[]>> keys(dev.tusk.catalog.CollectionInfo c) {
+            return IndexSql.firstKeysPerKey(c.schemaName(), c.tableName(), index.storage(), nullKey, nullCheck.condition(),
+                    filter.condition());
+        }
+
+        /**
+         * The plan when SQL decides the filter exactly (the documents each key's first one is picked from) and an
+         * index (ready, visible, holding every match) has the key as its one ordered field.
+         */
         static Optional<ReadPlan> of(QuerySpec spec, String key, List<SecondaryIndex> indexes) {
-            if (!(spec.filter() instanceof dev.tusk.query.FilterNode.AlwaysTrue)) {
+            Pushdown filter = spec.filter() instanceof dev.tusk.query.FilterNode.AlwaysTrue
+                    ? Pushdown.exact(org.jooq.impl.DSL.trueCondition()) : FilterSql.compile(spec.filter());
+            if (!filter.exact()) {
                 return Optional.empty();
             }
             dev.tusk.bson.FieldPath path = dev.tusk.bson.FieldPath.parse(key);
             Optional<SecondaryIndex> index = indexes.stream().filter(i -> !i.info().hidden() && i.info().ready()
-                    && i.info().partialFilterExpression().isEmpty() && i.keys().paths().equals(List.of(path)) && i.keys().ordered(0))
+                    && i.keys().holdsAllMatches(spec.filter()) && i.keys().paths().equals(List.of(path)) && i.keys().ordered(0))
                     .findFirst();
             if (index.isEmpty()) {
                 return Optional.empty();
             }
             Pushdown nullCheck = FilterSql.compile(new dev.tusk.query.FilterNode.TypeIs(path, java.util.Set.of(10)));
             byte[] nullKey = dev.tusk.index.IndexKeys.component(org.bson.BsonNull.VALUE, index.get().keys().descending(0));
-            return nullCheck.exact() ? Optional.of(new FirstPerKey(index.get(), nullKey, nullCheck)) : Optional.empty();
+            return nullCheck.exact() ? Optional.of(new FirstPerKey(index.get(), nullKey, nullCheck, filter)) : Optional.empty();
         }
     }
 
@@ -143,7 +156,8 @@ public sealed interface ReadPlan {
                 return new InIndexOrder(order.get(), ranges, onDocument(spec, ranges.isPresent(), index));
             }
         }
-        if (spec.sort().isEmpty() && choice.isPresent() && choice.get().index().isPresent()) {
+        // a distinct reads in `_key` order: which BSON type of equal values it keeps must not depend on the index
+        if (spec.sort().isEmpty() && choice.isPresent() && choice.get().index().isPresent() && options.distinctKey().isEmpty()) {
             return new ThroughIndex(choice.get(), onDocument(spec, true, choice.get().index().get()));
         }
         Pushdown narrowed = narrowed(spec.filter(), choice);

@@ -13,6 +13,11 @@ public record KeyRange(byte[] from, byte[] to, boolean single) {
         this(from, to, false);
     }
 
+    /** The range of one whole key. */
+    public static KeyRange point(byte[] key) {
+        return new KeyRange(key, IndexBounds.successor(key), true);
+    }
+
     public boolean isEmpty() {
         return Arrays.compareUnsigned(from, to) >= 0;
     }

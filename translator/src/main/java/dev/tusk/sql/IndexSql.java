@@ -61,20 +61,30 @@ public final class IndexSql {
     }
 
     /**
-     * The documents a `distinct` over a single-field index needs: per non-null key the one with the
-     * smallest `_key` (it holds the first occurrence of that key's values in `_key` order), and the first of
-     * the documents keyed null that {@code nullCheck} (the key's $type null, on the collection's columns)
-     * says hold an explicit null; as `_key IN (...)` for a scan of {@code schema.table}.
+     * The documents a `distinct` over a single-field index needs among those {@code filter} (exact, on the
+     * collection's columns) matches: per non-null key the one with the smallest `_key` (it holds the first
+     * occurrence of that key's values in `_key` order), and the first of the documents keyed null that
+     * {@code nullCheck} (the key's $type null) says hold an explicit null; as `_key IN (...)` for a scan of
+     * {@code schema.table}.
      */
-    public static Condition firstPerKey(String schema, String table, String side, byte[] nullKey, Condition nullCheck) {
+    public static Condition firstPerKey(String schema, String table, String side, byte[] nullKey, Condition nullCheck,
+            Condition filter) {
+        return DSL.field(DSL.name("_key"), SQLDataType.BLOB).in(firstKeysPerKey(schema, table, side, nullKey, nullCheck, filter));
+    }
+
+    /** The `_key`s of the documents {@link #firstPerKey} reads, as one statement (in no particular order). */
+    public static org.jooq.Select<org.jooq.Record1<byte[]>> firstKeysPerKey(String schema, String table, String side, byte[] nullKey,
+            Condition nullCheck, Condition filter) {
         Field<String> hex = DSL.field("min(encode({0}, 'hex') COLLATE \"C\")", String.class, DOC_KEY);
-        var perKey = DSL.select(DSL.field("decode({0}, 'hex')", byte[].class, hex))
-                .from(DSL.table(DSL.name(schema, side))).where(K.ne(DSL.val(nullKey))).groupBy(K);
         Field<byte[]> docKey = DSL.field(DSL.name("_key"), SQLDataType.BLOB);
+        Condition matching = filter.equals(DSL.trueCondition()) ? DSL.trueCondition()
+                : DOC_KEY.in(DSL.select(docKey).from(DSL.table(DSL.name(schema, table))).where(filter));
+        var perKey = DSL.select(DSL.field("decode({0}, 'hex')", byte[].class, hex))
+                .from(DSL.table(DSL.name(schema, side))).where(K.ne(DSL.val(nullKey))).and(matching).groupBy(K);
         var firstNull = DSL.select(docKey).from(DSL.table(DSL.name(schema, table)))
                 .where(docKey.in(DSL.select(DOC_KEY).from(DSL.table(DSL.name(schema, side))).where(K.eq(DSL.val(nullKey)))))
-                .and(nullCheck).orderBy(docKey).limit(1);
-        return docKey.in(perKey.unionAll(DSL.select(DSL.field(DSL.name("n", "_key"), byte[].class)).from(firstNull.asTable("n"))));
+                .and(nullCheck).and(filter).orderBy(docKey).limit(1);
+        return perKey.unionAll(DSL.select(DSL.field(DSL.name("n", "_key"), byte[].class)).from(firstNull.asTable("n")));
     }
 
     /**

@@ -65,6 +65,7 @@ class IndexedReadDifferentialIT {
         indexed.createIndex(new Document("c", -1), new IndexOptions().partialFilterExpression(new Document("c", new Document("$gt", 5))));
         SideTablePlans.analyze();
         int indexReads = 0;
+        int distinctScans = 0;
         for (int q = 0; q < 400; q++) {
             Document filter = filter(random, 0);
             Document sort = random.nextBoolean() ? null : new Document(FIELDS.get(random.nextInt(4)), random.nextBoolean() ? 1 : -1)
@@ -74,6 +75,11 @@ class IndexedReadDifferentialIT {
             if (sort == null) {
                 assertEquals(Ids.sorted(plain.find(filter)), Ids.sorted(indexed.find(filter)), what);
                 assertEquals(plain.countDocuments(filter), indexed.countDocuments(filter), what);
+                String field = FIELDS.get(q % FIELDS.size()); // one document per key among the matches: same values, same types
+                assertEquals(plain.distinct(field, filter, org.bson.BsonValue.class).into(new ArrayList<>()),
+                        indexed.distinct(field, filter, org.bson.BsonValue.class).into(new ArrayList<>()), what + ".distinct(" + field + ")");
+                distinctScans += db.runCommand(new Document("explain", new Document("distinct", "indexed").append("key", field)
+                        .append("query", filter))).toJson().contains("\"DISTINCT_SCAN\"") ? 1 : 0;
             } else {
                 assertEquals(Ids.of(plain.find(filter).sort(sort).limit(limit)), Ids.of(indexed.find(filter).sort(sort).limit(limit)), what);
             }
@@ -81,12 +87,37 @@ class IndexedReadDifferentialIT {
             indexReads += plan.contains("\"IXSCAN\"") ? 1 : 0;
         }
         assertTrue(indexReads > 200, "too few reads went through an index: " + indexReads);
+        assertTrue(distinctScans > 50, "too few distincts with a query read one document per key: " + distinctScans);
         for (String field : FIELDS) { // distinct reads one document per index key; same values, same BSON types
             assertEquals(plain.distinct(field, org.bson.BsonValue.class).into(new ArrayList<>()),
                     indexed.distinct(field, org.bson.BsonValue.class).into(new ArrayList<>()), "seed " + seed + ": distinct " + field);
         }
         Document distinctPlan = db.runCommand(new Document("explain", new Document("distinct", "indexed").append("key", "a")));
         assertTrue(distinctPlan.toJson().contains("\"DISTINCT_SCAN\""), distinctPlan.toJson());
+    }
+
+    /** More values than a page: the documents of each key are read a page of keys at a time, in `_key` order. */
+    @Test
+    void distinctOverManyKeysReadsEveryPage() {
+        MongoCollection<Document> many = db.getCollection("many");
+        MongoCollection<Document> manyPlain = db.getCollection("many_plain");
+        many.drop();
+        manyPlain.drop();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) { // 2,500 values, each as int32 and int64 or double, in different orders
+            Object v = i % 3 == 0 ? (Object) (long) (i % 2500) : i % 3 == 1 ? (Object) (i % 2500) : (Object) (double) (i % 2500);
+            docs.add(new Document("_id", 6000 - i).append("v", v).append("odd", i % 2 == 1));
+        }
+        many.insertMany(docs);
+        manyPlain.insertMany(docs);
+        many.createIndex(new Document("v", 1));
+        for (Document query : List.of(new Document(), new Document("odd", true), new Document("v", new Document("$gte", 2400)))) {
+            List<org.bson.BsonValue> expected = manyPlain.distinct("v", query, org.bson.BsonValue.class).into(new ArrayList<>());
+            assertEquals(expected, many.distinct("v", query, org.bson.BsonValue.class).into(new ArrayList<>()), query.toJson());
+            assertTrue(db.runCommand(new Document("explain", new Document("distinct", "many").append("key", "v").append("query", query)))
+                    .toJson().contains("\"DISTINCT_SCAN\""), query.toJson());
+        }
+        assertEquals(2500, many.distinct("v", org.bson.BsonValue.class).into(new ArrayList<>()).size());
     }
 
     private static Object value(Random random) {
