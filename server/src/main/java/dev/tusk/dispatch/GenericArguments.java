@@ -46,7 +46,7 @@ public record GenericArguments(
                 optionalLong(body, "txnNumber"),
                 optionalDocument(body, "readConcern"),
                 optionalDocument(body, "writeConcern"),
-                optionalLong(body, "maxTimeMS"),
+                maxTimeMS(body),
                 Optional.ofNullable(body.get("comment")));
     }
 
@@ -60,6 +60,34 @@ public record GenericArguments(
                     field, BsonText.typeName(v));
         }
         return Optional.of(v.asDocument());
+    }
+
+    /** maxTimeMS as MongoDB 7.0 checks it: a whole number of milliseconds from 0 to 2^31 - 1. */
+    private static OptionalLong maxTimeMS(BsonDocument body) {
+        BsonValue v = body.get("maxTimeMS");
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        if (v.isNull()) {
+            throw ErrorCode.BAD_VALUE.error("maxTimeMS must be a number");
+        }
+        if (!v.isNumber() && !v.isDecimal128()) {
+            String command = body.isEmpty() ? "" : body.getFirstKey() + ".";
+            throw ErrorCode.TYPE_MISMATCH.error("BSON field '%smaxTimeMS' is the wrong type '%s', expected types '[long, int, decimal, double']",
+                    command, BsonText.typeName(v));
+        }
+        double d = v.isDecimal128() ? v.asDecimal128().doubleValue() : v.asNumber().doubleValue();
+        long millis = v.isInt32() || v.isInt64() ? v.asNumber().longValue() : Double.isNaN(d) ? 0 : (long) d; // saturates
+        if (millis < 0) {
+            throw ErrorCode.LOCATION_51024.error("BSON field 'maxTimeMS' value must be >= 0, actual value '%d'", millis);
+        }
+        if (millis > Integer.MAX_VALUE) {
+            throw ErrorCode.BAD_VALUE.error("%d value for maxTimeMS is out of range", millis);
+        }
+        if (!v.isInt32() && !v.isInt64() && d != Math.floor(d)) {
+            throw ErrorCode.BAD_VALUE.error("maxTimeMS has non-integral value");
+        }
+        return OptionalLong.of(millis);
     }
 
     private static OptionalLong optionalLong(BsonDocument body, String field) {

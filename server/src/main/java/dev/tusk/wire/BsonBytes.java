@@ -82,6 +82,8 @@ final class BsonBytes {
     private static void validate(ByteBuffer bytes, String what) {
         try {
             BsonValidator.validate(bytes);
+        } catch (BsonTooDeepException e) {
+            throw e;
         } catch (MalformedMessageException e) {
             throw new MalformedMessageException("invalid BSON in " + what + ": " + e.getMessage());
         } catch (RuntimeException e) {

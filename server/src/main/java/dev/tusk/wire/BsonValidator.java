@@ -36,8 +36,7 @@ final class BsonValidator {
                 boolean nested = type == BsonType.DOCUMENT || type == BsonType.ARRAY
                         || type == BsonType.JAVASCRIPT_WITH_SCOPE;
                 if (nested && depth == WireLimits.MAX_BSON_DEPTH) {
-                    throw new MalformedMessageException(
-                            "BSON nesting deeper than " + WireLimits.MAX_BSON_DEPTH + " levels");
+                    throw new BsonTooDeepException();
                 }
                 switch (type) {
                     case DOCUMENT -> {

@@ -89,10 +89,14 @@ final class Connection implements Runnable {
         FrameReader frames = new FrameReader(new BufferedInputStream(socket.getInputStream(), READ_BUFFER_BYTES));
         OutputStream out = socket.getOutputStream();
         for (Optional<ByteBuf> frame = frames.next(); frame.isPresent(); frame = frames.next()) {
-            WireRequest request = decode(frame.get());
+            WireRequest request;
             BsonDocument reply;
             try {
+                request = decode(frame.get());
                 reply = execute(request, state);
+            } catch (RejectedMessageException rejected) {
+                request = rejected.request();
+                reply = rejected.reply();
             } catch (CloseConnection close) {
                 return;
             }
@@ -105,7 +109,7 @@ final class Connection implements Runnable {
     private static WireRequest decode(ByteBuf frame) {
         try {
             return MessageDecoder.decode(frame);
-        } catch (MalformedMessageException e) {
+        } catch (MalformedMessageException | RejectedMessageException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new MalformedMessageException("undecodable message", e);

@@ -1,5 +1,6 @@
 package dev.tusk.wire;
 
+import dev.tusk.error.ErrorCode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
@@ -49,6 +50,16 @@ final class OpMsgCodec {
             verifyChecksum(frame, messageStart, end);
         }
 
+        try {
+            return decodeSections(header, frame, end, flags, compressor);
+        } catch (BsonTooDeepException e) {
+            WireRequest request = new WireRequest(header.requestId(), new BsonDocument(), (flags & MORE_TO_COME) != 0,
+                    false, compressor, Optional.empty());
+            throw new RejectedMessageException(request, ErrorCode.OVERFLOW.error(e.getMessage()).toReply());
+        }
+    }
+
+    private static WireRequest decodeSections(MessageHeader header, ByteBuf frame, int end, int flags, Optional<Compressor> compressor) {
         BsonDocument body = null;
         Map<String, List<BsonValue>> sequences = new LinkedHashMap<>();
         while (frame.readerIndex() < end) {

@@ -100,7 +100,7 @@ final class StringOps {
             if (isContinuation(bytes, from)) {
                 throw ErrorCode.LOCATION_28656.error("%s:  Invalid range, starting index is a UTF-8 continuation byte.", name);
             }
-            int to = len < 0 || from + len > bytes.length ? bytes.length : (int) (from + len);
+            int to = len < 0 || len > bytes.length - from ? bytes.length : (int) (from + len); // from + len may overflow
             if (to < bytes.length && isContinuation(bytes, to)) {
                 throw ErrorCode.LOCATION_28657.error("%s:  Invalid range, ending index is in the middle of a UTF-8 character.", name);
             }

@@ -22,13 +22,46 @@ public record BucketStage(GroupStage group, SortStage sort) implements Stage {
             throw ErrorCode.LOCATION_40201.error("Argument to $bucket stage must be an object");
         }
         BsonDocument d = spec.asDocument();
+        for (java.util.Map.Entry<String, BsonValue> option : d.entrySet()) { // MongoDB's checks, field by field
+            BsonValue v = option.getValue();
+            switch (option.getKey()) {
+                case "groupBy" -> {
+                    if (!v.isDocument() && !(v.isString() && v.asString().getValue().startsWith("$"))) {
+                        throw ErrorCode.LOCATION_40202.error(
+                                "The $bucket 'groupBy' field must be defined as a $-prefixed path or an expression, but found: %s.",
+                                dev.tusk.bson.BsonText.value(v));
+                    }
+                }
+                case "boundaries" -> {
+                    if (!v.isArray()) {
+                        throw ErrorCode.LOCATION_40200.error("The $bucket 'boundaries' field must be an array, but found type: %s.",
+                                dev.tusk.bson.BsonText.typeName(v));
+                    }
+                }
+                case "default" -> {
+                    if (v.isDocument() && !v.asDocument().isEmpty() && v.asDocument().getFirstKey().startsWith("$")
+                            || v.isString() && v.asString().getValue().startsWith("$")) {
+                        throw ErrorCode.LOCATION_40195.error("The $bucket 'default' field must be a constant, but found: %s.",
+                                dev.tusk.bson.BsonText.value(v));
+                    }
+                }
+                case "output" -> {
+                    if (!v.isDocument()) {
+                        throw ErrorCode.LOCATION_40196.error("The $bucket 'output' field must be an object, but found type: %s.",
+                                dev.tusk.bson.BsonText.typeName(v));
+                    }
+                }
+                default -> throw ErrorCode.LOCATION_40197.error("Unrecognized option to $bucket: %s.", option.getKey());
+            }
+        }
         BsonValue groupBy = d.get("groupBy");
         BsonValue boundaries = d.get("boundaries");
         if (groupBy == null || boundaries == null) {
             throw ErrorCode.LOCATION_40198.error("$bucket requires 'groupBy' and 'boundaries' to be specified.");
         }
-        if (!boundaries.isArray() || boundaries.asArray().size() < 2) {
-            throw ErrorCode.LOCATION_40192.error("The $bucket 'boundaries' field must be an array of at least two values");
+        if (boundaries.asArray().size() < 2) {
+            throw ErrorCode.LOCATION_40192.error("The $bucket 'boundaries' field must have at least 2 values, but found %d value(s).",
+                    boundaries.asArray().size());
         }
         BsonArray b = boundaries.asArray();
         for (int i = 1; i < b.size(); i++) {

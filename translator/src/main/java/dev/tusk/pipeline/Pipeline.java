@@ -224,25 +224,49 @@ public record Pipeline(List<Stage> stages) {
     }
 
     private static Stage unwind(BsonValue v) {
-        String path;
+        String path = null;
         Optional<String> index = Optional.empty();
         boolean preserve = false;
         if (v.isString()) {
             path = v.asString().getValue();
         } else if (v.isDocument()) {
-            BsonDocument d = v.asDocument();
-            BsonValue p = d.get("path");
-            if (p == null || !p.isString()) {
+            for (Map.Entry<String, BsonValue> option : v.asDocument().entrySet()) {
+                BsonValue o = option.getValue();
+                String type = dev.tusk.bson.BsonText.typeName(o);
+                switch (option.getKey()) {
+                    case "path" -> {
+                        if (!o.isString()) {
+                            throw ErrorCode.LOCATION_28808.error("expected a string as the path for $unwind stage, got %s", type);
+                        }
+                        path = o.asString().getValue();
+                    }
+                    case "preserveNullAndEmptyArrays" -> {
+                        if (!o.isBoolean()) {
+                            throw ErrorCode.LOCATION_28809.error(
+                                    "expected a boolean for the preserveNullAndEmptyArrays option to $unwind stage, got %s", type);
+                        }
+                        preserve = o.asBoolean().getValue();
+                    }
+                    case "includeArrayIndex" -> {
+                        if (!o.isString() || o.asString().getValue().isEmpty()) {
+                            throw ErrorCode.LOCATION_28810.error(
+                                    "expected a non-empty string for the includeArrayIndex option to $unwind stage, got %s", type);
+                        }
+                        if (o.asString().getValue().startsWith("$")) {
+                            throw ErrorCode.LOCATION_28822.error(
+                                    "includeArrayIndex option to $unwind stage should not be prefixed with a '$': %s", o.asString().getValue());
+                        }
+                        index = Optional.of(o.asString().getValue());
+                    }
+                    default -> throw ErrorCode.LOCATION_28811.error("unrecognized option to $unwind stage: %s", option.getKey());
+                }
+            }
+            if (path == null || path.isEmpty()) {
                 throw ErrorCode.LOCATION_28812.error("no path specified to $unwind stage");
             }
-            path = p.asString().getValue();
-            if (d.containsKey("includeArrayIndex")) {
-                index = Optional.of(d.getString("includeArrayIndex").getValue());
-            }
-            preserve = d.containsKey("preserveNullAndEmptyArrays") && d.getBoolean("preserveNullAndEmptyArrays").getValue();
         } else {
             throw ErrorCode.LOCATION_15981.error("expected either a string or an object as specification for $unwind stage, got %s",
-                    v.getBsonType().name().toLowerCase(java.util.Locale.ROOT));
+                    dev.tusk.bson.BsonText.typeName(v));
         }
         if (!path.startsWith("$") || path.length() < 2) {
             throw ErrorCode.LOCATION_28818.error("path option to $unwind stage should be prefixed with a '$': %s", path);

@@ -1,5 +1,6 @@
 package dev.tusk.pipeline;
 
+import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import java.util.List;
 import java.util.Optional;
@@ -46,25 +47,66 @@ public sealed interface Sink {
         if (v.isString()) {
             return new Out(db, v.asString().getValue());
         }
-        if (v.isDocument() && v.asDocument().isString("coll")) {
-            return new Out(v.asDocument().getString("db", new org.bson.BsonString(db)).getValue(),
-                    v.asDocument().getString("coll").getValue());
+        if (v.isDocument()) {
+            BsonDocument target = v.asDocument();
+            for (String field : target.keySet()) {
+                if (!List.of("db", "coll", "timeseries").contains(field)) {
+                    throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field '$out.%s' is an unknown field.", field);
+                }
+            }
+            String targetDb = stringField(target, "db", "$out.db").orElse(db);
+            String coll = stringField(target, "coll", "$out.coll").orElseThrow(() ->
+                    ErrorCode.LOCATION_40414.error("BSON field '$out.coll' is missing but a required field"));
+            return new Out(targetDb, coll);
         }
         throw ErrorCode.LOCATION_16990.error("$out only supports a string or object argument, not %s", dev.tusk.bson.BsonText.typeName(v));
     }
 
     private static Merge merge(BsonValue v, String db) {
-        BsonDocument spec = v.isString() ? new BsonDocument("into", v) : v.isDocument() ? v.asDocument() : null;
-        if (spec == null || !spec.containsKey("into")) {
-            throw ErrorCode.FAILED_TO_PARSE.error("$merge requires an 'into' field");
+        if (!v.isString() && !v.isDocument()) {
+            throw ErrorCode.LOCATION_51182.error("$merge only supports a string or object argument, but found %s", BsonText.typeName(v));
+        }
+        BsonDocument spec = v.isString() ? new BsonDocument("into", v) : v.asDocument();
+        for (String field : spec.keySet()) {
+            if (!List.of("into", "on", "let", "whenMatched", "whenNotMatched", "targetCollectionVersion").contains(field)) {
+                throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field '$merge.%s' is an unknown field.", field);
+            }
+        }
+        if (!spec.containsKey("into")) {
+            throw ErrorCode.LOCATION_40414.error("BSON field '$merge.into' is missing but a required field");
         }
         BsonValue into = spec.get("into");
-        String targetDb = into.isDocument() ? into.asDocument().getString("db", new org.bson.BsonString(db)).getValue() : db;
-        String coll = into.isDocument() ? into.asDocument().getString("coll").getValue() : into.asString().getValue();
+        if (!into.isString() && !into.isDocument()) {
+            throw ErrorCode.LOCATION_51178.error("$merge 'into' field  must be either a string or an object, but found %s",
+                    BsonText.typeName(into));
+        }
+        String targetDb = db;
+        String coll;
+        if (into.isDocument()) {
+            BsonDocument target = into.asDocument();
+            targetDb = stringField(target, "db", "$merge.into.db").orElse(db);
+            coll = stringField(target, "coll", "$merge.into.coll").orElseThrow(() ->
+                    ErrorCode.LOCATION_40414.error("BSON field '$merge.into.coll' is missing but a required field"));
+        } else {
+            coll = into.asString().getValue();
+        }
         List<String> on = List.of("_id");
         if (spec.containsKey("on")) {
             BsonValue o = spec.get("on");
-            on = o.isString() ? List.of(o.asString().getValue()) : o.asArray().stream().map(x -> x.asString().getValue()).toList();
+            if (o.isString()) {
+                on = List.of(o.asString().getValue());
+            } else if (o.isArray()) {
+                on = new java.util.ArrayList<>();
+                for (BsonValue field : o.asArray()) {
+                    if (!field.isString()) {
+                        throw ErrorCode.LOCATION_51134.error("$merge 'on' array elements must be strings, but found %s", BsonText.typeName(field));
+                    }
+                    on.add(field.asString().getValue());
+                }
+            } else {
+                throw ErrorCode.LOCATION_51186.error("$merge 'on' field  must be either a string or an array of strings, but found %s",
+                        BsonText.typeName(o));
+            }
         }
         String whenMatched = "merge";
         Optional<BsonArray> pipeline = Optional.empty();
@@ -73,15 +115,36 @@ public sealed interface Sink {
             if (w.isArray()) {
                 whenMatched = "pipeline";
                 pipeline = Optional.of(w.asArray());
-            } else {
+            } else if (w.isString()) {
                 whenMatched = w.asString().getValue();
+            } else {
+                throw ErrorCode.LOCATION_51191.error("$merge 'whenMatched' field  must be either a string or an array, but found %s",
+                        BsonText.typeName(w));
             }
         }
-        String whenNotMatched = spec.getString("whenNotMatched", new org.bson.BsonString("insert")).getValue();
-        if (!List.of("replace", "keepExisting", "merge", "fail", "pipeline").contains(whenMatched)
-                || !List.of("insert", "discard", "fail").contains(whenNotMatched)) {
-            throw ErrorCode.BAD_VALUE.error("Enumeration value for $merge 'whenMatched'/'whenNotMatched' is not a valid value");
+        String whenNotMatched = stringField(spec, "whenNotMatched", "$merge.whenNotMatched").orElse("insert");
+        if (spec.containsKey("let") && !spec.get("let").isDocument()) {
+            throw ErrorCode.TYPE_MISMATCH.error("BSON field '$merge.let' is the wrong type '%s', expected type 'object'",
+                    BsonText.typeName(spec.get("let")));
+        }
+        if (!List.of("replace", "keepExisting", "merge", "fail", "pipeline").contains(whenMatched)) {
+            throw ErrorCode.BAD_VALUE.error("Enumeration value '%s' for field '$merge.whenMatched' is not a valid value.", whenMatched);
+        }
+        if (!List.of("insert", "discard", "fail").contains(whenNotMatched)) {
+            throw ErrorCode.BAD_VALUE.error("Enumeration value '%s' for field '$merge.whenNotMatched' is not a valid value.", whenNotMatched);
         }
         return new Merge(targetDb, coll, on, whenMatched, pipeline, whenNotMatched);
+    }
+
+    /** An optional string field of a stage's specification (14 for another type, as MongoDB's parser reports it). */
+    private static Optional<String> stringField(BsonDocument d, String field, String qualified) {
+        BsonValue v = d.get(field);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isString()) {
+            throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' is the wrong type '%s', expected type 'string'", qualified, BsonText.typeName(v));
+        }
+        return Optional.of(v.asString().getValue());
     }
 }

@@ -29,6 +29,8 @@ class StringExprTest {
                 c("substrBytes", d, "{$substrBytes: ['$description', 8, -1]}", "'1'"),
                 c("substrBytes start past end", d, "{$substrBytes: ['$item', 10, 2]}", "''"),
                 c("substrBytes negative length", d, "{$substrBytes: ['$item', 1, -1]}", "'BC1'"),
+                c("substrBytes length past the largest long", d, "{$substrBytes: ['$item', 1, {$numberLong: '9223372036854775807'}]}", "'BC1'"),
+                c("substr infinite length", d, "{$substr: ['$item', 1, Infinity]}", "'BC1'"),
                 c("substrBytes multibyte", d, "{$substrBytes: ['$e', 3, 2]}", "'é'"),
                 c("substrBytes null input", d, "{$substrBytes: ['$n', 0, 2]}", "''"),
                 c("substrCP", d, "{$substrCP: ['$e', 3, 3]}", "'été'"),

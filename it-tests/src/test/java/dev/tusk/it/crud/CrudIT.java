@@ -46,6 +46,23 @@ class CrudIT {
                 new Document("_id", 4).append("name", "di").append("age", 25.0).append("tags", List.of())));
     }
 
+    @Test
+    void documentsNestedPastTheLimitAreRefusedAndTheConnectionStays() {
+        Document deep = new Document();
+        Document current = deep;
+        for (int i = 0; i < 250; i++) {
+            Document next = new Document();
+            current.append("a", next);
+            current = next;
+        }
+        Document tooDeep = deep;
+        MongoCommandException e = assertThrows(MongoCommandException.class, () -> db.runCommand(
+                new Document("insert", "people").append("documents", List.of(new Document("_id", 9).append("x", tooDeep)))));
+        assertEquals(15, e.getErrorCode());
+        assertEquals("BSONObj exceeded maximum nested object depth: 200", e.getErrorMessage());
+        assertEquals(4, people.countDocuments(), "the connection still serves, nothing was written");
+    }
+
     private List<Object> ids(Iterable<Document> docs) {
         List<Object> out = new ArrayList<>();
         docs.forEach(d -> out.add(d.get("_id")));
