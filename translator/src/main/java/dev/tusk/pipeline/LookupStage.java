@@ -56,7 +56,12 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
         if (local.isEmpty() && pipeline.isEmpty()) {
             throw ErrorCode.FAILED_TO_PARSE.error("$lookup requires either 'pipeline' or both 'localField' and 'foreignField' to be specified");
         }
-        BsonDocument let = d.containsKey("let") ? d.getDocument("let") : new BsonDocument();
+        BsonValue letValue = d.get("let");
+        if (letValue != null && !letValue.isDocument()) {
+            throw ErrorCode.FAILED_TO_PARSE.error("$lookup argument 'let: %s' must be an object, is type %s",
+                    dev.tusk.bson.BsonText.value(letValue), dev.tusk.bson.BsonText.typeName(letValue));
+        }
+        BsonDocument let = letValue == null ? new BsonDocument() : letValue.asDocument();
         Map<String, BsonValue> placeholders = new LinkedHashMap<>(cx.variables().user());
         let.keySet().forEach(name -> placeholders.put(name, org.bson.BsonNull.VALUE));
         pipeline.ifPresent(p -> Pipeline.parse(p, new Variables(cx.variables().now(), placeholders)));

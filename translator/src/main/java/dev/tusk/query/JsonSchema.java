@@ -89,7 +89,7 @@ public final class JsonSchema {
                     if (!v.isString()) {
                         throw ErrorCode.TYPE_MISMATCH.error("$jsonSchema keyword 'pattern' must be a string");
                     }
-                    Pattern p = Pattern.compile(v.asString().getValue());
+                    Pattern p = regex(v.asString().getValue());
                     yield x -> !x.isString() || p.matcher(x.asString().getValue()).find();
                 }
                 case "minItems", "maxItems" -> {
@@ -138,6 +138,15 @@ public final class JsonSchema {
         return x -> all.stream().allMatch(p -> p.test(x));
     }
 
+    /** A schema's regex (pattern, patternProperties) in PCRE syntax, as MongoDB reads it. */
+    private static Pattern regex(String pcre) {
+        try {
+            return Pattern.compile(PcreSyntax.toJava(pcre));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw ErrorCode.LOCATION_51091.error("Regular expression is invalid: " + e.getDescription());
+        }
+    }
+
     /** Keywords on properties are compiled together: additionalProperties needs to know the others. */
     private static Predicate<BsonValue> properties(BsonDocument s) {
         Map<String, Predicate<BsonValue>> named = new java.util.LinkedHashMap<>();
@@ -149,7 +158,10 @@ public final class JsonSchema {
         }
         Map<Pattern, Predicate<BsonValue>> patterns = new java.util.LinkedHashMap<>();
         if (s.containsKey("patternProperties")) {
-            s.getDocument("patternProperties").forEach((re, sub) -> patterns.put(Pattern.compile(re), compile(sub, false)));
+            if (!s.isDocument("patternProperties")) {
+                throw ErrorCode.TYPE_MISMATCH.error("$jsonSchema keyword 'patternProperties' must be an object");
+            }
+            s.getDocument("patternProperties").forEach((re, sub) -> patterns.put(regex(re), compile(sub, false)));
         }
         Optional<Predicate<BsonValue>> additional = Optional.empty();
         BsonValue a = s.get("additionalProperties");

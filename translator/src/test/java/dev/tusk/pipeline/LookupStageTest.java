@@ -67,5 +67,8 @@ class LookupStageTest {
         assertThrows(MongoServerException.class, () -> Pipeline.parse(BsonArray.parse("[{$lookup: {from: 'x'}}]")));
         assertThrows(MongoServerException.class, () -> Pipeline.parse(BsonArray.parse("[{$lookup: {from: 'x', as: 'y', localField: 'a'}}]")));
         assertThrows(MongoServerException.class, () -> Pipeline.parse(BsonArray.parse("[{$lookup: {from: 'x', as: 'y', bogus: 1}}]")));
+        MongoServerException let = assertThrows(MongoServerException.class,
+                () -> Pipeline.parse(BsonArray.parse("[{$lookup: {from: 'x', as: 'y', let: 1, pipeline: []}}]")));
+        org.junit.jupiter.api.Assertions.assertEquals("$lookup argument 'let: 1' must be an object, is type int", let.getMessage());
     }
 }

@@ -63,6 +63,7 @@ class JsonSchemaTest {
     }
 
     static Stream<String> bad() {
-        return Stream.of("{bogusKeyword: 1}", "{bsonType: 'nope'}", "{required: []}", "{minLength: -1}", "{bsonType: 'string'}");
+        return Stream.of("{bogusKeyword: 1}", "{bsonType: 'nope'}", "{required: []}", "{minLength: -1}", "{bsonType: 'string'}",
+                "{patternProperties: 5}", "{patternProperties: {'(': {}}}", "{properties: {a: {pattern: '('}}}");
     }
 }
