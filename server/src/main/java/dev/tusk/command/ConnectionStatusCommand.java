@@ -21,7 +21,7 @@ final class ConnectionStatusCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         BsonDocument authInfo = new BsonDocument("authenticatedUsers", new BsonArray())
                 .append("authenticatedUserRoles", new BsonArray());
-        if (request.body().getBoolean("showPrivileges", BsonBoolean.FALSE).getValue()) {
+        if (new dev.tusk.dispatch.CommandArgs(request, java.util.Set.of("showPrivileges")).bool("showPrivileges", false)) {
             authInfo.append("authenticatedUserPrivileges", new BsonArray());
         }
         return Replies.ok(new BsonDocument("authInfo", authInfo));

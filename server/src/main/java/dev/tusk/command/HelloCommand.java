@@ -45,7 +45,7 @@ final class HelloCommand implements Command {
         }
         Topology topology = cx.topology();
         BsonDocument reply = new BsonDocument();
-        if (body.getBoolean("helloOk", BsonBoolean.FALSE).getValue()) {
+        if (dev.tusk.dispatch.CommandArgs.bool(request, "helloOk", false)) {
             reply.append("helloOk", BsonBoolean.TRUE);
         }
         reply.append("topologyVersion", topology.topologyVersion());

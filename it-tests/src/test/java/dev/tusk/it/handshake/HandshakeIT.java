@@ -37,6 +37,19 @@ class HandshakeIT {
     }
 
     @Test
+    void helloOkAcceptsNumbersAndRefusesOtherTypes() {
+        assertEquals(true, admin.runCommand(new Document("hello", 1).append("helloOk", 1)).getBoolean("helloOk"));
+        assertTrue(!admin.runCommand(new Document("hello", 1).append("helloOk", 0)).containsKey("helloOk"));
+        com.mongodb.MongoCommandException e = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                () -> admin.runCommand(new Document("hello", 1).append("helloOk", "yes")));
+        assertEquals(14, e.getErrorCode());
+        assertEquals("BSON field 'hello.helloOk' is the wrong type 'string', expected type 'bool'", e.getErrorMessage());
+        com.mongodb.MongoCommandException status = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                () -> admin.runCommand(new Document("connectionStatus", 1).append("showPrivileges", "yes")));
+        assertEquals(14, status.getErrorCode());
+    }
+
+    @Test
     void legacyIsMasterUsesTheOldFieldName() {
         Document reply = admin.runCommand(new Document("isMaster", 1));
         assertEquals(true, reply.getBoolean("ismaster"));

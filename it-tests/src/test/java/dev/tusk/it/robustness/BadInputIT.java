@@ -55,7 +55,11 @@ class BadInputIT {
             "{listIndexes: 'c', cursor: {batchSize: 1}}",
             "{explain: {find: 'c', filter: {a: 1}}, verbosity: 'queryPlanner'}",
             "{getMore: {$numberLong: '12345'}, collection: 'c', batchSize: 1}",
-            "{killCursors: 'c', cursors: [{$numberLong: '1'}]}");
+            "{killCursors: 'c', cursors: [{$numberLong: '1'}]}",
+            "{hello: 1, helloOk: true, client: {driver: {name: 'x'}}}",
+            "{connectionStatus: 1, showPrivileges: true}",
+            "{explain: {distinct: 'c', key: 'a', query: {}}, verbosity: 'executionStats'}",
+            "{explain: {update: 'c', updates: [{q: {}, u: {$set: {a: 1}}}]}, verbosity: 'queryPlanner'}");
 
     private static final List<String> FILTER_OPS = List.of("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists",
             "$type", "$regex", "$mod", "$all", "$elemMatch", "$size", "$bitsAllSet", "$bitsAnyClear", "$not", "$geoWithin",
