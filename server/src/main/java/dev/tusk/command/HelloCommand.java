@@ -45,7 +45,7 @@ final class HelloCommand implements Command {
         }
         Topology topology = cx.topology();
         BsonDocument reply = new BsonDocument();
-        if (dev.tusk.dispatch.CommandArgs.bool(request, "helloOk", false)) {
+        if (Flags.bool(body, "helloOk", request.name())) {
             reply.append("helloOk", BsonBoolean.TRUE);
         }
         reply.append("topologyVersion", topology.topologyVersion());

@@ -100,27 +100,19 @@ public final class CommandArgs {
 
     /** A boolean field; numbers are accepted as MongoDB does (non-zero = true). */
     public boolean bool(String field, boolean defaultValue) {
-        return bool(request, field, defaultValue);
+        return value(field).map(v -> {
+            if (v.isBoolean()) {
+                return v.asBoolean().getValue();
+            }
+            if (v.isNumber()) {
+                return v.asNumber().doubleValue() != 0;
+            }
+            throw wrongType(field, v, "bool");
+        }).orElse(defaultValue);
     }
 
     private RuntimeException wrongType(String field, BsonValue v, String expected) {
         return ErrorCode.TYPE_MISMATCH.error("BSON field '%s.%s' is the wrong type '%s', expected type '%s'",
                 request.name(), field, BsonText.typeName(v), expected);
-    }
-
-    /** A boolean field of a command whose other fields are not checked here (hello's, for one). */
-    public static boolean bool(CommandRequest request, String field, boolean defaultValue) {
-        BsonValue v = request.body().get(field);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean().getValue();
-        }
-        if (v.isNumber()) {
-            return v.asNumber().doubleValue() != 0;
-        }
-        throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s.%s' is the wrong type '%s', expected type 'bool'",
-                request.name(), field, BsonText.typeName(v));
     }
 }
