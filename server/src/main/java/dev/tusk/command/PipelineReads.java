@@ -144,18 +144,31 @@ final class PipelineReads {
 
     /** Reads other collections of the database for $lookup and friends; a view through its pipeline. */
     CollectionReader reader() {
-        return (foreign, filter) -> {
-            Optional<CollectionInfo> info = cx.catalog().collection(request.database(), foreign);
-            if (info.isPresent() && info.get().isView()) {
-                Views.Resolved view = Views.resolve(cx.catalog(), info.get());
-                Iterator<BsonDocument> all = run(view.source(), Pipeline.parse(view.pipeline()));
-                return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, 0), false)
-                        .filter(d -> FilterEvaluator.matches(filter, d)).iterator();
+        return new CollectionReader() {
+            @Override
+            public Iterator<BsonDocument> read(String foreign, FilterNode filter) {
+                Optional<CollectionInfo> info = cx.catalog().collection(request.database(), foreign);
+                if (info.isPresent() && info.get().isView()) {
+                    Views.Resolved view = Views.resolve(cx.catalog(), info.get());
+                    Iterator<BsonDocument> all = run(view.source(), Pipeline.parse(view.pipeline()));
+                    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, 0), false)
+                            .filter(d -> FilterEvaluator.matches(filter, d)).iterator();
+                }
+                return info.<Iterator<BsonDocument>>map(c -> {
+                    DocumentSource scan = queries(c).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+                    return new SourceIterator(scan);
+                }).orElse(Collections.emptyIterator());
             }
-            return info.<Iterator<BsonDocument>>map(c -> {
-                DocumentSource scan = queries(c).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
-                return new SourceIterator(scan);
-            }).orElse(Collections.emptyIterator());
+
+            /** A collection's: its leading $match (with the $lookup's let values bound) a read with indexes, as any aggregate's. */
+            @Override
+            public Iterator<BsonDocument> aggregate(String foreign, Pipeline pipeline) {
+                Optional<CollectionInfo> info = cx.catalog().collection(request.database(), foreign);
+                if (info.isPresent() && info.get().isView()) {
+                    return CollectionReader.super.aggregate(foreign, pipeline);
+                }
+                return run(info, pipeline);
+            }
         };
     }
 

@@ -12,6 +12,14 @@ import org.bson.BsonDocument;
 public interface CollectionReader {
     Iterator<BsonDocument> read(String collection, FilterNode filter);
 
+    /**
+     * A pipeline's results over a collection ($lookup's sub-pipeline): here the whole collection read then
+     * the pipeline; the server's reader runs it as an aggregate, its leading $match a read with indexes.
+     */
+    default Iterator<BsonDocument> aggregate(String collection, Pipeline pipeline) {
+        return pipeline.run(read(collection, dev.tusk.query.FilterParser.parse(new BsonDocument())), this);
+    }
+
     /** For pipelines run without storage (tests of other stages): reading is an error. */
     CollectionReader NONE = (collection, filter) -> {
         throw dev.tusk.error.ErrorCode.ILLEGAL_OPERATION.error("this pipeline cannot read collection %s", collection);

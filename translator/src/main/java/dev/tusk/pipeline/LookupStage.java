@@ -10,7 +10,6 @@ import dev.tusk.expr.ExprParser;
 import dev.tusk.expr.ParseContext;
 import dev.tusk.expr.Variables;
 import dev.tusk.query.FilterNode;
-import dev.tusk.query.FilterParser;
 import dev.tusk.query.ReachedValues;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -87,8 +86,9 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
 
     @Override
     public Iterator<BsonDocument> apply(Iterator<BsonDocument> input) {
-        if (localField.isEmpty()) {
-            return Iterators.map(input, d -> ScoredDocument.carry(d, join(d, reader.read(from, FilterParser.parse(new BsonDocument())))));
+        if (localField.isEmpty()) { // the sub-pipeline alone: run per document with its let values, as an aggregate of `from`
+            return Iterators.map(input, d -> ScoredDocument.carry(d,
+                    joined(d, reader.aggregate(from, Pipeline.parse(pipeline.orElseThrow(), withLet(d))))));
         }
         FieldPath local = FieldPath.parse(localField.get());
         return Iterators.flatMap(Iterators.chunks(input, LookupBatch.SIZE), batch -> {
@@ -111,6 +111,10 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
             Variables vars = withLet(doc);
             matches = Pipeline.parse(pipeline.get(), vars).run(matches, reader);
         }
+        return joined(doc, matches);
+    }
+
+    private BsonDocument joined(BsonDocument doc, Iterator<BsonDocument> matches) {
         BsonArray joined = new BsonArray();
         matches.forEachRemaining(joined::add);
         BsonDocument out = BsonCopy.document(doc);

@@ -110,7 +110,8 @@ public final class QueryOperators {
     /** {@code $expr}: any aggregation expression, parsed with the command's variables. */
     private static FilterNode exprMatch(BsonValue arg) {
         dev.tusk.expr.Variables vars = FilterParser.variables();
-        return new FilterNode.ExprMatch(dev.tusk.expr.ExprParser.parse(arg, dev.tusk.expr.ParseContext.of(vars)), vars);
+        return ExprEqualities.withImplied(
+                new FilterNode.ExprMatch(dev.tusk.expr.ExprParser.parse(arg, dev.tusk.expr.ParseContext.of(vars)), vars));
     }
 
     static FilterNode regex(FieldPath path, String pattern, String options) {
