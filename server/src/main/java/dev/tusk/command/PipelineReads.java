@@ -160,6 +160,19 @@ final class PipelineReads {
                 }).orElse(Collections.emptyIterator());
             }
 
+            /** A view's: its pipeline followed by the filter, which moves ahead of the stages that leave its fields alone. */
+            @Override
+            public Iterator<BsonDocument> readMatching(String foreign, BsonDocument filter) {
+                Optional<CollectionInfo> info = cx.catalog().collection(request.database(), foreign);
+                if (info.isPresent() && info.get().isView()) {
+                    Views.Resolved view = Views.resolve(cx.catalog(), info.get());
+                    org.bson.BsonArray stages = view.pipeline().clone();
+                    stages.add(new BsonDocument("$match", filter));
+                    return run(view.source(), Pipeline.parse(dev.tusk.pipeline.MatchPlacement.earliest(stages)));
+                }
+                return read(foreign, FilterParser.parse(filter));
+            }
+
             /** A collection's: its leading $match (with the $lookup's let values bound) a read with indexes, as any aggregate's. */
             @Override
             public Iterator<BsonDocument> aggregate(String foreign, Pipeline pipeline) {

@@ -12,6 +12,11 @@ import org.bson.BsonDocument;
 public interface CollectionReader {
     Iterator<BsonDocument> read(String collection, FilterNode filter);
 
+    /** The documents a filter document matches (a view's: its pipeline, then the filter as a $match placed as early as it can go). */
+    default Iterator<BsonDocument> readMatching(String collection, BsonDocument filter) {
+        return read(collection, dev.tusk.query.FilterParser.parse(filter));
+    }
+
     /**
      * A pipeline's results over a collection ($lookup's sub-pipeline): here the whole collection read then
      * the pipeline; the server's reader runs it as an aggregate, its leading $match a read with indexes.

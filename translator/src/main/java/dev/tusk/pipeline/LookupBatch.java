@@ -32,7 +32,7 @@ final class LookupBatch {
 
     /** Each input document's matches, in input order (null for documents to be joined one by one). */
     static List<List<BsonDocument>> matches(List<BsonDocument> batch, FieldPath local, String foreignField,
-            java.util.function.Function<FilterNode, java.util.Iterator<BsonDocument>> read) {
+            java.util.function.Function<BsonDocument, java.util.Iterator<BsonDocument>> read) {
         FieldPath foreign = FieldPath.parse(foreignField);
         List<List<BsonValue>> values = new ArrayList<>();
         Map<ByteBuffer, BsonValue> union = new LinkedHashMap<>();
@@ -46,7 +46,7 @@ final class LookupBatch {
         }
         List<BsonDocument> candidates = new ArrayList<>();
         if (!union.isEmpty()) {
-            read.apply(in(foreignField, new ArrayList<>(union.values()))).forEachRemaining(candidates::add);
+            read.apply(inDocument(foreignField, new ArrayList<>(union.values()))).forEachRemaining(candidates::add);
         }
         // `_id` order, whatever order the read came in (an index's): the same for every batch an input falls in
         Map<BsonDocument, byte[]> ids = new java.util.IdentityHashMap<>();
@@ -84,6 +84,11 @@ final class LookupBatch {
     }
 
     static FilterNode in(String foreignField, List<BsonValue> values) {
-        return FilterParser.parse(new BsonDocument(foreignField, new BsonDocument("$in", new BsonArray(new ArrayList<>(values)))));
+        return FilterParser.parse(inDocument(foreignField, values));
+    }
+
+    /** {@code {foreignField: {$in: values}}}: the read of the other collection for these values. */
+    static BsonDocument inDocument(String foreignField, List<BsonValue> values) {
+        return new BsonDocument(foreignField, new BsonDocument("$in", new BsonArray(new ArrayList<>(values))));
     }
 }

@@ -92,12 +92,12 @@ public record LookupStage(String from, Optional<String> localField, Optional<Str
         }
         FieldPath local = FieldPath.parse(localField.get());
         return Iterators.flatMap(Iterators.chunks(input, LookupBatch.SIZE), batch -> {
-            List<List<BsonDocument>> matches = LookupBatch.matches(batch, local, foreignField.get(), f -> reader.read(from, f));
+            List<List<BsonDocument>> matches = LookupBatch.matches(batch, local, foreignField.get(), f -> reader.readMatching(from, f));
             List<BsonDocument> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 BsonDocument doc = batch.get(i);
                 Iterator<BsonDocument> own = matches.get(i) != null ? matches.get(i).iterator()
-                        : reader.read(from, LookupBatch.in(foreignField.get(), ReachedValues.of(doc, local)));
+                        : reader.readMatching(from, LookupBatch.inDocument(foreignField.get(), ReachedValues.of(doc, local)));
                 out.add(ScoredDocument.carry(doc, join(doc, own)));
             }
             return out.iterator();

@@ -36,7 +36,8 @@ class LookupBatchTest {
             for (int i = 0; i < 40; i++) {
                 inputs.add(withField(new BsonDocument("_id", new BsonInt32(1000 + i)), "l", random));
             }
-            List<List<BsonDocument>> batched = LookupBatch.matches(inputs, FieldPath.parse("l"), "f", filter -> {
+            List<List<BsonDocument>> batched = LookupBatch.matches(inputs, FieldPath.parse("l"), "f", filterDocument -> {
+                var filter = dev.tusk.query.FilterParser.parse(filterDocument);
                 List<BsonDocument> read = new ArrayList<>(foreign.stream().filter(d -> FilterEvaluator.matches(filter, d)).toList());
                 java.util.Collections.shuffle(read, random); // an index's order, say: not `_id` order
                 return read.iterator();

@@ -59,6 +59,20 @@ class LookupPipelineIT {
         }
         orders.insertMany(os);
         DB.createView("customers_view", "customers", List.of());
+        DB.getCollection("customers_named").drop();
+        DB.createView("customers_named", "customers", List.of(Document.parse("{$project: {name: 1, code: 1}}")));
+    }
+
+    @Test
+    void equalityLookupsFromAViewReadThroughTheCollectionsIndex() {
+        String lookup = "{$lookup: {from: '%s', localField: 'customerCode', foreignField: 'code', as: 'm'}}";
+        List<Document> fromCollection = orders.aggregate(List.of(Document.parse(String.format(lookup, "customers")),
+                Document.parse("{$project: {'m.tier': 0}}"), Document.parse("{$sort: {_id: 1}}"))).into(new ArrayList<>());
+        long before = indexOps();
+        List<Document> fromView = orders.aggregate(List.of(Document.parse(String.format(lookup, "customers_named")),
+                Document.parse("{$sort: {_id: 1}}"))).into(new ArrayList<>());
+        assertTrue(indexOps() > before, "the view's read of the matching codes goes through code_1");
+        assertEquals(fromCollection, fromView);
     }
 
     @Test
