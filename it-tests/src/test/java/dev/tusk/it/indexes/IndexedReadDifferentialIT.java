@@ -137,7 +137,10 @@ class IndexedReadDifferentialIT {
         String field = FIELDS.get(random.nextInt(FIELDS.size()));
         Object v = value(random);
         Document f = switch (random.nextInt(depth == 0 ? 11 : 9)) {
-            case 8 -> new Document(field, switch (random.nextInt(4)) {
+            case 8 -> random.nextInt(5) == 0 // an $expr equality: the query equality it implies narrows the read
+                    ? new Document("$expr", new Document("$eq", random.nextBoolean() ? List.of("$" + field, new Document("$literal", v))
+                            : List.of(new Document("$literal", v), "$$ROOT." + field)))
+                    : new Document(field, switch (random.nextInt(4)) {
                 case 0 -> new Document("$exists", true);
                 case 1 -> new Document("$ne", null);
                 case 2 -> new Document("$nin", java.util.Arrays.asList(null, v));
