@@ -154,10 +154,7 @@ final class PipelineReads {
                     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(all, 0), false)
                             .filter(d -> FilterEvaluator.matches(filter, d)).iterator();
                 }
-                return info.<Iterator<BsonDocument>>map(c -> {
-                    DocumentSource scan = queries(c).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
-                    return new SourceIterator(scan);
-                }).orElse(Collections.emptyIterator());
+                return collection(info, filter);
             }
 
             /** A view's: its pipeline followed by the filter, which moves ahead of the stages that leave its fields alone. */
@@ -170,7 +167,7 @@ final class PipelineReads {
                     stages.add(new BsonDocument("$match", filter));
                     return run(view.source(), Pipeline.parse(dev.tusk.pipeline.MatchPlacement.earliest(stages)));
                 }
-                return read(foreign, FilterParser.parse(filter));
+                return collection(info, FilterParser.parse(filter));
             }
 
             /** A collection's: its leading $match (with the $lookup's let values bound) a read with indexes, as any aggregate's. */
@@ -183,6 +180,14 @@ final class PipelineReads {
                 return run(info, pipeline);
             }
         };
+    }
+
+    /** The matches of a collection (none when it does not exist). */
+    private Iterator<BsonDocument> collection(Optional<CollectionInfo> info, FilterNode filter) {
+        return info.<Iterator<BsonDocument>>map(c -> {
+            DocumentSource scan = queries(c).open(c, new QuerySpec(filter, Optional.empty(), 0, 0, Optional.empty()));
+            return new SourceIterator(scan);
+        }).orElse(Collections.emptyIterator());
     }
 
     private QueryExecutor queries(CollectionInfo c) {

@@ -56,10 +56,7 @@ public final class QueryExecutor {
 
     /** The filter's pushdown, narrowed to an index's key ranges when one serves the filter. */
     public Pushdown pushdown(dev.tusk.query.FilterNode filter) {
-        dev.tusk.query.FilterNode bound = TextSearches.bind(filter, indexes);
-        Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(bound, indexes);
-        Optional<IndexPlanner.Union> union = choice.isPresent() ? Optional.empty() : IndexPlanner.chooseUnion(bound, indexes);
-        return union.map(u -> ReadPlan.narrowed(bound, u)).orElseGet(() -> ReadPlan.narrowed(bound, choice));
+        return ReadPlan.narrowedByIndexes(TextSearches.bind(filter, indexes), indexes);
     }
 
     public DocumentSource open(CollectionInfo c, QuerySpec spec) {

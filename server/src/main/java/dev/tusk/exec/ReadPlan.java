@@ -71,8 +71,10 @@ public sealed interface ReadPlan {
          * index (ready, visible, holding every match) has the key as its one ordered field.
          */
         static Optional<ReadPlan> of(QuerySpec spec, String key, List<SecondaryIndex> indexes) {
+            // the matches as any read finds them: through the filter's own index when it has one (a selective
+            // filter then never scans the table to pick each key's first document)
             Pushdown filter = spec.filter() instanceof dev.tusk.query.FilterNode.AlwaysTrue
-                    ? Pushdown.exact(org.jooq.impl.DSL.trueCondition()) : FilterSql.compile(spec.filter());
+                    ? Pushdown.exact(org.jooq.impl.DSL.trueCondition()) : narrowedByIndexes(spec.filter(), indexes);
             if (!filter.exact()) {
                 return Optional.empty();
             }
@@ -234,6 +236,13 @@ public sealed interface ReadPlan {
         return choice.isPresent() && choice.get().index().isPresent()
                 && !choice.get().index().get().info().name().equals(order.index().info().name())
                 && counter.keysAtMost(choice.get(), FEW_MATCHES) <= FEW_MATCHES;
+    }
+
+    /** The filter's pushdown narrowed by the index the planner picks for it, or by one index per branch of its $or. */
+    static Pushdown narrowedByIndexes(dev.tusk.query.FilterNode filter, List<SecondaryIndex> indexes) {
+        Optional<IndexPlanner.Choice> choice = IndexPlanner.choose(filter, indexes);
+        Optional<IndexPlanner.Union> union = choice.isPresent() ? Optional.empty() : IndexPlanner.chooseUnion(filter, indexes);
+        return union.map(u -> narrowed(filter, u)).orElseGet(() -> narrowed(filter, choice));
     }
 
     /** The filter's pushdown, narrowed to the documents the union of index reads points at. */

@@ -177,6 +177,18 @@ class BtreeIndexUseIT {
     }
 
     @Test
+    void distinctWithASelectiveQueryReadsTheQuerysIndex() {
+        Bson query = Filters.in("sku", List.of("sku-04242", "sku-00007"));
+        assertEquals(plain.distinct("qty", query, Integer.class).into(new ArrayList<>()),
+                indexed.distinct("qty", query, Integer.class).into(new ArrayList<>()));
+        Document explain = db.runCommand(new Document("explain", new Document("distinct", "indexed").append("key", "qty")
+                .append("query", query.toBsonDocument())).append("verbosity", "executionStats"));
+        assertTrue(explain.toJson().contains("\"DISTINCT_SCAN\""), explain.toJson());
+        // each key's first matching document is picked among the query's matches as sku_1 finds them, not by a table scan
+        SideTablePlans.assertScansSideTable(explain, DB, "indexed", "sku_1", query);
+    }
+
+    @Test
     void typeConditionsScanTheirTypesKeys() {
         // a sparse index holds exactly the documents with the field: $exists and $ne null read all of it
         for (Bson filter : List.of(Filters.exists("nick"), Filters.ne("nick", null), Filters.nin("nick", java.util.Arrays.asList(null, "n10")),
