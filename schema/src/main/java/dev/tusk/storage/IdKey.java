@@ -1,6 +1,7 @@
 package dev.tusk.storage;
 
 import dev.tusk.bson.BsonNumbers;
+import dev.tusk.bson.DoubleDigits;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +163,14 @@ public final class IdKey {
         switch (BsonNumbers.infinitySign(v)) {
             case 1 -> out.write(POSITIVE_INFINITY);
             case -1 -> out.write(NEGATIVE_INFINITY);
-            default -> finite(BsonNumbers.exactStripped(v).orElseThrow(), out);
+            default -> {
+                if (v instanceof org.bson.BsonDouble d && d.getValue() != 0) {
+                    DoubleDigits exact = DoubleDigits.of(d.getValue());
+                    finite(exact.negative(), exact.digits(), exact.digits().length() - exact.scale(), out);
+                } else {
+                    finite(BsonNumbers.exactStripped(v).orElseThrow(), out);
+                }
+            }
         }
     }
 
@@ -174,8 +182,11 @@ public final class IdKey {
         }
         BigDecimal magnitude = value.abs();
         String digits = magnitude.unscaledValue().toString();
-        int exponent = digits.length() - magnitude.scale();
-        boolean negative = value.signum() < 0;
+        finite(value.signum() < 0, digits, digits.length() - magnitude.scale(), out);
+    }
+
+    /** ±0.digits × 10^exponent, digits without leading or trailing zeros. */
+    private static void finite(boolean negative, String digits, int exponent, ByteArrayOutputStream out) {
         int flip = negative ? 0xFF : 0;
         out.write(negative ? NEGATIVE : POSITIVE);
         int biased = exponent + EXPONENT_BIAS;

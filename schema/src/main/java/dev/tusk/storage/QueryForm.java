@@ -1,14 +1,19 @@
 package dev.tusk.storage;
 
 import dev.tusk.bson.BsonNumbers;
+import dev.tusk.bson.DoubleDigits;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import org.bson.BsonArray;
+import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
+import org.bson.BsonReader;
 import org.bson.BsonRegularExpression;
+import org.bson.BsonType;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
 /**
  * The JSONB query form of a document (the {@code q} column; table in docs/ARCHITECTURE.md): plain JSON
@@ -57,7 +62,14 @@ public final class QueryForm {
 
     public static String toJson(BsonDocument doc) {
         StringBuilder sb = new StringBuilder(256);
-        appendDocument(sb, doc);
+        if (doc instanceof RawBsonDocument raw) {
+            // straight from the bytes: RawBsonDocument.entrySet decodes the whole document through the codec registry
+            try (BsonBinaryReader reader = new BsonBinaryReader(raw.getByteBuffer().asNIO())) {
+                appendDocument(sb, reader);
+            }
+        } else {
+            appendDocument(sb, doc);
+        }
         return sb.toString();
     }
 
@@ -119,19 +131,83 @@ public final class QueryForm {
                 sb.append(',');
             }
             first = false;
-            String name = e.getKey();
-            if (name.startsWith("$")) {
-                sb.append("\"$");
-                appendEscaped(sb, name);
-                sb.append('"');
-            } else {
-                appendString(sb, name);
-            }
-            sb.append(':');
+            appendName(sb, e.getKey());
             appendValue(sb, e.getValue());
         }
         sb.append('}');
     }
+
+    /** A field's stored name and the colon after it. */
+    private static void appendName(StringBuilder sb, String name) {
+        if (name.startsWith("$")) {
+            sb.append("\"$");
+            appendEscaped(sb, name);
+            sb.append('"');
+        } else {
+            appendString(sb, name);
+        }
+        sb.append(':');
+    }
+
+    private static void appendDocument(StringBuilder sb, BsonReader reader) {
+        sb.append('{');
+        reader.readStartDocument();
+        boolean first = true;
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            appendName(sb, reader.readName());
+            appendValue(sb, reader);
+        }
+        reader.readEndDocument();
+        sb.append('}');
+    }
+
+    /** The reader's current value, as {@link #appendValue(StringBuilder, BsonValue)} writes it. */
+    private static void appendValue(StringBuilder sb, BsonReader reader) {
+        switch (reader.getCurrentBsonType()) {
+            case DOCUMENT -> appendDocument(sb, reader);
+            case ARRAY -> {
+                sb.append('[');
+                reader.readStartArray();
+                boolean first = true;
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    appendValue(sb, reader);
+                }
+                reader.readEndArray();
+                sb.append(']');
+            }
+            case STRING -> appendString(sb, reader.readString());
+            case INT32 -> sb.append(reader.readInt32());
+            case INT64 -> sb.append(reader.readInt64()).append(".0");
+            case DOUBLE -> appendNumber(sb, new org.bson.BsonDouble(reader.readDouble()));
+            case BOOLEAN -> sb.append(reader.readBoolean());
+            case NULL -> {
+                reader.readNull();
+                sb.append("null");
+            }
+            case OBJECT_ID -> marker(sb, OID).append('"').append(reader.readObjectId().toHexString()).append("\"}");
+            case DATE_TIME -> marker(sb, DATE).append(reader.readDateTime()).append('}');
+            case JAVASCRIPT_WITH_SCOPE -> {
+                marker(sb, CODE);
+                appendString(sb, reader.readJavaScriptWithScope());
+                sb.append(",\"").append(SCOPE).append("\":");
+                appendDocument(sb, reader);
+                sb.append('}');
+            }
+            default -> appendValue(sb, LEAF.decode(reader, DECODING));
+        }
+    }
+
+    /** The remaining (rare) types: decoded as values, then written as {@link #appendValue(StringBuilder, BsonValue)} does. */
+    private static final org.bson.codecs.BsonValueCodec LEAF = new org.bson.codecs.BsonValueCodec();
+    private static final org.bson.codecs.DecoderContext DECODING = org.bson.codecs.DecoderContext.builder().build();
 
     private static void appendArray(StringBuilder sb, BsonArray array) {
         sb.append('[');
@@ -260,6 +336,10 @@ public final class QueryForm {
             sb.append(l.getValue()).append(".0");
             return;
         }
+        if (v instanceof org.bson.BsonDouble d && Double.isFinite(d.getValue())) {
+            appendDouble(sb, d.getValue());
+            return;
+        }
         var exact = BsonNumbers.exactStripped(v);
         if (exact.isPresent()) {
             BigDecimal stored = new BigDecimal(strippedNumberText(exact.get()));
@@ -267,6 +347,41 @@ public final class QueryForm {
         } else {
             String special = BsonNumbers.isNaN(v) ? "NaN" : BsonNumbers.infinitySign(v) > 0 ? "Infinity" : "-Infinity";
             marker(sb, NUM).append('"').append(special).append("\"}");
+        }
+    }
+
+    /** A finite double's exact value with a scale of 2 modulo 4 ({@link #tagged} without BigDecimal: see {@link DoubleDigits}). */
+    private static void appendDouble(StringBuilder sb, double d) {
+        if (d == 0) {
+            sb.append("0.00");
+            return;
+        }
+        DoubleDigits exact = DoubleDigits.of(d);
+        String digits = exact.digits();
+        int n = digits.length();
+        int scale = exact.scale();
+        if (exact.negative()) {
+            sb.append('-');
+        }
+        if (scale <= 0) {
+            sb.append(digits);
+            zeros(sb, -scale);
+            sb.append(".00");
+            return;
+        }
+        if (n > scale) {
+            sb.append(digits, 0, n - scale).append('.').append(digits, n - scale, n);
+        } else {
+            sb.append("0.");
+            zeros(sb, scale - n);
+            sb.append(digits);
+        }
+        zeros(sb, Math.floorMod(DOUBLE_TAG - scale, 4));
+    }
+
+    private static void zeros(StringBuilder sb, int count) {
+        for (int i = 0; i < count; i++) {
+            sb.append('0');
         }
     }
 

@@ -84,6 +84,18 @@ class IdKeyTest {
         }
     }
 
+    /** A double's key, computed from its digits, is the key of the Decimal128 with its exact value. */
+    @Test
+    void doublesKeyAsTheirExactDecimal() {
+        Random r = new Random(20261206);
+        for (int i = 0; i < 10_000; i++) {
+            double d = i % 2 == 0 ? Math.scalb((double) r.nextInt(), -r.nextInt(21)) : Math.scalb((double) r.nextInt(1 << 20), r.nextInt(80));
+            BigDecimal exact = new BigDecimal(d);
+            assertArrayEquals(IdKey.encode(new org.bson.BsonDecimal128(new Decimal128(exact))), IdKey.encode(new org.bson.BsonDouble(d)),
+                    () -> "key of " + d);
+        }
+    }
+
     /** Random values of every type, many of them close or equal: byte order must be BsonOrder. */
     @Test
     void byteOrderIsBsonOrder() {

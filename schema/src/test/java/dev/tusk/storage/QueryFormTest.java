@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -112,6 +113,42 @@ class QueryFormTest {
                     assertEquals(0, exact.compareTo(new BigDecimal(text)), text);
                 }
             }
+        }
+    }
+    /** A double's text is its exact value with the double's scale tag, as BigDecimal would write it. */
+    @Test
+    void doubleTextIsTheTaggedExactValue() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(12);
+        for (int i = 0; i < 20_000; i++) {
+            double d = switch (i % 3) {
+                case 0 -> Double.longBitsToDouble(r.nextLong());
+                case 1 -> Math.scalb(r.nextDouble() - 0.5, r.nextInt(160) - 80);
+                default -> (double) (r.nextLong() >> r.nextInt(64));
+            };
+            if (!Double.isFinite(d)) {
+                continue;
+            }
+            BigDecimal stripped = d == 0 ? BigDecimal.ZERO : new BigDecimal(d).stripTrailingZeros();
+            BigDecimal expected = new BigDecimal(QueryForm.tagged(stripped, QueryForm.DOUBLE_TAG));
+            String text = QueryForm.valueToJson(new org.bson.BsonDouble(d));
+            assertEquals(expected, new BigDecimal(text), text); // equals: the same value and the same scale
+        }
+    }
+    /** Written from a document's bytes, the query form is the one written from its tree. */
+    @Test
+    void rawDocumentsGiveTheTreesForm() {
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 2_000; i++) {
+            org.bson.BsonDocument doc = new org.bson.BsonDocument();
+            int fields = r.nextInt(8);
+            for (int f = 0; f < fields; f++) {
+                doc.put(List.of("a", "$b", "c.d", "é", "", "x\"y").get(r.nextInt(6)) + f, IdKeyTest.randomValue(r, 0));
+            }
+            if (i % 10 == 0) {
+                doc.put("js", new org.bson.BsonJavaScriptWithScope("f()", new BsonDocument("s", IdKeyTest.randomValue(r, 1))));
+            }
+            org.bson.RawBsonDocument raw = new org.bson.RawBsonDocument(doc, new org.bson.codecs.BsonDocumentCodec());
+            assertEquals(QueryForm.toJson(doc), QueryForm.toJson(raw), doc::toJson);
         }
     }
 }
