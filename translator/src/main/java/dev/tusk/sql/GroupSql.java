@@ -247,7 +247,8 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
             column(g, columns, binds, g.valuePaths().get(j), a);
             intermediates(g, columns, binds, throughArrays, g.valuePaths().get(j), a);
             values.add(number(a) + " AS n" + j);
-            values.add("(jsonb_typeof(" + a + ") = 'object' AND jsonb_exists(" + a + ", '" + QueryForm.NUM + "')) AS sp" + j);
+            // NaN or an infinity; also true for an array or string holding "$num" (which $sum ignores): Java then sums, as it must
+            values.add("jsonb_exists(" + a + ", '" + QueryForm.NUM + "') AS sp" + j);
             // the scale modulo 4 is the number's BSON type (QueryForm)
             aggregates.add("sum(n" + j + "), count(n" + j + "), bit_or(1 << (scale(n" + j + ") % 4)), sum(abs(n" + j + ")),"
                     + " max(scale(n" + j + ")), coalesce(bool_or(sp" + j + "), false)");
@@ -566,7 +567,13 @@ public record GroupSql(String sql, List<Object> binds, int keys, int sums, int e
         if (rest.isPresent() && rest.get().isEmpty()) {
             return unwoundValue(g);
         }
-        binds.add(rest.orElseGet(() -> g.source(path).orElseThrow()).toArray(String[]::new));
+        List<String> at = rest.orElseGet(() -> g.source(path).orElseThrow());
+        if (rest.isEmpty() && at.size() == 1) {
+            // a field of the stored document (an object): -> needs no path array unpacked for every row
+            binds.add(at.get(0));
+            return "t.q -> ?::text";
+        }
+        binds.add(at.toArray(String[]::new));
         return (rest.isPresent() ? unwoundValue(g) : "t.q") + " #> ?::text[]";
     }
 

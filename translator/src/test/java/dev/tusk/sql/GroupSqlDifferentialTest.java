@@ -352,7 +352,11 @@ class GroupSqlDifferentialTest {
         try (PreparedStatement ps = c.prepareStatement(st.sql())) {
             int i = 1;
             for (Object v : st.binds()) {
-                ps.setArray(i++, c.createArrayOf("text", (String[]) v));
+                if (v instanceof String field) {
+                    ps.setString(i++, field);
+                } else {
+                    ps.setArray(i++, c.createArrayOf("text", (String[]) v));
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
