@@ -42,6 +42,9 @@ final class StableApi {
             throw ErrorCode.API_STRICT_ERROR.error("Provided apiStrict:true, but the command %s is not in API Version 1",
                     command);
         }
+        if (strict && (command.equals("aggregate") || command.equals("create"))) {
+            StrictStages.check(body);
+        }
     }
 
     private static boolean flag(BsonDocument body, String field) {

@@ -47,4 +47,31 @@ class StableApiIT {
                 () -> db.runCommand(new Document("ping", 1).append("apiStrict", true)));
         assertEquals(4886600, strict.getErrorCode());
     }
+    @Test
+    void strictClientCannotUseStagesOutsideVersionOne() {
+        try (MongoClient client = strictClient()) {
+            var db = client.getDatabase("stable_api_it");
+            var c = db.getCollection("c");
+            c.drop();
+            c.insertOne(new Document("x", 1));
+            assertEquals(1, c.aggregate(java.util.List.of(new Document("$facet", new Document("n",
+                    java.util.List.of(new Document("$count", "n")))))).into(new java.util.ArrayList<>()).size());
+            for (Document stage : java.util.List.of(new Document("$indexStats", new Document()),
+                    new Document("$facet", new Document("s", java.util.List.of(new Document("$indexStats", new Document())))),
+                    new Document("$unionWith", new Document("coll", "c").append("pipeline",
+                            java.util.List.of(new Document("$indexStats", new Document())))))) {
+                MongoCommandException e = assertThrows(MongoCommandException.class,
+                        () -> c.aggregate(java.util.List.of(stage)).first(), stage::toJson);
+                assertEquals(323, e.getErrorCode(), stage::toJson);
+                assertTrue(e.getErrorMessage().contains("$indexStats is not allowed with 'apiStrict: true' in API Version 1"),
+                        e.getErrorMessage());
+            }
+            MongoCommandException sessions = assertThrows(MongoCommandException.class, () -> client.getDatabase("admin")
+                    .aggregate(java.util.List.of(new Document("$listLocalSessions", new Document()))).first());
+            assertEquals(323, sessions.getErrorCode());
+            MongoCommandException view = assertThrows(MongoCommandException.class, () -> db.createView("v", "c",
+                    java.util.List.of(new Document("$indexStats", new Document()))));
+            assertEquals(323, view.getErrorCode());
+        }
+    }
 }
