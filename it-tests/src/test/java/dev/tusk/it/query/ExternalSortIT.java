@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Blocking stages past MongoDB's 100 MiB limit ($sort, $group, $setWindowFields, $facet's input,
  * $sample): MongoDB 7.0 spills to disk unless the command says allowDiskUse: false, which is error
- * 292. 1,100 documents of ~100 KB each make ~110 MB.
+ * 292 (for $facet: its input then goes to the sub-pipelines in batches). 1,100 documents of ~100 KB each make ~110 MB.
  */
 class ExternalSortIT {
     private static final MongoCollection<Document> c = TuskTestServer.client().getDatabase("external_sort_it").getCollection("c");
@@ -163,7 +163,7 @@ class ExternalSortIT {
     }
 
     @Test
-    void facetKeepsItsInputOnDiskForEachSubPipelineUnlessAllowDiskUseIsFalse() {
+    void facetKeepsItsInputOnDiskOrWithoutDiskPassesItInBatches() {
         var pipeline = List.of(Aggregates.facet(
                 new com.mongodb.client.model.Facet("count", Aggregates.count("n")),
                 new com.mongodb.client.model.Facet("byK", Aggregates.group("$k", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))),
@@ -176,6 +176,17 @@ class ExternalSortIT {
         assertEquals(expected.size(), byK.size());
         byK.forEach(g -> assertEquals(expected.get(g.getInteger("_id")).size(), g.getInteger("n")));
         assertEquals(List.of(new Document("_id", DOCUMENTS - 1).append("len", PAD.length())), out.getList("last", Document.class));
+        // without disk the sub-pipelines read the input side by side in batches of 100 MiB, as on MongoDB; the $sort of the
+        // whole input inside one still passes its own limit
+        var streaming = List.of(Aggregates.facet(
+                new com.mongodb.client.model.Facet("count", Aggregates.count("n")),
+                new com.mongodb.client.model.Facet("byK", Aggregates.group("$k", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))),
+                new com.mongodb.client.model.Facet("first", Aggregates.limit(1),
+                        Aggregates.project(new Document("len", new Document("$strLenBytes", "$pad"))))));
+        Document streamed = c.aggregate(streaming).allowDiskUse(false).first();
+        assertEquals(out.getList("count", Document.class), streamed.getList("count", Document.class));
+        assertEquals(byK, streamed.getList("byK", Document.class));
+        assertEquals(List.of(new Document("_id", 0).append("len", PAD.length())), streamed.getList("first", Document.class));
         MongoCommandException e = assertThrows(MongoCommandException.class, () -> c.aggregate(pipeline).allowDiskUse(false).first());
         assertEquals(292, e.getErrorCode());
     }
