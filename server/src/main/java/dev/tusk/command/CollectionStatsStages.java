@@ -16,7 +16,8 @@ import org.bson.BsonValue;
 
 /**
  * The leading stages of a collection aggregate that describe the collection instead of reading it:
- * {@code $collStats} (storageStats and count, measured in PostgreSQL) and {@code $indexStats} (each
+ * {@code $collStats} (storageStats and count, measured in PostgreSQL; latencyStats and queryExecStats, counted
+ * in memory: {@link dev.tusk.exec.CollectionUsage}) and {@code $indexStats} (each
  * index with the reads it served, {@link IndexUsage}).
  */
 final class CollectionStatsStages {
@@ -57,8 +58,12 @@ final class CollectionStatsStages {
                 }
                 case "count" -> out.append("count", new BsonDocument("count", new BsonInt64(info.filter(c -> !c.isView())
                         .map(c -> measure.apply(c).count()).orElse(0L))));
-                case "latencyStats", "queryExecStats" -> throw ErrorCode.NOT_IMPLEMENTED.error(
-                        "$collStats %s is not supported by Tusk yet (no per-collection latency or scan counters)", e.getKey());
+                case "latencyStats" -> {
+                    BsonValue histograms = e.getValue().isDocument() ? e.getValue().asDocument().get("histograms") : null;
+                    out.append("latencyStats", dev.tusk.exec.CollectionUsage.latencyStats(ns,
+                            histograms != null && histograms.isBoolean() && histograms.asBoolean().getValue()));
+                }
+                case "queryExecStats" -> out.append("queryExecStats", dev.tusk.exec.CollectionUsage.queryExecStats(ns));
                 default -> throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field '$collStats.%s' is an unknown field.", e.getKey());
             }
         }

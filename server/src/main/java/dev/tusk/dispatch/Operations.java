@@ -70,6 +70,10 @@ public final class Operations {
     void finish(Op op) {
         Backends.track(null, null);
         running.remove(op.connection.connectionId(), op);
+        if (!op.ns.endsWith(".$cmd")) {
+            dev.tusk.exec.CollectionUsage.ran(op.ns, dev.tusk.exec.CollectionUsage.kind(op.name),
+                    (System.nanoTime() - op.startNanos) / 1000);
+        }
     }
 
     /**

@@ -49,8 +49,8 @@ public final class IndexUsage {
                 }
             }
             case ReadPlan.GeoScan g -> used(g.index().schema(), g.index().storage());
-            case ReadPlan.TopK t -> t.choice().ifPresent(ch -> countChoice(ch, schema, id));
-            case ReadPlan.TableScan t -> t.choice().ifPresent(ch -> countChoice(ch, schema, id));
+            case ReadPlan.TopK t -> t.choice().ifPresentOrElse(ch -> countChoice(ch, schema, id), () -> CollectionUsage.scanned(c));
+            case ReadPlan.TableScan t -> t.choice().ifPresentOrElse(ch -> countChoice(ch, schema, id), () -> CollectionUsage.scanned(c));
             case ReadPlan.FirstPerKey f -> used(f.index().schema(), f.index().storage());
             case ReadPlan.OrScan o -> o.union().branches().forEach(b -> countChoice(b.choice(), schema, id));
         }

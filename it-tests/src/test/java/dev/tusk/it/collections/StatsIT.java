@@ -89,4 +89,47 @@ class StatsIT {
         assertEquals(28803, assertThrows(MongoException.class, () -> c.aggregate(List.of(
                 new Document("$indexStats", new Document("x", 1)))).first()).getCode());
     }
+    private static Document collStats(MongoCollection<Document> coll) {
+        return coll.aggregate(List.of(new Document("$collStats", new Document("latencyStats", new Document("histograms", true))
+                .append("queryExecStats", new Document())))).first();
+    }
+
+    private static long number(Document d, String... path) {
+        Object v = d;
+        for (String p : path) {
+            v = ((Document) v).get(p);
+        }
+        return ((Number) v).longValue();
+    }
+
+    @Test
+    void collStatsCountsLatencyByKindAndCollectionScans() {
+        MongoCollection<Document> l = db.getCollection("latency_" + System.nanoTime()); // counters live as long as the server
+        l.insertMany(List.of(new Document("_id", 1).append("x", 1), new Document("_id", 2).append("x", 2)));
+        l.find(Filters.eq("x", 1)).first();
+        l.find(Filters.eq("_id", 1)).first();
+        l.createIndex(Indexes.ascending("x"));
+        Document s = collStats(l);
+        Document latency = s.get("latencyStats", Document.class);
+        assertEquals(2, number(latency, "reads", "ops"));
+        assertEquals(1, number(latency, "writes", "ops"));
+        assertEquals(1, number(latency, "commands", "ops"));
+        assertEquals(0, number(latency, "transactions", "ops"));
+        assertTrue(number(latency, "reads", "latency") > 0);
+        long counted = 0;
+        for (Document bucket : latency.get("reads", Document.class).getList("histogram", Document.class)) {
+            counted += number(bucket, "count");
+        }
+        assertEquals(2, counted, "every read in one histogram bucket");
+        assertEquals(1, number(s, "queryExecStats", "collectionScans", "total"), "the find on x before its index");
+        l.find(Filters.eq("x", 2)).first(); // through the index
+        l.find(Filters.gt("y", 0)).first(); // a collection scan
+        Document after = collStats(l);
+        assertEquals(2, number(after, "queryExecStats", "collectionScans", "total"));
+        assertEquals(2, number(after, "queryExecStats", "collectionScans", "nonTailable"));
+        assertEquals(5, number(after, "latencyStats", "reads", "ops"), "the first $collStats is an aggregate: a read");
+        Document plain = l.aggregate(List.of(new Document("$collStats", new Document("latencyStats", new Document())))).first();
+        assertTrue(!plain.get("latencyStats", Document.class).get("reads", Document.class).containsKey("histogram"),
+                "histograms only when asked");
+    }
 }
