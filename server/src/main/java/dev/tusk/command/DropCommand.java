@@ -27,6 +27,7 @@ final class DropCommand implements Command {
         String collection = args.collection();
         boolean view = cx.catalog().collection(request.database(), collection).filter(c -> c.isView()).isPresent();
         boolean existed = cx.catalog().dropCollection(request.database(), collection);
+        dev.tusk.exec.CollectionUsage.dropped(args.namespace());
         if (!existed || view) {
             return Replies.ok();
         }

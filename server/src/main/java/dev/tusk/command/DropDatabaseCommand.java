@@ -23,6 +23,7 @@ final class DropDatabaseCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         new CommandArgs(request, Set.of());
         cx.catalog().dropDatabase(request.database());
+        dev.tusk.exec.CollectionUsage.droppedDatabase(request.database());
         return Replies.ok();
     }
 }

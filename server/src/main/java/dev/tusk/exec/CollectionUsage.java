@@ -10,7 +10,8 @@ import org.bson.BsonInt64;
 
 /**
  * Per collection, since the server started: the latency of the operations on it by kind and how many reads scanned it
- * whole ($collStats' latencyStats and queryExecStats), counted in memory as MongoDB's Top does.
+ * whole ($collStats' latencyStats and queryExecStats), counted in memory as MongoDB's Top does and forgotten when the
+ * collection or its database is dropped.
  */
 public final class CollectionUsage {
     /** MongoDB's latency kinds: how $collStats groups the commands run on a collection. */
@@ -62,11 +63,30 @@ public final class CollectionUsage {
         Latency l = BY_NAMESPACE.computeIfAbsent(namespace, n -> new Usage()).latency().computeIfAbsent(kind, k -> new Latency());
         l.micros().addAndGet(micros);
         l.ops().incrementAndGet();
-        int bucket = 0;
-        while (bucket + 1 < BOUNDS.length && BOUNDS[bucket + 1] <= micros) {
-            bucket++;
+        l.histogram().incrementAndGet(bucket(micros));
+    }
+
+    /** The histogram bucket of a latency: its power of two below 2048 µs, then the lower or upper half of it. */
+    static int bucket(long micros) {
+        if (micros < 2) {
+            return 0;
         }
-        l.histogram().incrementAndGet(bucket);
+        int power = 63 - Long.numberOfLeadingZeros(micros);
+        if (power < 11) {
+            return power;
+        }
+        int at = 11 + 2 * (power - 11) + (micros >= (3L << (power - 1)) ? 1 : 0);
+        return Math.min(at, BOUNDS.length - 1);
+    }
+
+    /** Forgets a dropped collection's counters, as MongoDB does. */
+    public static void dropped(String namespace) {
+        BY_NAMESPACE.remove(namespace);
+    }
+
+    /** Forgets the counters of every collection of a dropped database. */
+    public static void droppedDatabase(String db) {
+        BY_NAMESPACE.keySet().removeIf(ns -> ns.startsWith(db + "."));
     }
 
     /** Counts a read that scanned the whole collection (COLLSCAN). */

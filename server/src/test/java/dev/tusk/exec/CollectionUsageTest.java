@@ -32,4 +32,15 @@ class CollectionUsageTest {
         assertEquals(CollectionUsage.Kind.WRITES, CollectionUsage.kind("findAndModify"));
         assertEquals(CollectionUsage.Kind.COMMANDS, CollectionUsage.kind("createIndexes"));
     }
+    @Test
+    void aBucketHoldsFromItsBoundToTheNext() {
+        long[] bounds = {0, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 3072, 4096, 6144, 8192};
+        for (int i = 1; i < bounds.length; i++) {
+            assertEquals(i, CollectionUsage.bucket(bounds[i]), "at " + bounds[i]);
+            assertEquals(i - 1, CollectionUsage.bucket(bounds[i] - 1), "below " + bounds[i]);
+        }
+        assertEquals(50, CollectionUsage.bucket(1_610_612_736L));
+        assertEquals(49, CollectionUsage.bucket(1_610_612_735L));
+        assertEquals(50, CollectionUsage.bucket(Long.MAX_VALUE));
+    }
 }

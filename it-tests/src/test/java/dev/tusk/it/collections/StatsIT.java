@@ -131,5 +131,9 @@ class StatsIT {
         Document plain = l.aggregate(List.of(new Document("$collStats", new Document("latencyStats", new Document())))).first();
         assertTrue(!plain.get("latencyStats", Document.class).get("reads", Document.class).containsKey("histogram"),
                 "histograms only when asked");
+        l.drop();
+        Document dropped = collStats(l);
+        assertEquals(0, number(dropped, "latencyStats", "reads", "ops"), "a drop forgets the counters");
+        assertEquals(0, number(dropped, "queryExecStats", "collectionScans", "total"));
     }
 }
