@@ -225,6 +225,39 @@ public final class Catalog {
         }
     }
 
+    /**
+     * Makes a secondary index unique (collMod's conversion): its side table's (k, _key) b-tree is replaced by
+     * {@code UNIQUE (k) INCLUDE (_key)}, and its spec becomes {@code spec}, in one transaction; the build waits for
+     * writers in flight and holds new ones back until the commit. 359 CannotConvertIndexToUnique (nothing changed)
+     * if two documents share a key.
+     */
+    public void makeIndexUnique(CollectionInfo c, IndexInfo index, BsonDocument spec) {
+        try {
+            transaction(store -> {
+                store.lockDatabases(c.db());
+                String storage = index.storage().orElseThrow();
+                List<String> old = store.nonUniqueKeyIndexes(c.schemaName(), storage);
+                try {
+                    store.execute(dev.tusk.storage.IndexTable.createKeyIndexSql(c.schemaName(), storage,
+                            IdentifierMapper.indexName(c.tableName(), index.name() + "\0k\0" + UUID.randomUUID()), true));
+                } catch (SQLException e) {
+                    if ("23505".equals(e.getSQLState())) {
+                        throw ErrorCode.CANNOT_CONVERT_INDEX_TO_UNIQUE.error(
+                                "Cannot convert the index to unique. Please resolve conflicting documents before running collMod again.");
+                    }
+                    throw e;
+                }
+                for (String name : old) {
+                    store.execute("DROP INDEX " + IdentifierMapper.qualified(c.schemaName(), name));
+                }
+                store.updateIndexSpec(c.db(), c.name(), index.name(), spec);
+                return null;
+            });
+        } finally {
+            indexCache.remove(key(c.db(), c.name()));
+        }
+    }
+
     public Optional<CollectionInfo> collection(String db, String coll) {
         CollectionInfo cached = cache.get(key(db, coll));
         if (cached != null) {

@@ -253,6 +253,14 @@ final class CatalogStore {
         }
     }
 
+    /** The side table's (k, _key) b-trees: two key columns, not unique (the `_key` one has one column). */
+    List<String> nonUniqueKeyIndexes(String schema, String table) throws SQLException {
+        return strings("""
+                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE i.indrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND i.indnkeyatts = 2 AND NOT i.indisunique""",
+                schema, table);
+    }
+
     void execute(String ddl) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(ddl);

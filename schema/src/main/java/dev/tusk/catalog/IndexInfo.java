@@ -40,6 +40,16 @@ public record IndexInfo(String name, BsonDocument spec, Optional<String> storage
         return flag("unique");
     }
 
+    /** Set by collMod (or createIndexes) ahead of a conversion to unique: new keys another document holds are refused. */
+    public boolean prepareUnique() {
+        return flag("prepareUnique");
+    }
+
+    /** Unique, or prepared to become unique: writes that would add a shared key fail with 11000. */
+    public boolean refusesNewDuplicates() {
+        return unique() || prepareUnique();
+    }
+
     public boolean sparse() {
         return flag("sparse");
     }

@@ -37,6 +37,12 @@ final class AggregateCommand implements Command {
         return "run an aggregation pipeline";
     }
 
+    /** For $out and $merge; MongoDB's aggregate takes a writeConcern only with them, and the drivers send one only then. */
+    @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);

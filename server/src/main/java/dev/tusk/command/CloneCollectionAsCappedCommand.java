@@ -30,6 +30,11 @@ final class CloneCollectionAsCappedCommand implements Command {
     }
 
     @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
+    @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("toCollection", "size", "temp"));
         String db = request.database();

@@ -22,7 +22,9 @@ import org.bson.BsonValue;
  */
 final class CollModCommand implements Command {
     private static final Set<String> NOT_YET = Set.of("changeStreamPreAndPostImages", "timeseries", "clusteredIndex",
-            "recordPreImages", "dryRun");
+            "recordPreImages");
+    private static final Set<String> INDEX_FIELDS = Set.of("keyPattern", "name", "hidden", "expireAfterSeconds",
+            "prepareUnique", "unique");
 
     @Override
     public String name() {
@@ -32,6 +34,11 @@ final class CollModCommand implements Command {
     @Override
     public String help() {
         return "change collection and index options";
+    }
+
+    @Override
+    public boolean acceptsWriteConcern() {
+        return true;
     }
 
     @Override
@@ -61,8 +68,12 @@ final class CollModCommand implements Command {
         if (CappedResize.requested(args)) {
             info = CappedResize.apply(args, info, cx);
         }
+        boolean dryRun = args.bool("dryRun", false);
+        if (dryRun && !args.document("index").map(i -> i.containsKey("unique")).orElse(false)) {
+            throw ErrorCode.INVALID_OPTIONS.error("dryRun: true is only supported with unique: true");
+        }
         if (args.document("index").isPresent()) {
-            changeIndex(args.document("index").get(), info, cx, reply);
+            changeIndex(args.document("index").get(), info, cx, reply, dryRun);
         }
         return Replies.ok(reply);
     }
@@ -83,12 +94,18 @@ final class CollModCommand implements Command {
         return Replies.ok();
     }
 
-    private static void changeIndex(BsonDocument change, CollectionInfo info, CommandContext cx, BsonDocument reply) {
+    private static void changeIndex(BsonDocument change, CollectionInfo info, CommandContext cx, BsonDocument reply,
+            boolean dryRun) {
+        for (String field : change.keySet()) {
+            if (!INDEX_FIELDS.contains(field)) {
+                throw ErrorCode.UNKNOWN_BSON_FIELD.error("BSON field 'collMod.index.%s' is an unknown field.", field);
+            }
+        }
         IndexInfo index = cx.catalog().indexes(info).stream().filter(i -> matches(i, change)).findFirst()
                 .orElseThrow(() -> ErrorCode.INDEX_NOT_FOUND.error("cannot find index %s for ns %s",
                         change.containsKey("name") ? change.get("name").toString() : change.getDocument("keyPattern", new BsonDocument()).toJson(),
                         info.namespace()));
-        BsonDocument spec = index.spec();
+        BsonDocument spec = index.spec().clone(); // the cached IndexInfo's own document stays as stored
         if (change.containsKey("hidden")) {
             if (index.isIdIndex()) {
                 throw ErrorCode.BAD_VALUE.error("can't hide _id index");
@@ -113,6 +130,12 @@ final class CollModCommand implements Command {
                     .append("expireAfterSeconds_new", new BsonInt64(v.asNumber().longValue()));
             spec.put("expireAfterSeconds", v);
         }
+        if (UniqueConversion.requested(change) && !index.isIdIndex()) { // _id's index is unique already
+            UniqueConversion.apply(change, index, info, cx, spec, reply, dryRun);
+        }
+        if (dryRun) {
+            return;
+        }
         cx.catalog().updateIndexSpec(info, index.name(), spec);
     }
 
@@ -126,7 +149,7 @@ final class CollModCommand implements Command {
     private static Set<String> union() {
         var all = new java.util.HashSet<>(NOT_YET);
         all.add("index");
-        all.addAll(Set.of("validator", "validationLevel", "validationAction", "cappedSize", "cappedMax", ClusteredTtl.FIELD));
+        all.addAll(Set.of("validator", "validationLevel", "validationAction", "cappedSize", "cappedMax", ClusteredTtl.FIELD, "dryRun"));
         return all;
     }
 }

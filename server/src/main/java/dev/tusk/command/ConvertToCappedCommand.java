@@ -28,6 +28,11 @@ final class ConvertToCappedCommand implements Command {
     }
 
     @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
+    @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("size"));
         String ns = args.namespace();

@@ -35,6 +35,11 @@ final class CreateCommand implements Command {
     }
 
     @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
+    @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
         String collection = args.collection();

@@ -33,6 +33,11 @@ final class CreateIndexesCommand implements Command {
     }
 
     @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
+    @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("indexes", "commitQuorum", "ignoreUnknownIndexOptions",
                 "isTimeseriesNamespace"));

@@ -22,6 +22,11 @@ final class DropCommand implements Command {
     }
 
     @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
+    @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of());
         String collection = args.collection();

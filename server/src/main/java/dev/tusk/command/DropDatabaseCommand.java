@@ -20,6 +20,11 @@ final class DropDatabaseCommand implements Command {
     }
 
     @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
+    @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         new CommandArgs(request, Set.of());
         cx.catalog().dropDatabase(request.database());

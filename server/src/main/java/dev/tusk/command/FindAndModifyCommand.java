@@ -5,6 +5,7 @@ import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandArgs;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
+import dev.tusk.dispatch.WriteConcern;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.DeleteExecutor;
 import dev.tusk.exec.UpdateExecutor;
@@ -52,6 +53,13 @@ final class FindAndModifyCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
+        BsonDocument reply = run(request, cx);
+        // as MongoDB: a w: 0 findAndModify answers only ok, so the drivers' helpers return nothing
+        return WriteConcern.parse(request.generic().writeConcern()).unacknowledged()
+                ? new BsonDocument("ok", new org.bson.BsonDouble(1)) : reply;
+    }
+
+    private BsonDocument run(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, KNOWN);
         Collation collation = Collation.parse(args.value("collation"), "collation");
         String collection = args.collection();

@@ -23,6 +23,11 @@ final class RenameCollectionCommand implements Command {
     }
 
     @Override
+    public boolean acceptsWriteConcern() {
+        return true;
+    }
+
+    @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("to", "dropTarget", "stayTemp"));
         if (!request.database().equals("admin")) {

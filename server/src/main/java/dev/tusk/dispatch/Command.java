@@ -20,6 +20,11 @@ public interface Command {
         return false;
     }
 
+    /** Commands that write take a writeConcern (validated, then met or answered with a writeConcernError). */
+    default boolean acceptsWriteConcern() {
+        return isWrite();
+    }
+
     /** Runs the command; errors are thrown as MongoServerException and turned into replies by the dispatcher. */
     BsonDocument execute(CommandRequest request, CommandContext cx);
 }

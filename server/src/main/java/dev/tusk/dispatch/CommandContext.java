@@ -18,4 +18,5 @@ public record CommandContext(
         CommandRegistry commands,
         FailPoints failPoints,
         dev.tusk.session.LocalSessions sessions,
-        Operations operations) {}
+        Operations operations,
+        dev.tusk.exec.Durability durability) {}

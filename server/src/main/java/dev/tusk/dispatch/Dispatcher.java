@@ -112,6 +112,28 @@ public final class Dispatcher implements CommandExecutor {
         if (fail.isPresent()) {
             return failed(fail.get(), command, cr);
         }
+        WriteConcern writeConcern = command.acceptsWriteConcern() ? WriteConcern.parse(generic.writeConcern()) : WriteConcern.DEFAULT;
+        writeConcern.checkFor(cx.topology());
+        if (writeConcern.journal()) {
+            cx.durability().checkJournalAvailable();
+        }
+        return concluded(writeConcern, executeWrites(command, cr, generic, connection));
+    }
+
+    /** After the command: the write concern met (a flush for j: true) or its writeConcernError, as MongoDB waits for it. */
+    private BsonDocument concluded(WriteConcern writeConcern, BsonDocument reply) {
+        boolean ok = reply.get("ok") instanceof org.bson.BsonNumber n && n.doubleValue() == 1;
+        if (writeConcern == WriteConcern.DEFAULT || !ok || reply.containsKey("writeConcernError")) {
+            return reply;
+        }
+        if (writeConcern.journal()) {
+            cx.durability().flushCommitted();
+        }
+        // a copy: a retryable write's reply is also kept to answer its retries
+        return writeConcern.error(cx.topology()).map(e -> reply.clone().append("writeConcernError", e)).orElse(reply);
+    }
+
+    private BsonDocument executeWrites(Command command, CommandRequest cr, GenericArguments generic, ConnectionState connection) {
         if (retryableWrite(command, cr)) {
             // as on MongoDB the fail point fires where a statement is written, so not for a retry that gets the earlier reply
             java.util.Optional<FailPoints.Action> interrupt = retryableWrites.ranBefore(generic.lsid().get(), generic.txnNumber().getAsLong())

@@ -33,7 +33,7 @@ public final class InsertExecutor {
 
     /** @return the items that failed (for an ordered batch: at most the first); all others were inserted */
     public List<Failure> insert(CollectionInfo c, List<Item> items, boolean ordered) {
-        if (indexes.stream().anyMatch(i -> i.info().unique())) {
+        if (indexes.stream().anyMatch(i -> i.info().refusesNewDuplicates())) {
             return oneByOne(c, items, ordered);
         }
         if (!ordered) {
@@ -90,7 +90,7 @@ public final class InsertExecutor {
         });
     }
 
-    /** With unique indexes: each document in its own savepoint, so a conflict undoes only that document. */
+    /** With unique (or prepareUnique) indexes: each document in its own savepoint, so a conflict undoes only that document. */
     private List<Failure> oneByOne(CollectionInfo c, List<Item> items, boolean ordered) {
         return store.transaction(tx -> {
             List<Failure> failures = new ArrayList<>();

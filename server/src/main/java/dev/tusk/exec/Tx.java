@@ -139,6 +139,17 @@ public final class Tx {
 
     /** Adds a document's keys to an index; {@link IndexConflict} if a unique index has one already. */
     public void insertIndexKeys(SecondaryIndex index, byte[] docKey, Set<java.nio.ByteBuffer> keys) {
+        insertIndexKeys(index, docKey, keys, keys);
+    }
+
+    /**
+     * Adds a document's keys, of which {@code added} are new to it; an index with prepareUnique refuses an added key
+     * that another document holds ({@link IndexConflict}), while duplicates from before stay, as on MongoDB.
+     */
+    public void insertIndexKeys(SecondaryIndex index, byte[] docKey, Set<java.nio.ByteBuffer> keys, Set<java.nio.ByteBuffer> added) {
+        if (index.info().prepareUnique() && !index.info().unique() && !added.isEmpty()) {
+            refuseSharedKeys(index, docKey, added);
+        }
         List<byte[][]> rows = new ArrayList<>(keys.size());
         for (java.nio.ByteBuffer k : keys) {
             rows.add(new byte[][] {bytes(k), docKey});
@@ -173,6 +184,70 @@ public final class Tx {
             }
             throw e;
         }
+    }
+
+    /**
+     * Without a unique b-tree to decide, writers of the same key are serialised by an advisory lock on it (held to the
+     * end of the transaction, taken in key order), so a check sees every committed holder of the key.
+     */
+    private void refuseSharedKeys(SecondaryIndex index, byte[] docKey, Set<java.nio.ByteBuffer> added) {
+        List<byte[]> keys = new ArrayList<>(added.size());
+        added.forEach(k -> keys.add(bytes(k)));
+        long[] locks = keys.stream().mapToLong(k -> lockKey(index.storage(), k)).sorted().distinct().toArray();
+        StringBuilder locking = new StringBuilder("SELECT ");
+        for (int i = 0; i < locks.length; i++) {
+            locking.append(i == 0 ? "" : ", ").append("pg_advisory_xact_lock(?)"); // evaluated left to right
+        }
+        String table = dev.tusk.naming.IdentifierMapper.qualified(index.schema(), index.storage());
+        String holders = "SELECT 1 FROM " + table + " WHERE k = ANY (?) AND _key <> ? LIMIT 1";
+        try (var lock = connection.prepareStatement(locking.toString()); var check = connection.prepareStatement(holders)) {
+            for (int i = 0; i < locks.length; i++) {
+                lock.setLong(i + 1, locks[i]);
+            }
+            lock.execute();
+            check.setArray(1, connection.createArrayOf("bytea", keys.toArray(new byte[0][])));
+            check.setBytes(2, docKey);
+            try (var rs = check.executeQuery()) {
+                if (rs.next()) {
+                    throw new IndexConflict(index, null);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.translate(e, holders);
+        }
+    }
+
+    /** A 64-bit FNV-1a hash of the side table's name and the key: PostgreSQL's one-bigint advisory lock space. */
+    private static long lockKey(String storage, byte[] key) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : storage.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        h = (h ^ 0xff) * 0x100000001b3L; // a separator no UTF-8 name byte equals
+        for (byte b : key) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** Groups of documents (their `_key`s) that share a key of the index, at most {@code limit} groups. */
+    public List<List<byte[]>> sharedKeys(SecondaryIndex index, int limit) {
+        String sql = "SELECT array_agg(_key ORDER BY _key) FROM " + dev.tusk.naming.IdentifierMapper.qualified(index.schema(), index.storage())
+                + " GROUP BY k HAVING count(*) > 1 ORDER BY 1 LIMIT " + limit;
+        List<List<byte[]>> out = new ArrayList<>();
+        try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                Object[] keys = (Object[]) rs.getArray(1).getArray();
+                List<byte[]> group = new ArrayList<>(keys.length);
+                for (Object k : keys) {
+                    group.add((byte[]) k);
+                }
+                out.add(group);
+            }
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.translate(e, sql);
+        }
+        return out;
     }
 
     /** Which of these keys the index already holds (with the document they point at). */

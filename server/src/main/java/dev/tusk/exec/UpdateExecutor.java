@@ -89,8 +89,10 @@ public final class UpdateExecutor {
             Set<java.nio.ByteBuffer> newKeys = index.keysOf(after);
             if (!oldKeys.equals(newKeys)) {
                 tx.deleteIndexKeys(index, List.of(key));
+                Set<java.nio.ByteBuffer> added = new java.util.HashSet<>(newKeys);
+                added.removeAll(oldKeys);
                 try {
-                    tx.insertIndexKeys(index, key, newKeys);
+                    tx.insertIndexKeys(index, key, newKeys, added);
                 } catch (Tx.IndexConflict conflict) {
                     throw index.duplicate(namespace, after);
                 }

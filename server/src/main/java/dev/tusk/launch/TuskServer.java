@@ -66,7 +66,7 @@ public final class TuskServer implements AutoCloseable {
             CommandContext cx = new CommandContext(config, catalog, store, indexes, cursors, new ServerStats(),
                     new ClusterClock(), topology, new CommandRegistry(CommandTable.all(config.enableTestCommands())),
                     new dev.tusk.dispatch.FailPoints(), new dev.tusk.session.LocalSessions(),
-                    new dev.tusk.dispatch.Operations());
+                    new dev.tusk.dispatch.Operations(), new dev.tusk.exec.Durability(ds));
             WireServer wire = WireServer.start(config.bind(), port, new Dispatcher(cx));
             ttl = new dev.tusk.exec.TtlMonitor(catalog, store, indexes, config.ttlMonitorSeconds());
             dev.tusk.exec.TypedNumbersUpgrade.startInBackground(catalog, store);

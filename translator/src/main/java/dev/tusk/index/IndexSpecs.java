@@ -55,7 +55,7 @@ public final class IndexSpecs {
         for (Map.Entry<String, BsonValue> e : spec.entrySet()) {
             switch (e.getKey()) {
                 case "key", "name", "v", "background", "ns", "dropDups" -> { }
-                case "unique", "sparse", "hidden" -> {
+                case "unique", "sparse", "hidden", "prepareUnique" -> {
                     if (!e.getValue().isBoolean() && !e.getValue().isNumber()) {
                         throw ErrorCode.TYPE_MISMATCH.error("The field '%s' must be a boolean, but got %s", e.getKey(),
                                 e.getValue().getBsonType().name().toLowerCase(java.util.Locale.ROOT));

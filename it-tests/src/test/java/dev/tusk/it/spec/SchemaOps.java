@@ -49,6 +49,7 @@ final class SchemaOps {
             return names;
         });
         t.add(DATABASE, "runCommand", SchemaOps::runCommand);
+        t.add(DATABASE, "modifyCollection", SchemaOps::modifyCollection);
         t.add(CLIENT, "listDatabases", (c, a, cx) -> Results.all(listDatabases(client(c), a)));
         t.add(CLIENT, "listDatabaseObjects", (c, a, cx) -> Results.all(listDatabases(client(c), a)));
         t.add(CLIENT, "listDatabaseNames", (c, a, cx) -> {
@@ -202,6 +203,18 @@ final class SchemaOps {
         a.ifPresent("partialFilterExpression", v -> o.partialFilterExpression(v.asDocument()));
         a.checkAllUsed();
         return new BsonString(s == null ? coll(c).createIndex(keys, o) : coll(c).createIndex(s, keys, o));
+    }
+
+    /** The Java driver has no collMod helper: the runner sends the command, as the driver's own runner does. */
+    private static Object modifyCollection(Object d, Args a, OpContext cx) {
+        ClientSession s = a.session();
+        BsonDocument command = new BsonDocument("collMod", a.req("collection"));
+        for (String option : List.of("validator", "validationLevel", "validationAction", "index",
+                "expireAfterSeconds", "changeStreamPreAndPostImages", "viewOn", "pipeline")) {
+            a.ifPresent(option, v -> command.append(option, v));
+        }
+        a.checkAllUsed();
+        return s == null ? db(d).runCommand(command, BsonDocument.class) : db(d).runCommand(s, command, BsonDocument.class);
     }
 
     private static Object runCommand(Object d, Args a, OpContext cx) {
