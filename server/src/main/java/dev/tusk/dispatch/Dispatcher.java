@@ -126,7 +126,7 @@ public final class Dispatcher implements CommandExecutor {
         if (writeConcern == WriteConcern.DEFAULT || !ok || reply.containsKey("writeConcernError")) {
             return reply;
         }
-        if (writeConcern.journal()) {
+        if (writeConcern.durable()) {
             cx.durability().flushCommitted();
         }
         // a copy: a retryable write's reply is also kept to answer its retries

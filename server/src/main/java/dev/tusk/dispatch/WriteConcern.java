@@ -74,6 +74,16 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
                 name, BsonText.typeName(v));
     }
 
+    /**
+     * Whether the write must be on disk before the reply: {@code j: true}, or {@code w: "majority"} without
+     * {@code j: false} (MongoDB's writeConcernMajorityJournalDefault).
+     */
+    public boolean durable() {
+        boolean majority = w.filter(v -> v.isString() && v.asString().getValue().equals("majority")).isPresent();
+        boolean journalOff = given.map(g -> g.containsKey("j") && !journal).orElse(false);
+        return journal || majority && !journalOff;
+    }
+
     /** {@code w: 0} without {@code j}: the client wants no answer beyond {@code ok}. */
     public boolean unacknowledged() {
         return !journal && w.filter(BsonValue::isNumber).map(v -> v.asNumber().doubleValue() < 1).orElse(false);

@@ -32,9 +32,9 @@ public final class Durability {
         }
     }
 
-    /** Returns once every commit made so far is on disk. */
+    /** Returns once every commit made so far is on disk (at once where commits wait for it, or nothing can be). */
     public void flushCommitted() {
-        if (!settings().asynchronousCommit()) {
+        if (!settings().asynchronousCommit() || !settings().fsync()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {

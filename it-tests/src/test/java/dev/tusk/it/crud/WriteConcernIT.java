@@ -141,7 +141,9 @@ class WriteConcernIT {
                 c.withWriteConcern(WriteConcern.JOURNALED).insertOne(new Document("_id", i).append("pad", "x".repeat(100)));
                 assertTrue(walFlushedToTheEnd(pg.jdbcUrl()), "WAL flushed after the journaled insert " + i);
             }
-            assertEquals(6, c.countDocuments());
+            c.withWriteConcern(WriteConcern.MAJORITY).insertOne(new Document("_id", 6).append("pad", "y".repeat(100)));
+            assertTrue(walFlushedToTheEnd(pg.jdbcUrl()), "majority implies the journal, as writeConcernMajorityJournalDefault");
+            assertEquals(7, c.countDocuments());
         }
     }
 
