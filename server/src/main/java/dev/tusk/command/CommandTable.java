@@ -44,6 +44,7 @@ public final class CommandTable {
                 new FindAndModifyCommand(),
                 new FindCommand(),
                 new GetCmdLineOptsCommand(),
+                new GetDefaultRWConcernCommand(),
                 new GetLogCommand(),
                 new GetMoreCommand(),
                 new GetParameterCommand(),
@@ -57,11 +58,14 @@ public final class CommandTable {
                 new ListDatabasesCommand(),
                 new ListIndexesCommand(),
                 new PingCommand(),
+                new ProfileCommand(),
                 new RenameCollectionCommand(),
+                new ReplSetGetConfigCommand(),
                 new ReplSetGetStatusCommand(),
                 new ServerStatusCommand(),
                 new UpdateCommand(),
                 new SearchIndexCommand("updateSearchIndex"),
+                new ValidateCommand(),
                 new WhatsMyUriCommand());
     }
 }

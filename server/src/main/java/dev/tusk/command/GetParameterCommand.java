@@ -24,7 +24,18 @@ final class GetParameterCommand implements Command {
             "requireApiVersion", BsonBoolean.FALSE,
             "logLevel", new BsonInt32(0),
             "quiet", BsonBoolean.FALSE,
-            "enableTestCommands", BsonBoolean.FALSE));
+            "enableTestCommands", BsonBoolean.FALSE,
+            "logComponentVerbosity", logComponentVerbosity()));
+
+    /** Every component at the default: -1 inherits the global verbosity 0 (Tusk's log levels are its logback's). */
+    private static BsonDocument logComponentVerbosity() {
+        BsonDocument d = new BsonDocument("verbosity", new BsonInt32(0));
+        for (String component : java.util.List.of("accessControl", "command", "control", "executor", "geo", "index", "network",
+                "query", "replication", "sharding", "storage", "transaction", "write")) {
+            d.append(component, new BsonDocument("verbosity", new BsonInt32(-1)));
+        }
+        return d;
+    }
 
     @Override
     public String name() {

@@ -21,6 +21,7 @@ import org.bson.BsonString;
  * PostgreSQL, so it ends with 11601 Interrupted at its next statement.
  */
 public final class Operations {
+    private final SlowOperations slow = new SlowOperations();
     /** One running command. */
     public static final class Op {
         private final int opid;
@@ -70,10 +71,16 @@ public final class Operations {
     void finish(Op op) {
         Backends.track(null, null);
         running.remove(op.connection.connectionId(), op);
+        long micros = (System.nanoTime() - op.startNanos) / 1000;
         if (!op.ns.endsWith(".$cmd")) {
-            dev.tusk.exec.CollectionUsage.ran(op.ns, dev.tusk.exec.CollectionUsage.kind(op.name),
-                    (System.nanoTime() - op.startNanos) / 1000);
+            dev.tusk.exec.CollectionUsage.ran(op.ns, dev.tusk.exec.CollectionUsage.kind(op.name), micros);
         }
+        slow.finished(op.name, op.ns, micros);
+    }
+
+    /** The profiler's settings (the profile command) and the slow-operation log. */
+    public SlowOperations slow() {
+        return slow;
     }
 
     /**

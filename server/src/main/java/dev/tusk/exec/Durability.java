@@ -32,6 +32,11 @@ public final class Durability {
         }
     }
 
+    /** Whether a commit returns only once it is on disk (fsync on, synchronous_commit not off). */
+    public boolean commitsWaitForDisk() {
+        return settings().fsync() && !settings().asynchronousCommit();
+    }
+
     /** Returns once every commit made so far is on disk (at once where commits wait for it, or nothing can be). */
     public void flushCommitted() {
         if (!settings().asynchronousCommit() || !settings().fsync()) {

@@ -1,6 +1,7 @@
 package dev.tusk.exec;
 
 import dev.tusk.catalog.CollectionInfo;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -243,6 +244,49 @@ public final class Tx {
                     group.add((byte[]) k);
                 }
                 out.add(group);
+            }
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.translate(e, sql);
+        }
+        return out;
+    }
+
+    /** The keys an index holds for these documents, per document `_key`. */
+    public java.util.Map<ByteBuffer, Set<ByteBuffer>> indexKeysOf(SecondaryIndex index, List<byte[]> docKeys) {
+        String sql = "SELECT _key, k FROM " + dev.tusk.naming.IdentifierMapper.qualified(index.schema(), index.storage())
+                + " WHERE _key = ANY (?)";
+        java.util.Map<ByteBuffer, Set<ByteBuffer>> out = new java.util.HashMap<>();
+        try (var ps = connection.prepareStatement(sql)) {
+            ps.setArray(1, connection.createArrayOf("bytea", docKeys.toArray(new byte[0][])));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(ByteBuffer.wrap(rs.getBytes(1)), d -> new java.util.HashSet<>()).add(ByteBuffer.wrap(rs.getBytes(2)));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.translate(e, sql);
+        }
+        return out;
+    }
+
+    /** The rows of an index's side table. */
+    public long indexRowCount(SecondaryIndex index) {
+        return Jdbc.count(connection, Jdbc.Statement.of("SELECT count(*) FROM "
+                + dev.tusk.naming.IdentifierMapper.qualified(index.schema(), index.storage())));
+    }
+
+    /** Of these documents (`_key`s with the query form their BSON gives), those whose stored `q` differs. */
+    public Set<ByteBuffer> queryFormMismatches(CollectionInfo c, List<byte[]> keys, List<String> forms) {
+        String sql = "SELECT x.k FROM unnest(?::bytea[], ?::text[]) AS x(k, j) JOIN " + c.qualifiedTable()
+                + " t ON t._key = x.k WHERE t.q IS DISTINCT FROM x.j::jsonb";
+        Set<ByteBuffer> out = new java.util.HashSet<>();
+        try (var ps = connection.prepareStatement(sql)) {
+            ps.setArray(1, connection.createArrayOf("bytea", keys.toArray(new byte[0][])));
+            ps.setArray(2, connection.createArrayOf("text", forms.toArray(new String[0])));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ByteBuffer.wrap(rs.getBytes(1)));
+                }
             }
         } catch (java.sql.SQLException e) {
             throw SqlErrors.translate(e, sql);
