@@ -20,11 +20,13 @@ public final class CommandTable {
 
     public static List<Command> all() {
         return List.of(
+                new TransactionCommand("abortTransaction"),
                 new AggregateCommand(),
                 new BuildInfoCommand(),
                 new CollStatsCommand(),
                 new CloneCollectionAsCappedCommand(),
                 new CollModCommand(),
+                new TransactionCommand("commitTransaction"),
                 new ConnectionStatusCommand(),
                 new ConvertToCappedCommand(),
                 new CountCommand(),

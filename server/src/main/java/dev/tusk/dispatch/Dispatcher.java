@@ -105,6 +105,7 @@ public final class Dispatcher implements CommandExecutor {
         Command command = cx.commands().find(name)
                 .orElseThrow(() -> ErrorCode.COMMAND_NOT_FOUND.error("no such command: '%s'", name));
         StableApi.check(name, body);
+        Transactions.refuse(body);
         cx.stats().count(name, 1);
         CommandRequest cr = new CommandRequest(name, body, generic.database(), generic, connection);
         java.util.Optional<FailPoints.Action> fail = cx.failPoints().check(name,
