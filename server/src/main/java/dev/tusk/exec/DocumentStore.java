@@ -314,6 +314,36 @@ public final class DocumentStore {
                 () -> Jdbc.count(conn, Jdbc.Statement.of(RENDER.selectCount().from(table(c)).where(where)))));
     }
 
+    /**
+     * Runs {@code sql} (VACUUM or REINDEX of the tables, which PostgreSQL runs outside a transaction) on each table;
+     * returns by how many bytes their files shrank together (0 if they grew).
+     */
+    public long maintain(String sql, List<String> qualifiedTables) {
+        return withConnection(conn -> {
+            long before = totalSize(conn, qualifiedTables);
+            try (var st = conn.createStatement()) {
+                for (String table : qualifiedTables) {
+                    st.execute(sql + " " + table);
+                }
+            }
+            return Math.max(0, before - totalSize(conn, qualifiedTables));
+        });
+    }
+
+    private static long totalSize(Connection conn, List<String> qualifiedTables) throws SQLException {
+        long total = 0;
+        try (var ps = conn.prepareStatement("SELECT pg_total_relation_size(?::regclass)")) {
+            for (String table : qualifiedTables) {
+                ps.setString(1, table);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    total += rs.getLong(1);
+                }
+            }
+        }
+        return total;
+    }
+
     /** Runs {@code work} in one READ COMMITTED transaction; commits if it returns, rolls back if it throws. */
     public <T> T transaction(TransactionWork<T> work) {
         return withConnection(conn -> {

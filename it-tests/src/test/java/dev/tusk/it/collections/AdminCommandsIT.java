@@ -9,7 +9,11 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.MongoClient;
 import dev.tusk.it.support.TuskTestServer;
+import dev.tusk.launch.TuskConfig;
+import dev.tusk.launch.TuskServer;
+import dev.tusk.pg.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -117,6 +121,37 @@ class AdminCommandsIT {
                 .get("logComponentVerbosity", Document.class);
         assertEquals(0, verbosity.getInteger("verbosity"));
         assertTrue(verbosity.containsKey("query"));
+    }
+
+    @Test
+    void compactVacuumsTheCollectionsTables() throws SQLException {
+        String table = table();
+        Document reply = db.runCommand(new Document("compact", "items"));
+        assertTrue(reply.get("bytesFreed", Number.class).longValue() >= 0);
+        // last_vacuum is set by a VACUUM someone ran, never by autovacuum
+        assertEquals("true", single("SELECT (last_vacuum IS NOT NULL)::text FROM pg_stat_user_tables WHERE relid = '" + table + "'::regclass"));
+        assertEquals(3, items.countDocuments());
+        MongoCommandException missing = assertThrows(MongoCommandException.class, () -> db.runCommand(new Document("compact", "nope")));
+        assertEquals(26, missing.getErrorCode());
+    }
+
+    @Test
+    void reIndexOnlyOnAStandaloneAndMapReduceIsNotImplemented() {
+        MongoCommandException rs = assertThrows(MongoCommandException.class, () -> db.runCommand(new Document("reIndex", "items")));
+        assertEquals(20, rs.getErrorCode());
+        assertEquals("reIndex is only allowed on a standalone mongod instance", rs.getErrorMessage());
+        TuskConfig config = TuskConfig.defaults().withPort(0).withPostgresUrl(EmbeddedPostgres.testJdbcUrl()).standalone();
+        try (TuskServer standalone = TuskServer.start(config);
+                MongoClient client = TuskTestServer.newClient("mongodb://127.0.0.1:" + standalone.port() + "/")) {
+            Document reply = client.getDatabase("admin_commands_it").runCommand(new Document("reIndex", "items"));
+            assertEquals(3, reply.getInteger("nIndexes"));
+            assertEquals(List.of("_id_", "a_1", "tags_1"), reply.getList("indexes", Document.class).stream().map(i -> i.getString("name")).toList());
+            assertEquals(2, client.getDatabase("admin_commands_it").getCollection("items").countDocuments(new Document("a", new Document("$gte", 2))));
+        }
+        MongoCommandException mr = assertThrows(MongoCommandException.class, () -> db.runCommand(new Document("mapReduce", "items")
+                .append("map", "function() { emit(this.a, 1); }").append("reduce", "function(k, v) { return 1; }")
+                .append("out", new Document("inline", 1))));
+        assertEquals(238, mr.getErrorCode());
     }
 
     private Document validate() {
