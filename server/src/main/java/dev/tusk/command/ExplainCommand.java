@@ -29,7 +29,8 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
- * explain for find, count, distinct and aggregate: MongoDB's queryPlanner / executionStats shape,
+ * explain for find, count, distinct, aggregate, update, delete and findAndModify ({@link ExplainedWrites}): MongoDB's
+ * queryPlanner / executionStats shape,
  * plus a `tusk` section with the SQL and PostgreSQL's own plan.
  */
 final class ExplainCommand implements Command {
@@ -42,7 +43,7 @@ final class ExplainCommand implements Command {
 
     @Override
     public String help() {
-        return "explain how a find, count, distinct or aggregate runs";
+        return "explain how a find, count, distinct, aggregate, update, delete or findAndModify runs";
     }
 
     @Override
@@ -67,7 +68,10 @@ final class ExplainCommand implements Command {
                 .orElse(asked);
         String innerName = command.getFirstKey();
         BsonValue collectionName = command.get(innerName);
-        Collation collation = Collation.parse(Optional.ofNullable(command.get("collation")), "collation");
+        Optional<ExplainedWrites.Statement> write = ExplainedWrites.handles(innerName)
+                ? Optional.of(ExplainedWrites.of(command)) : Optional.empty();
+        Collation collation = Collation.parse(write.map(ExplainedWrites.Statement::collation)
+                .orElse(Optional.ofNullable(command.get("collation"))), "collation");
         String ns = request.database() + "." + collectionName.asString().getValue();
         Optional<BsonArray> tail = Optional.empty();
         Optional<GroupPushdowns.Pushed> group = Optional.empty();
@@ -117,10 +121,14 @@ final class ExplainCommand implements Command {
                         : new BsonArray(stages.subList(leading.stages(), stages.size())));
                 yield new QuerySpec(filter, leading.sort(), leading.skip(), leading.limit(), Optional.empty());
             }
+            case "update", "delete", "findAndModify", "findandmodify" -> new QuerySpec(
+                    CollatedFilter.of(FilterParser.parse(write.get().query()), collation),
+                    write.get().sort().map(SortSpec::parse).map(o -> o.collated(collation)), 0, write.get().limit(), Optional.empty());
             default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", innerName);
         };
         Optional<CollectionInfo> info = cx.catalog().collection(request.database(), collectionName.asString().getValue());
-        BsonDocument parsedQuery = innerName.equals("find") ? doc(command, "filter") : innerName.equals("aggregate")
+        BsonDocument parsedQuery = write.isPresent() ? write.get().query()
+                : innerName.equals("find") ? doc(command, "filter") : innerName.equals("aggregate")
                 ? placed.stream().findFirst().map(v -> v.asDocument())
                         .filter(d -> d.isDocument("$match")).map(d -> d.getDocument("$match")).orElseGet(BsonDocument::new)
                 : doc(command, "query");
@@ -129,7 +137,9 @@ final class ExplainCommand implements Command {
                 .append("indexFilterSet", BsonBoolean.FALSE)
                 .append("parsedQuery", parsedQuery);
         BsonDocument reply = new BsonDocument("explainVersion", new BsonString("1"));
-        FindOptions options = info.map(c -> innerName.equals("find") ? findOptions(cx, c, command)
+        FindOptions options = info.map(c -> write.isPresent()
+                ? FindOptions.of(Hints.resolve(cx, c, write.get().hint()), false, new BsonDocument(), new BsonDocument())
+                : innerName.equals("find") ? findOptions(cx, c, command)
                 : innerName.equals("distinct") && command.isString("key") ? FindOptions.distinct(c, command.getString("key").getValue())
                 : FindOptions.NONE).orElse(FindOptions.NONE);
         Optional<QueryExplainer.Explained> explained = info.map(c -> new QueryExplainer(cx.store(), cx.indexes().secondary(c))
@@ -149,16 +159,23 @@ final class ExplainCommand implements Command {
         if (facets.isPresent()) {
             winning = new BsonDocument("stage", new BsonString("FACET")).append("inputStage", winning);
         }
+        BsonDocument executedStages = winning.clone();
+        if (write.isPresent()) {
+            long matched = explained.map(QueryExplainer.Explained::nReturned).orElse(0L);
+            executedStages = ExplainedWrites.stage(write.get(), executedStages.append("nReturned", new BsonInt32((int) matched)),
+                    Optional.of(matched));
+            winning = ExplainedWrites.stage(write.get(), winning, Optional.empty());
+        }
         queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
         BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);
         if (execute) {
-            long n = explained.map(QueryExplainer.Explained::nReturned).orElse(0L);
+            long n = write.isPresent() ? 0 : explained.map(QueryExplainer.Explained::nReturned).orElse(0L);
             planner.append("executionStats", new BsonDocument("executionSuccess", BsonBoolean.TRUE)
                     .append("nReturned", new BsonInt32((int) n))
                     .append("executionTimeMillis", new BsonInt32((int) explained.map(QueryExplainer.Explained::millis).orElse(0L).longValue()))
                     .append("totalKeysExamined", new BsonInt32((int) explained.map(QueryExplainer.Explained::keysExamined).orElse(0L).longValue()))
                     .append("totalDocsExamined", new BsonInt32((int) explained.map(QueryExplainer.Explained::docsExamined).orElse(0L).longValue()))
-                    .append("executionStages", winning.clone().append("nReturned", new BsonInt32((int) n)))
+                    .append("executionStages", write.isPresent() ? executedStages : executedStages.append("nReturned", new BsonInt32((int) n)))
                     .append("allPlansExecution", new BsonArray()));
         }
         if (tail.isPresent()) {
@@ -224,6 +241,8 @@ final class ExplainCommand implements Command {
                         new BsonString("_id")).getValue()))));
             }
             case "aggregate" -> stages.addAll(read.isArray("pipeline") ? read.getArray("pipeline") : new BsonArray());
+            case "update", "delete", "findAndModify", "findandmodify" ->
+                    throw ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW.error("Namespace %s.%s is a view, not a collection", view.db(), view.name());
             default -> throw ErrorCode.NOT_IMPLEMENTED.error("explain of %s is not supported by Tusk yet", name);
         }
         BsonDocument aggregate = new BsonDocument("aggregate",

@@ -225,4 +225,40 @@ class ExplainIT {
         assertEquals(3, c.countDocuments(Filters.regex("name", "^ab", "i")), "with a flag (re-checked in Java): Abc, not the flagless regex");
         c.deleteMany(Filters.in("_id", "p1", "p2", "p3", "p4"));
     }
+
+    @Test
+    void explainedWritesShowTheirReadUnderUpdateOrDeleteAndWriteNothing() {
+        Document update = db.runCommand(new Document("explain", new Document("update", "c").append("updates", List.of(
+                new Document("q", new Document("a", 3)).append("u", new Document("$set", new Document("b", 1))).append("multi", true))))
+                .append("verbosity", "executionStats"));
+        Document winning = update.get("queryPlanner", Document.class).get("winningPlan", Document.class);
+        assertEquals("UPDATE", winning.getString("stage"));
+        assertEquals("COLLSCAN", winning.get("inputStage", Document.class).getString("stage"));
+        Document stats = update.get("executionStats", Document.class);
+        assertEquals(0, stats.getInteger("nReturned"));
+        Document stage = stats.get("executionStages", Document.class);
+        assertEquals(30, stage.getInteger("nMatched"));
+        assertEquals(0, stage.getInteger("nWouldUpsert"));
+        assertTrue(update.get("tusk", Document.class).getString("sql").contains(FILTER));
+
+        Document delete = db.runCommand(new Document("explain", new Document("delete", "c").append("deletes", List.of(
+                new Document("q", new Document("a", 4)).append("limit", 1)))).append("verbosity", "executionStats"));
+        Document deleteStage = delete.get("executionStats", Document.class).get("executionStages", Document.class);
+        assertEquals("DELETE", deleteStage.getString("stage"));
+        assertEquals(1, deleteStage.getInteger("nWouldDelete"));
+        assertEquals("LIMIT", delete.get("queryPlanner", Document.class).get("winningPlan", Document.class)
+                .get("inputStage", Document.class).getString("stage"));
+
+        Document fam = db.runCommand(new Document("explain", new Document("findAndModify", "c").append("query", new Document("a", 5))
+                .append("sort", new Document("_id", -1)).append("remove", true)).append("verbosity", "queryPlanner"));
+        assertEquals("DELETE", fam.get("queryPlanner", Document.class).get("winningPlan", Document.class).getString("stage"));
+
+        assertEquals(0, c.countDocuments(Filters.exists("b")));
+        assertEquals(30, c.countDocuments(Filters.eq("a", 4)));
+        assertEquals(30, c.countDocuments(Filters.eq("a", 5)));
+        com.mongodb.MongoCommandException batch = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                () -> db.runCommand(new Document("explain", new Document("delete", "c").append("deletes", List.of(
+                        new Document("q", new Document()).append("limit", 0), new Document("q", new Document()).append("limit", 0))))));
+        assertEquals(16, batch.getErrorCode());
+    }
 }

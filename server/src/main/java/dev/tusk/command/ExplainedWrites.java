@@ -1,0 +1,68 @@
+package dev.tusk.command;
+
+import dev.tusk.error.ErrorCode;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * explain of update, delete and findAndModify: the read that finds the documents (planned as the write plans it: one
+ * document unless multi, findAndModify's sort) under MongoDB's UPDATE or DELETE stage. Nothing is written; with
+ * executionStats the read runs and the stage reports how many documents it matched (a delete: would delete).
+ */
+final class ExplainedWrites {
+    private static final Set<String> NAMES = Set.of("update", "delete", "findAndModify", "findandmodify");
+
+    /** The one statement an explained write holds. */
+    record Statement(BsonDocument query, Optional<BsonDocument> sort, long limit, boolean delete, boolean upsert,
+            Optional<BsonValue> hint, Optional<BsonValue> collation) {}
+
+    private ExplainedWrites() {}
+
+    static boolean handles(String command) {
+        return NAMES.contains(command);
+    }
+
+    static Statement of(BsonDocument command) {
+        String name = command.getFirstKey();
+        if (name.equals("update") || name.equals("delete")) {
+            String list = name.equals("update") ? "updates" : "deletes";
+            if (!command.isArray(list) || command.getArray(list).size() != 1 || !command.getArray(list).get(0).isDocument()) {
+                throw ErrorCode.INVALID_LENGTH.error("explained write batches must be of size 1");
+            }
+            BsonDocument s = command.getArray(list).get(0).asDocument();
+            BsonDocument q = s.isDocument("q") ? s.getDocument("q") : new BsonDocument();
+            boolean one = name.equals("update") ? !flag(s, "multi") : s.isNumber("limit") && s.getNumber("limit").intValue() == 1;
+            return new Statement(q, Optional.empty(), one ? 1 : 0, name.equals("delete"), flag(s, "upsert"),
+                    Optional.ofNullable(s.get("hint")), Optional.ofNullable(s.get("collation")));
+        }
+        BsonDocument q = command.isDocument("query") ? command.getDocument("query") : new BsonDocument();
+        Optional<BsonDocument> sort = Optional.ofNullable(command.get("sort")).filter(BsonValue::isDocument).map(BsonValue::asDocument)
+                .filter(d -> !d.isEmpty());
+        return new Statement(q, sort, 1, flag(command, "remove"), flag(command, "upsert"),
+                Optional.ofNullable(command.get("hint")), Optional.ofNullable(command.get("collation")));
+    }
+
+    /** The write's stage over the read's plan; {@code matched} when the read ran (executionStats). */
+    static BsonDocument stage(Statement s, BsonDocument read, Optional<Long> matched) {
+        BsonDocument stage = new BsonDocument("stage", new BsonString(s.delete() ? "DELETE" : "UPDATE"));
+        matched.ifPresent(n -> {
+            stage.append("nReturned", new BsonInt32(0));
+            if (s.delete()) {
+                stage.append("nWouldDelete", new BsonInt32(n.intValue()));
+            } else {
+                stage.append("nMatched", new BsonInt32(n.intValue()))
+                        .append("nWouldUpsert", new BsonInt32(s.upsert() && n == 0 ? 1 : 0));
+            }
+        });
+        return stage.append("inputStage", read);
+    }
+
+    private static boolean flag(BsonDocument d, String field) {
+        BsonValue v = d.get(field);
+        return v != null && (v.isBoolean() ? v.asBoolean().getValue() : v.isNumber() && v.asNumber().doubleValue() != 0);
+    }
+}
