@@ -11,8 +11,9 @@ import java.util.function.BooleanSupplier;
  * store adds a connection's backend while it works with it.
  */
 public final class Backends {
-    private static final ThreadLocal<Set<Integer>> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<BooleanSupplier> KILLED = new ThreadLocal<>();
+    // inherited: threads an operation starts (a $facet's sub-pipelines past 100 MiB) work for it too, so killOp reaches them
+    private static final ThreadLocal<Set<Integer>> CURRENT = new InheritableThreadLocal<>();
+    private static final ThreadLocal<BooleanSupplier> KILLED = new InheritableThreadLocal<>();
 
     private Backends() {}
 
