@@ -68,6 +68,7 @@ public final class CommandTable {
                 new ReplSetGetConfigCommand(),
                 new ReplSetGetStatusCommand(),
                 new ServerStatusCommand(),
+                new TopCommand(),
                 new UpdateCommand(),
                 new SearchIndexCommand("updateSearchIndex"),
                 new ValidateCommand(),

@@ -73,7 +73,7 @@ public final class Operations {
         running.remove(op.connection.connectionId(), op);
         long micros = (System.nanoTime() - op.startNanos) / 1000;
         if (!op.ns.endsWith(".$cmd")) {
-            dev.tusk.exec.CollectionUsage.ran(op.ns, dev.tusk.exec.CollectionUsage.kind(op.name), micros);
+            dev.tusk.exec.CollectionUsage.ran(op.ns, op.name, micros);
         }
         slow.finished(op.name, op.ns, micros);
     }

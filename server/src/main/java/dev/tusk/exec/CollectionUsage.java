@@ -26,9 +26,13 @@ public final class CollectionUsage {
         }
     }
 
-    private record Usage(Map<Kind, Latency> latency, AtomicLong scans) {
+    /** The counters of the top command (mongotop), by its field names. */
+    private static final java.util.List<String> TOP_FIELDS = java.util.List.of("total", "readLock", "writeLock", "queries",
+            "getmore", "insert", "update", "remove", "commands");
+
+    private record Usage(Map<Kind, Latency> latency, AtomicLong scans, Map<String, Latency> top) {
         Usage() {
-            this(new ConcurrentHashMap<>(), new AtomicLong());
+            this(new ConcurrentHashMap<>(), new AtomicLong(), new ConcurrentHashMap<>());
         }
     }
 
@@ -58,12 +62,43 @@ public final class CollectionUsage {
         };
     }
 
-    /** Counts an operation on {@code namespace} ("db.collection") that took {@code micros}. */
-    public static void ran(String namespace, Kind kind, long micros) {
-        Latency l = BY_NAMESPACE.computeIfAbsent(namespace, n -> new Usage()).latency().computeIfAbsent(kind, k -> new Latency());
+    /** Counts a command on {@code namespace} ("db.collection") that took {@code micros}. */
+    public static void ran(String namespace, String command, long micros) {
+        Usage usage = BY_NAMESPACE.computeIfAbsent(namespace, n -> new Usage());
+        Kind kind = kind(command);
+        count(usage.latency().computeIfAbsent(kind, k -> new Latency()), micros);
+        count(usage.top().computeIfAbsent("total", k -> new Latency()), micros);
+        if (kind == Kind.READS || kind == Kind.WRITES) {
+            count(usage.top().computeIfAbsent(kind == Kind.READS ? "readLock" : "writeLock", k -> new Latency()), micros);
+        }
+        String operation = switch (command) {
+            case "find" -> "queries";
+            case "getMore" -> "getmore";
+            case "insert", "update" -> command;
+            case "delete" -> "remove";
+            default -> "commands";
+        };
+        count(usage.top().computeIfAbsent(operation, k -> new Latency()), micros);
+    }
+
+    private static void count(Latency l, long micros) {
         l.micros().addAndGet(micros);
         l.ops().incrementAndGet();
         l.histogram().incrementAndGet(bucket(micros));
+    }
+
+    /** The top command's {@code totals}: per namespace, the time (µs) and count of each kind of operation. */
+    public static BsonDocument top() {
+        BsonDocument totals = new BsonDocument("note", new org.bson.BsonString("all times in microseconds"));
+        new java.util.TreeMap<>(BY_NAMESPACE).forEach((ns, usage) -> {
+            BsonDocument d = new BsonDocument();
+            for (String field : TOP_FIELDS) {
+                Latency l = usage.top().getOrDefault(field, new Latency());
+                d.append(field, new BsonDocument("time", new BsonInt64(l.micros().get())).append("count", new BsonInt64(l.ops().get())));
+            }
+            totals.append(ns, d);
+        });
+        return totals;
     }
 
     /** The histogram bucket of a latency: its power of two below 2048 µs, then the lower or upper half of it. */

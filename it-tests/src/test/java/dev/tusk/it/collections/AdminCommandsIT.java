@@ -154,6 +154,21 @@ class AdminCommandsIT {
         assertEquals(238, mr.getErrorCode());
     }
 
+    @Test
+    void topCountsTheOperationsPerCollectionAsMongotopReadsThem() {
+        items.find(new Document("a", 1)).first();
+        items.updateOne(new Document("_id", 1), new Document("$set", new Document("b", 1)));
+        Document totals = admin.runCommand(new Document("top", 1)).get("totals", Document.class);
+        assertEquals("all times in microseconds", totals.getString("note"));
+        Document mine = totals.get("admin_commands_it.items", Document.class);
+        for (String field : List.of("total", "readLock", "writeLock", "queries", "insert", "update")) {
+            assertTrue(mine.get(field, Document.class).get("count", Number.class).longValue() >= 1, field + " in " + mine.toJson());
+        }
+        assertEquals(0L, mine.get("remove", Document.class).get("count", Number.class).longValue());
+        MongoCommandException elsewhere = assertThrows(MongoCommandException.class, () -> db.runCommand(new Document("top", 1)));
+        assertEquals(13, elsewhere.getErrorCode());
+    }
+
     private Document validate() {
         return db.runCommand(new Document("validate", "items").append("full", true));
     }
