@@ -48,7 +48,7 @@ final class Cursors {
         List<BsonDocument> batch = source.next(batchSize, MAX_BATCH_BYTES);
         long id = 0;
         if (!singleBatch && !source.exhausted()) {
-            id = cx.cursors().register(ns, source);
+            id = cx.cursors().register(ns, source, dev.tusk.dispatch.Operations.currentSession());
         } else {
             source.close();
         }

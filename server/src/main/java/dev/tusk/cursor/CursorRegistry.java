@@ -29,13 +29,19 @@ public final class CursorRegistry implements AutoCloseable {
     }
 
     /** Registers a source that still has documents and returns its new cursor id (never 0). */
-    public long register(String namespace, DocumentSource source) {
+    public long register(String namespace, DocumentSource source, java.util.Optional<org.bson.BsonValue> session) {
         while (true) {
             long id = random.nextLong() & Long.MAX_VALUE;
-            if (id != 0 && cursors.putIfAbsent(id, new OpenCursor(id, namespace, source)) == null) {
+            if (id != 0 && cursors.putIfAbsent(id, new OpenCursor(id, namespace, source, session)) == null) {
                 return id;
             }
         }
+    }
+
+    /** Closes the cursors opened in these sessions (in any session when {@code all}). */
+    public void killSessions(java.util.Set<org.bson.BsonValue> ids, boolean all) {
+        cursors.values().stream().filter(c -> c.session().map(id -> all || ids.contains(id)).orElse(false))
+                .map(OpenCursor::id).toList().forEach(this::kill);
     }
 
     public Optional<OpenCursor> get(long id) {

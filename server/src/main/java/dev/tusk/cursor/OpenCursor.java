@@ -7,13 +7,20 @@ public final class OpenCursor {
     private final long id;
     private final String namespace;
     private final DocumentSource source;
+    private final java.util.Optional<org.bson.BsonValue> session;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long lastUsedNanos = System.nanoTime();
 
-    OpenCursor(long id, String namespace, DocumentSource source) {
+    OpenCursor(long id, String namespace, DocumentSource source, java.util.Optional<org.bson.BsonValue> session) {
         this.id = id;
         this.namespace = namespace;
         this.source = source;
+        this.session = session;
+    }
+
+    /** The logical session ({@code lsid.id}) the cursor was opened in, if any. */
+    public java.util.Optional<org.bson.BsonValue> session() {
+        return session;
     }
 
     public long id() {

@@ -33,6 +33,10 @@ public final class Operations {
         private final Set<Integer> backends = ConcurrentHashMap.newKeySet();
         private volatile boolean killed;
 
+        Optional<org.bson.BsonValue> sessionId() {
+            return command.isDocument("lsid") ? Optional.ofNullable(command.getDocument("lsid").get("id")) : Optional.empty();
+        }
+
         private Op(int opid, ClientConnection connection, String name, BsonDocument command, String ns) {
             this.opid = opid;
             this.connection = connection;
@@ -48,6 +52,7 @@ public final class Operations {
 
     private static final long KILL_RETRY_NANOS = 30_000_000_000L;
 
+    private static final ThreadLocal<Op> CURRENT = new ThreadLocal<>();
     private final AtomicInteger opids = new AtomicInteger();
     private final Map<Long, ClientConnection> connections = new ConcurrentHashMap<>();
     private final Map<Long, Op> running = new ConcurrentHashMap<>(); // by connection: one command at a time each
@@ -65,10 +70,25 @@ public final class Operations {
         Op op = new Op(opids.incrementAndGet(), connection, name, body, namespace(name, body, database));
         running.put(connection.connectionId(), op);
         Backends.track(op.backends, op::killed);
+        CURRENT.set(op);
         return op;
     }
 
+    /** The logical session ({@code lsid.id}) of the command running on this thread, if it has one. */
+    public static Optional<org.bson.BsonValue> currentSession() {
+        return Optional.ofNullable(CURRENT.get()).flatMap(Op::sessionId);
+    }
+
+    /** Kills the running operations of these sessions (every session's when {@code ids} is empty), not the caller's own. */
+    public void killSessions(Set<org.bson.BsonValue> ids, boolean all, dev.tusk.exec.DocumentStore store) {
+        Op self = CURRENT.get();
+        running.values().stream()
+                .filter(op -> op != self && op.sessionId().map(id -> all || ids.contains(id)).orElse(false))
+                .forEach(op -> kill(op.opid, store));
+    }
+
     void finish(Op op) {
+        CURRENT.remove();
         Backends.track(null, null);
         running.remove(op.connection.connectionId(), op);
         long micros = (System.nanoTime() - op.startNanos) / 1000;

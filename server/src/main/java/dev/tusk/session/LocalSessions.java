@@ -43,6 +43,10 @@ public final class LocalSessions {
         lastUse.remove(id);
     }
 
+    public void endAll() {
+        lastUse.clear();
+    }
+
     /** The live sessions as $listLocalSessions shows them: {_id: {id, uid}, lastUse}. */
     public List<BsonDocument> list() {
         long now = System.currentTimeMillis();

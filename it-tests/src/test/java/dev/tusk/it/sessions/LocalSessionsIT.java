@@ -1,10 +1,14 @@
 package dev.tusk.it.sessions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
@@ -35,5 +39,56 @@ class LocalSessionsIT {
         List<Document> out = db.aggregate(List.of(new Document("$listLocalSessions", new Document("allUsers", true)),
                 new Document("$limit", 1), new Document("$project", new Document("_id", 0).append("dummy", "x")))).into(new ArrayList<>());
         assertEquals(List.of(new Document("dummy", "x")), out, "the aggregate's own implicit session is listed");
+    }
+
+    @Test
+    void startRefreshAndKillSessions() {
+        BsonDocument started = db.runCommand(new Document("startSession", 1), BsonDocument.class);
+        BsonDocument lsid = started.getDocument("id");
+        assertEquals(30, started.getInt32("timeoutMinutes").getValue());
+        db.runCommand(new Document("refreshSessions", List.of(lsid)));
+        assertTrue(listed().contains(lsid.get("id")));
+        db.runCommand(new Document("killSessions", List.of(lsid)));
+        assertFalse(listed().contains(lsid.get("id")));
+    }
+
+    @Test
+    void killingASessionClosesItsCursors() {
+        MongoCollection<Document> c = db.getCollection("cursors");
+        c.drop();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            docs.add(new Document("_id", i));
+        }
+        c.insertMany(docs);
+        for (String kill : List.of("killSessions", "killAllSessions")) {
+            try (ClientSession session = TuskTestServer.client().startSession()) {
+                MongoCursor<Document> cursor = c.find(session).batchSize(2).iterator();
+                cursor.next();
+                BsonDocument id = session.getServerSession().getIdentifier();
+                db.runCommand(new Document(kill, kill.equals("killSessions") ? List.of(id) : List.of()));
+                MongoCommandException gone = assertThrows(MongoCommandException.class, () -> {
+                    while (cursor.hasNext()) {
+                        cursor.next();
+                    }
+                });
+                assertEquals(43, gone.getErrorCode(), kill);
+            }
+        }
+        MongoCursor<Document> other = c.find().batchSize(2).iterator();
+        db.runCommand(new Document("killSessions", List.of(new Document("id", new org.bson.BsonBinary(java.util.UUID.randomUUID())))));
+        int n = 0;
+        while (other.hasNext()) {
+            other.next();
+            n++;
+        }
+        assertEquals(20, n, "a cursor of another session stays");
+    }
+
+    private static List<org.bson.BsonValue> listed() {
+        List<org.bson.BsonValue> ids = new ArrayList<>();
+        db.aggregate(List.of(new Document("$listLocalSessions", new Document())), BsonDocument.class)
+                .forEach(s -> ids.add(s.getDocument("_id").get("id")));
+        return ids;
     }
 }
