@@ -1,6 +1,5 @@
 package dev.tusk.command;
 
-import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
@@ -14,16 +13,9 @@ import org.bson.BsonValue;
  * killOp) and close their cursors. Tusk has no users, so every session is the unauthenticated user's: killAllSessions
  * with any user list, and a pattern without an {@code lsid}, mean all sessions.
  */
-final class KillSessionsCommand implements Command {
-    private final String name;
-
+final class KillSessionsCommand extends NamedCommand {
     KillSessionsCommand(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name);
     }
 
     @Override
@@ -35,24 +27,24 @@ final class KillSessionsCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         BsonValue list = request.commandValue();
         if (!list.isArray()) {
-            throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' is the wrong type '%s', expected type 'array'", name,
+            throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' is the wrong type '%s', expected type 'array'", name(),
                     dev.tusk.bson.BsonText.typeName(list));
         }
         Set<BsonValue> ids = new HashSet<>();
-        boolean all = !name.equals("killSessions");
+        boolean all = !name().equals("killSessions");
         for (BsonValue entry : list.asArray()) {
             if (!entry.isDocument()) {
-                throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' must hold objects", name);
+                throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' must hold objects", name());
             }
             BsonDocument d = entry.asDocument();
-            BsonDocument lsid = name.equals("killSessions") ? d : d.isDocument("lsid") ? d.getDocument("lsid") : null;
+            BsonDocument lsid = name().equals("killSessions") ? d : d.isDocument("lsid") ? d.getDocument("lsid") : null;
             if (lsid != null && lsid.containsKey("id")) {
                 ids.add(lsid.get("id"));
-            } else if (name.equals("killSessions")) {
+            } else if (name().equals("killSessions")) {
                 throw ErrorCode.FAILED_TO_PARSE.error("BSON field 'LogicalSessionFromClient.id' is missing but a required field");
             }
         }
-        if (name.equals("killAllSessionsByPattern") && !list.asArray().isEmpty()) {
+        if (name().equals("killAllSessionsByPattern") && !list.asArray().isEmpty()) {
             all = list.asArray().stream().anyMatch(p -> !p.asDocument().isDocument("lsid"));
         }
         cx.operations().killSessions(ids, all, cx.store());

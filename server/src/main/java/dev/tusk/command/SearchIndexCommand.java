@@ -1,6 +1,5 @@
 package dev.tusk.command;
 
-import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
@@ -12,16 +11,9 @@ import org.bson.BsonDocument;
  * search process (mongot), which a MongoDB server without one refuses with 31082 SearchNotEnabled; Tusk
  * has none and answers the same.
  */
-final class SearchIndexCommand implements Command {
-    private final String name;
-
+final class SearchIndexCommand extends NamedCommand {
     SearchIndexCommand(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name);
     }
 
     @Override

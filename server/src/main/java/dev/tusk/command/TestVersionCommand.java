@@ -1,21 +1,13 @@
 package dev.tusk.command;
 
-import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import org.bson.BsonDocument;
 
 /** testVersion1 / testVersion2 (test commands): no-ops that exist to exercise Stable API checks. */
-final class TestVersionCommand implements Command {
-    private final String name;
-
+final class TestVersionCommand extends NamedCommand {
     TestVersionCommand(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name);
     }
 
     @Override

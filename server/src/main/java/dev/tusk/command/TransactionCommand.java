@@ -1,22 +1,14 @@
 package dev.tusk.command;
 
-import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.dispatch.Transactions;
 import org.bson.BsonDocument;
 
 /** commitTransaction and abortTransaction: multi-document transactions are not supported yet, so there is none to end. */
-final class TransactionCommand implements Command {
-    private final String name;
-
+final class TransactionCommand extends NamedCommand {
     TransactionCommand(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name);
     }
 
     @Override
