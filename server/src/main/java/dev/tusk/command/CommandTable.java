@@ -35,6 +35,7 @@ public final class CommandTable {
                 new CreateIndexesCommand(),
                 new SearchIndexCommand("createSearchIndexes"),
                 new CurrentOpCommand(),
+                new DbHashCommand(),
                 new DbStatsCommand(),
                 new DeleteCommand(),
                 new DistinctCommand(),

@@ -169,6 +169,26 @@ class AdminCommandsIT {
         assertEquals(13, elsewhere.getErrorCode());
     }
 
+    @Test
+    void dbHashIsTheMd5OfTheDocumentsBytesInIdOrder() throws Exception {
+        items.updateOne(new Document("_id", 2), new Document("$set", new Document("z", List.of(1, 2))));
+        java.security.MessageDigest expected = java.security.MessageDigest.getInstance("MD5");
+        for (org.bson.RawBsonDocument d : db.getCollection("items", org.bson.RawBsonDocument.class).find().sort(new Document("_id", 1))) {
+            expected.update(d.getByteBuffer().array(), 0, d.getByteBuffer().remaining());
+        }
+        String itemsHash = java.util.HexFormat.of().formatHex(expected.digest());
+        Document reply = db.runCommand(new Document("dbHash", 1).append("collections", List.of("items")));
+        assertEquals(itemsHash, reply.get("collections", Document.class).getString("items"));
+        String overall = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(itemsHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals(overall, reply.getString("md5"));
+        assertEquals(List.of(), reply.getList("capped", Object.class));
+        assertTrue(reply.get("uuids", Document.class).containsKey("items"));
+        MongoCommandException bad = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("dbHash", 1).append("collections", List.of(1))));
+        assertEquals(2, bad.getErrorCode());
+    }
+
     private Document validate() {
         return db.runCommand(new Document("validate", "items").append("full", true));
     }
