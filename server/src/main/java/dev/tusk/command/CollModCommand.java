@@ -131,7 +131,14 @@ final class CollModCommand implements Command {
             spec.put("expireAfterSeconds", v);
         }
         if (UniqueConversion.requested(change) && !index.isIdIndex()) { // _id's index is unique already
-            UniqueConversion.apply(change, index, info, cx, spec, reply, dryRun);
+            // writers wait (and those in flight finish first), so each one writes under the rule before or after
+            try (var noWrites = cx.indexes().building(info)) {
+                UniqueConversion.apply(change, index, info, cx, spec, reply, dryRun);
+                if (!dryRun) {
+                    cx.catalog().updateIndexSpec(info, index.name(), spec);
+                }
+            }
+            return;
         }
         if (dryRun) {
             return;

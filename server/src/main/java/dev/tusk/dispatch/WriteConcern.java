@@ -40,7 +40,7 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
             throw ErrorCode.FAILED_TO_PARSE.error("fsync and j options cannot be used together");
         }
         BsonValue wtimeout = wc.get("wtimeout");
-        if (wtimeout != null && !wtimeout.isNumber()) {
+        if (wtimeout != null && !numeric(wtimeout)) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'wtimeout' is the wrong type '%s', expected types '[int, long, double, decimal]'",
                     BsonText.typeName(wtimeout));
         }
@@ -48,8 +48,8 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
     }
 
     private static void checkW(BsonValue w) {
-        if (w.isNumber()) {
-            long n = w.isDouble() ? (long) w.asDouble().getValue() : w.asNumber().longValue();
+        if (w.isNumber() || w.isDecimal128()) {
+            long n = number(w);
             if (n < 0 || n > MAX_MEMBERS) {
                 throw ErrorCode.FAILED_TO_PARSE.error(
                         "w has to be a non-negative number and not greater than %d; found: %d", MAX_MEMBERS, n);
@@ -67,8 +67,8 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
         if (v.isBoolean()) {
             return v.asBoolean().getValue();
         }
-        if (v.isNumber()) {
-            return v.asNumber().doubleValue() != 0;
+        if (v.isNumber() || v.isDecimal128()) {
+            return number(v) != 0;
         }
         throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' is the wrong type '%s', expected types '[bool, long, int, decimal, double]'",
                 name, BsonText.typeName(v));
@@ -86,16 +86,25 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
 
     /** {@code w: 0} without {@code j}: the client wants no answer beyond {@code ok}. */
     public boolean unacknowledged() {
-        return !journal && w.filter(BsonValue::isNumber).map(v -> v.asNumber().doubleValue() < 1).orElse(false);
+        return !journal && w.filter(WriteConcern::numeric).map(v -> number(v) < 1).orElse(false);
     }
 
     private long members() {
-        return w.filter(BsonValue::isNumber).map(v -> v.isDouble() ? (long) v.asDouble().getValue() : v.asNumber().longValue())
-                .orElse(1L);
+        return w.filter(WriteConcern::numeric).map(WriteConcern::number).orElse(1L);
+    }
+
+    private static boolean numeric(BsonValue v) {
+        return v.isNumber() || v.isDecimal128();
+    }
+
+    /** A numeric value as MongoDB's safeNumberLong reads it: truncated, NaN as 0. */
+    private static long number(BsonValue v) {
+        double d = v.isDecimal128() ? v.asDecimal128().doubleValue() : v.asNumber().doubleValue();
+        return v.isInt32() || v.isInt64() ? v.asNumber().longValue() : Double.isNaN(d) ? 0 : (long) d;
     }
 
     private Optional<String> customMode() {
-        return w.filter(v -> !v.isNumber() && !(v.isString() && v.asString().getValue().equals("majority")))
+        return w.filter(v -> !numeric(v) && !(v.isString() && v.asString().getValue().equals("majority")))
                 .map(v -> v.isString() ? v.asString().getValue() : v.asDocument().toJson());
     }
 
