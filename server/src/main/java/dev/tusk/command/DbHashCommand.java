@@ -6,7 +6,7 @@ import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.Row;
-import dev.tusk.exec.TimeBudget;
+import dev.tusk.exec.Tx;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
-import org.jooq.impl.DSL;
 
 /**
  * dbHash, as MongoDB computes it: per collection (views aside, by name) the MD5 of its documents' BSON bytes in `_id`
@@ -71,8 +70,17 @@ final class DbHashCommand implements Command {
         BsonArray capped = new BsonArray();
         BsonDocument uuids = new BsonDocument();
         MessageDigest database = md5();
-        for (CollectionInfo c : collections) {
-            String hash = hash(cx, c);
+        // one snapshot for the whole database, as MongoDB reads it under a database lock
+        List<String> collectionHashes = cx.store().snapshot(tx -> {
+            List<String> out = new ArrayList<>();
+            for (CollectionInfo c : collections) {
+                out.add(hash(tx, c));
+            }
+            return out;
+        });
+        for (int i = 0; i < collections.size(); i++) {
+            CollectionInfo c = collections.get(i);
+            String hash = collectionHashes.get(i);
             hashes.append(c.name(), new BsonString(hash));
             database.update(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             if (c.capped()) {
@@ -88,11 +96,11 @@ final class DbHashCommand implements Command {
                 .append("timeMillis", new BsonInt64((System.nanoTime() - start) / 1_000_000)));
     }
 
-    private static String hash(CommandContext cx, CollectionInfo c) {
+    private static String hash(Tx tx, CollectionInfo c) {
         MessageDigest digest = md5();
         Optional<byte[]> after = Optional.empty();
         while (true) {
-            List<Row> page = cx.store().page(c, DSL.trueCondition(), after, PAGE, TimeBudget.unlimited());
+            List<Row> page = tx.page(c, after, PAGE);
             page.forEach(row -> digest.update(row.bson()));
             if (page.size() < PAGE) {
                 return HexFormat.of().formatHex(digest.digest());

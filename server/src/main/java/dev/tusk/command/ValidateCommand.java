@@ -9,7 +9,7 @@ import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.Row;
 import dev.tusk.exec.SecondaryIndex;
-import dev.tusk.exec.TimeBudget;
+import dev.tusk.exec.Tx;
 import dev.tusk.storage.IdKey;
 import dev.tusk.storage.QueryForm;
 import java.nio.ByteBuffer;
@@ -28,7 +28,6 @@ import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
-import org.jooq.impl.DSL;
 
 /**
  * validate: reads every document and checks what Tusk stores beside it — the `_key` its `_id` gives, the query form
@@ -65,29 +64,31 @@ final class ValidateCommand implements Command {
         List<IndexInfo> infos = cx.catalog().indexes(c).stream().filter(i -> !i.isIdIndex() && i.ready()).toList();
         List<SecondaryIndex> indexes = infos.stream().map(i -> SecondaryIndex.of(c, i)).toList();
         Findings found = new Findings(indexes);
-        Optional<byte[]> after = Optional.empty();
-        while (true) {
-            List<Row> page = cx.store().page(c, DSL.trueCondition(), after, PAGE, TimeBudget.unlimited());
-            check(cx, c, indexes, page, found);
-            if (page.size() < PAGE) {
-                break;
+        cx.store().snapshot(tx -> { // one snapshot: writers go on, and what validate compares is of one moment
+            Optional<byte[]> after = Optional.empty();
+            while (true) {
+                List<Row> page = tx.page(c, after, PAGE);
+                check(tx, c, indexes, page, found);
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = Optional.of(page.get(page.size() - 1).key());
             }
-            after = Optional.of(page.get(page.size() - 1).key());
-        }
-        for (int x = 0; x < indexes.size(); x++) {
-            SecondaryIndex index = indexes.get(x);
-            long held = cx.store().transaction(tx -> tx.indexRowCount(index));
-            long orphans = held - found.keysOfLiveDocuments[x];
-            if (orphans > 0) {
-                found.error(index.info().listedName(), orphans + " index entries point to documents that do not exist");
-                found.extra.add(new BsonDocument("indexName", new BsonString(index.info().listedName()))
-                        .append("entries", new BsonInt64(orphans)));
+            for (int x = 0; x < indexes.size(); x++) {
+                SecondaryIndex index = indexes.get(x);
+                long orphans = tx.indexRowCount(index) - found.keysOfLiveDocuments[x];
+                if (orphans > 0) {
+                    found.error(index.info().listedName(), orphans + " index entries point to documents that do not exist");
+                    found.extra.add(new BsonDocument("indexName", new BsonString(index.info().listedName()))
+                            .append("entries", new BsonInt64(orphans)));
+                }
             }
-        }
+            return null;
+        });
         return Replies.ok(found.reply(ns, c, infos));
     }
 
-    private static void check(CommandContext cx, CollectionInfo c, List<SecondaryIndex> indexes, List<Row> page, Findings found) {
+    private static void check(Tx tx, CollectionInfo c, List<SecondaryIndex> indexes, List<Row> page, Findings found) {
         if (page.isEmpty()) {
             return;
         }
@@ -115,7 +116,7 @@ final class ValidateCommand implements Command {
             docs.add(doc);
         }
         if (c.typedNumbers() && !keys.isEmpty()) {
-            Set<ByteBuffer> stale = cx.store().transaction(tx -> tx.queryFormMismatches(c, keys, forms));
+            Set<ByteBuffer> stale = tx.queryFormMismatches(c, keys, forms);
             for (int i = 0; i < keys.size(); i++) {
                 if (stale.contains(ByteBuffer.wrap(keys.get(i)))) {
                     found.invalid(keys.get(i), "Document with _id " + docs.get(i).get("_id")
@@ -125,7 +126,7 @@ final class ValidateCommand implements Command {
         }
         for (int x = 0; x < indexes.size(); x++) {
             SecondaryIndex index = indexes.get(x);
-            Map<ByteBuffer, Set<ByteBuffer>> held = cx.store().transaction(tx -> tx.indexKeysOf(index, keys));
+            Map<ByteBuffer, Set<ByteBuffer>> held = tx.indexKeysOf(index, keys);
             for (int i = 0; i < keys.size(); i++) {
                 Set<ByteBuffer> expected = index.keysOf(docs.get(i));
                 Set<ByteBuffer> actual = held.getOrDefault(ByteBuffer.wrap(keys.get(i)), Set.of());

@@ -361,6 +361,17 @@ public final class DocumentStore {
         });
     }
 
+    /**
+     * Runs read-only {@code work} in one REPEATABLE READ transaction: every statement sees the same snapshot, as a whole
+     * reading of a collection or database (validate, dbHash) needs while writers go on.
+     */
+    public <T> T snapshot(TransactionWork<T> work) {
+        return transaction(tx -> {
+            tx.beginSnapshot();
+            return work.run(tx);
+        });
+    }
+
     /** The body of a transaction. */
     @FunctionalInterface
     public interface TransactionWork<T> {

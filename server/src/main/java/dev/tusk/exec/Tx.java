@@ -29,6 +29,17 @@ public final class Tx {
                 .orderBy(DocumentStore.KEY).limit(limit).forUpdate()));
     }
 
+    /** Makes this (not yet used) transaction a read-only REPEATABLE READ one: one snapshot for all its statements. */
+    void beginSnapshot() {
+        Jdbc.update(connection, Jdbc.Statement.of("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    }
+
+    /** Up to {@code limit} rows after {@code afterKey}, in `_key` order, not locked. */
+    public List<Row> page(CollectionInfo c, Optional<byte[]> afterKey, int limit) {
+        return Jdbc.rows(connection, Jdbc.Statement.of(DocumentStore.pageQuery(DocumentStore.RENDER, c, DSL.trueCondition(),
+                afterKey, limit, false)));
+    }
+
     /** The row with this key, locked FOR UPDATE, if it still exists. */
     public Optional<Row> lockByKey(CollectionInfo c, byte[] key) {
         return Jdbc.rows(connection, Jdbc.Statement.of(
