@@ -73,6 +73,8 @@ public final class CommandTable {
                 new ReplSetGetConfigCommand(),
                 new ReplSetGetStatusCommand(),
                 new ServerStatusCommand(),
+                new SetFeatureCompatibilityVersionCommand(),
+                new SetParameterCommand(),
                 new StartSessionCommand(),
                 new TopCommand(),
                 new UpdateCommand(),

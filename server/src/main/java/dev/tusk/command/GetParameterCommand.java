@@ -51,6 +51,7 @@ final class GetParameterCommand implements Command {
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         Map<String, BsonValue> parameters = new TreeMap<>(PARAMETERS);
         parameters.put("enableTestCommands", BsonBoolean.valueOf(cx.config().enableTestCommands()));
+        parameters.put("logLevel", new BsonInt32(LogVerbosity.get()));
         BsonValue arg = request.commandValue();
         boolean all = arg.isString() && arg.asString().getValue().equals("*")
                 || arg.isDocument() && arg.asDocument().getBoolean("allParameters", BsonBoolean.FALSE).getValue();

@@ -189,6 +189,27 @@ class AdminCommandsIT {
         assertEquals(2, bad.getErrorCode());
     }
 
+    @Test
+    void setParameterChangesTheLogLevelAndRefusesTheRest() {
+        try {
+            assertEquals(0, admin.runCommand(new Document("setParameter", 1).append("logLevel", 1)).getInteger("was"));
+            assertEquals(1, admin.runCommand(new Document("getParameter", 1).append("logLevel", 1)).getInteger("logLevel"));
+        } finally {
+            admin.runCommand(new Document("setParameter", 1).append("logLevel", 0));
+        }
+        MongoCommandException unknown = assertThrows(MongoCommandException.class,
+                () -> admin.runCommand(new Document("setParameter", 1).append("noSuchParameter", 1)));
+        assertEquals(72, unknown.getErrorCode());
+        MongoCommandException elsewhere = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("setParameter", 1).append("logLevel", 0)));
+        assertEquals(13, elsewhere.getErrorCode());
+        assertEquals(1.0, admin.runCommand(new Document("setFeatureCompatibilityVersion", "7.0").append("confirm", true))
+                .get("ok", Number.class).doubleValue());
+        MongoCommandException older = assertThrows(MongoCommandException.class,
+                () -> admin.runCommand(new Document("setFeatureCompatibilityVersion", "6.0").append("confirm", true)));
+        assertEquals(2, older.getErrorCode());
+    }
+
     private Document validate() {
         return db.runCommand(new Document("validate", "items").append("full", true));
     }
