@@ -23,9 +23,7 @@ final class ConfigureFailPointCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("mode", "data"));
-        if (!request.database().equals("admin")) {
-            throw ErrorCode.UNAUTHORIZED.error("configureFailPoint may only be run against the admin database.");
-        }
+        request.requireAdminDatabase();
         String name = request.commandValue().isString() ? request.commandValue().asString().getValue() : "";
         if (!dev.tusk.dispatch.FailPoints.NAMES.contains(name)) {
             throw ErrorCode.NOT_IMPLEMENTED.error("fail point %s is not supported by Tusk", name);

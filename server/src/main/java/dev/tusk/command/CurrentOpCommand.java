@@ -3,7 +3,6 @@ package dev.tusk.command;
 import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
-import dev.tusk.error.ErrorCode;
 import dev.tusk.query.FilterEvaluator;
 import dev.tusk.query.FilterParser;
 import org.bson.BsonArray;
@@ -27,9 +26,7 @@ final class CurrentOpCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
-        if (!request.database().equals("admin")) {
-            throw ErrorCode.UNAUTHORIZED.error("currentOp may only be run against the admin database.");
-        }
+        request.requireAdminDatabase();
         BsonDocument filter = new BsonDocument();
         boolean all = false;
         for (var e : request.body().entrySet()) {

@@ -25,9 +25,7 @@ final class KillOpCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
-        if (!request.database().equals("admin")) {
-            throw ErrorCode.UNAUTHORIZED.error("killOp may only be run against the admin database.");
-        }
+        request.requireAdminDatabase();
         BsonValue op = request.body().get("op");
         if (op == null) {
             throw ErrorCode.FAILED_TO_PARSE.error("Did not provide \"op\" field");

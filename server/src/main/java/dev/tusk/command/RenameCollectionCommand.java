@@ -30,9 +30,7 @@ final class RenameCollectionCommand implements Command {
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
         CommandArgs args = new CommandArgs(request, Set.of("to", "dropTarget", "stayTemp"));
-        if (!request.database().equals("admin")) {
-            throw ErrorCode.UNAUTHORIZED.error("renameCollection may only be run against the admin database.");
-        }
+        request.requireAdminDatabase();
         String[] from = namespace(request.commandValue(), "renameCollection");
         String[] to = namespace(args.value("to").orElseThrow(() ->
                 ErrorCode.FAILED_TO_PARSE.error("BSON field 'renameCollection.to' is missing but a required field")), "to");

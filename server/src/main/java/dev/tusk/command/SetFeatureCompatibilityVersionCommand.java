@@ -21,9 +21,7 @@ final class SetFeatureCompatibilityVersionCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
-        if (!request.database().equals("admin")) {
-            throw ErrorCode.UNAUTHORIZED.error("setFeatureCompatibilityVersion may only be run against the admin database.");
-        }
+        request.requireAdminDatabase();
         BsonValue version = request.commandValue();
         if (!version.isString()) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'setFeatureCompatibilityVersion' is the wrong type '%s', expected type 'string'",

@@ -31,9 +31,7 @@ final class SetParameterCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
-        if (!request.database().equals("admin")) {
-            throw ErrorCode.UNAUTHORIZED.error("setParameter may only be run against the admin database.");
-        }
+        request.requireAdminDatabase();
         BsonDocument reply = new BsonDocument();
         for (String key : request.body().keySet()) {
             if (key.equals(request.name()) || GenericArguments.NAMES.contains(key)) {

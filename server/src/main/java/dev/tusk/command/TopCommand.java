@@ -3,7 +3,6 @@ package dev.tusk.command;
 import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
-import dev.tusk.error.ErrorCode;
 import dev.tusk.exec.CollectionUsage;
 import org.bson.BsonDocument;
 
@@ -24,9 +23,7 @@ final class TopCommand implements Command {
 
     @Override
     public BsonDocument execute(CommandRequest request, CommandContext cx) {
-        if (!request.database().equals("admin")) {
-            throw ErrorCode.UNAUTHORIZED.error("top may only be run against the admin database.");
-        }
+        request.requireAdminDatabase();
         return Replies.ok(new BsonDocument("totals", CollectionUsage.top()));
     }
 }

@@ -20,4 +20,11 @@ public record CommandRequest(String name, BsonDocument body, String database, Ge
     public BsonValue commandValue() {
         return body.get(body.getFirstKey());
     }
+
+    /** Admin commands answer 13 elsewhere, with MongoDB's message. */
+    public void requireAdminDatabase() {
+        if (!database.equals("admin")) {
+            throw dev.tusk.error.ErrorCode.UNAUTHORIZED.error("%s may only be run against the admin database.", name);
+        }
+    }
 }
