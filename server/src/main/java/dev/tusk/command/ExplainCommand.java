@@ -162,9 +162,13 @@ final class ExplainCommand implements Command {
         BsonDocument executedStages = winning.clone();
         if (write.isPresent()) {
             long matched = explained.map(QueryExplainer.Explained::nReturned).orElse(0L);
+            long modified = execute && !write.get().delete() && info.isPresent()
+                    ? ExplainedWrites.wouldModify(write.get(), new dev.tusk.exec.QueryExecutor(cx.store(), request.timeBudget(),
+                            cx.indexes().secondary(info.get())).open(info.get(), spec, options), spec.filter())
+                    : 0;
             executedStages = ExplainedWrites.stage(write.get(), executedStages.append("nReturned", new BsonInt32((int) matched)),
-                    Optional.of(matched));
-            winning = ExplainedWrites.stage(write.get(), winning, Optional.empty());
+                    Optional.of(matched), modified);
+            winning = ExplainedWrites.stage(write.get(), winning, Optional.empty(), 0);
         }
         queryPlanner.append("winningPlan", winning).append("rejectedPlans", new BsonArray());
         BsonDocument planner = new BsonDocument("queryPlanner", queryPlanner);

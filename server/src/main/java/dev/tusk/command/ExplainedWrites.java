@@ -18,7 +18,8 @@ final class ExplainedWrites {
 
     /** The one statement an explained write holds. */
     record Statement(BsonDocument query, Optional<BsonDocument> sort, long limit, boolean delete, boolean upsert,
-            Optional<BsonValue> hint, Optional<BsonValue> collation) {}
+            Optional<BsonValue> hint, Optional<BsonValue> collation, Optional<BsonValue> update, Optional<BsonValue> arrayFilters,
+            BsonDocument let) {}
 
     private ExplainedWrites() {}
 
@@ -36,18 +37,53 @@ final class ExplainedWrites {
             BsonDocument s = command.getArray(list).get(0).asDocument();
             BsonDocument q = s.isDocument("q") ? s.getDocument("q") : new BsonDocument();
             boolean one = name.equals("update") ? !flag(s, "multi") : s.isNumber("limit") && s.getNumber("limit").intValue() == 1;
+            if (name.equals("update") && !s.containsKey("u")) {
+                throw ErrorCode.LOCATION_40414.error("BSON field 'update.updates.u' is missing but a required field");
+            }
             return new Statement(q, Optional.empty(), one ? 1 : 0, name.equals("delete"), flag(s, "upsert"),
-                    Optional.ofNullable(s.get("hint")), Optional.ofNullable(s.get("collation")));
+                    Optional.ofNullable(s.get("hint")), Optional.ofNullable(s.get("collation")), Optional.ofNullable(s.get("u")),
+                    Optional.ofNullable(s.get("arrayFilters")), let(command));
         }
         BsonDocument q = command.isDocument("query") ? command.getDocument("query") : new BsonDocument();
+        if (!flag(command, "remove") && !command.containsKey("update")) {
+            throw ErrorCode.FAILED_TO_PARSE.error("Either an update or remove=true must be specified");
+        }
         Optional<BsonDocument> sort = Optional.ofNullable(command.get("sort")).filter(BsonValue::isDocument).map(BsonValue::asDocument)
                 .filter(d -> !d.isEmpty());
         return new Statement(q, sort, 1, flag(command, "remove"), flag(command, "upsert"),
-                Optional.ofNullable(command.get("hint")), Optional.ofNullable(command.get("collation")));
+                Optional.ofNullable(command.get("hint")), Optional.ofNullable(command.get("collation")),
+                Optional.ofNullable(command.get("update")), Optional.ofNullable(command.get("arrayFilters")), let(command));
     }
 
-    /** The write's stage over the read's plan; {@code matched} when the read ran (executionStats). */
-    static BsonDocument stage(Statement s, BsonDocument read, Optional<Long> matched) {
+    private static BsonDocument let(BsonDocument command) {
+        return command.isDocument("let") ? command.getDocument("let") : new BsonDocument();
+    }
+
+    /**
+     * How many of the matched documents the update would change: it is applied to each (as the write would, the
+     * positional operator seeing the query) without writing anything.
+     */
+    static long wouldModify(Statement s, dev.tusk.cursor.DocumentSource matched, dev.tusk.query.FilterNode query) {
+        dev.tusk.expr.Variables vars = dev.tusk.expr.Variables.withLet(s.let());
+        dev.tusk.update.UpdateSpec update = dev.tusk.update.UpdateSpec.parse(s.update().orElseThrow(),
+                ArrayFilterArgs.parse(s.arrayFilters().orElse(null), "explain"), vars);
+        long modified = 0;
+        try {
+            while (!matched.exhausted()) {
+                for (BsonDocument doc : matched.next(1000, 16L * 1024 * 1024)) {
+                    if (update.apply(doc, false, Optional.of(query)).modified()) {
+                        modified++;
+                    }
+                }
+            }
+        } finally {
+            matched.close();
+        }
+        return modified;
+    }
+
+    /** The write's stage over the read's plan; {@code matched} (and for an update {@code modified}) when the read ran. */
+    static BsonDocument stage(Statement s, BsonDocument read, Optional<Long> matched, long modified) {
         BsonDocument stage = new BsonDocument("stage", new BsonString(s.delete() ? "DELETE" : "UPDATE"));
         matched.ifPresent(n -> {
             stage.append("nReturned", new BsonInt32(0));
@@ -55,6 +91,7 @@ final class ExplainedWrites {
                 stage.append("nWouldDelete", new BsonInt32(n.intValue()));
             } else {
                 stage.append("nMatched", new BsonInt32(n.intValue()))
+                        .append("nWouldModify", new BsonInt32((int) modified))
                         .append("nWouldUpsert", new BsonInt32(s.upsert() && n == 0 ? 1 : 0));
             }
         });

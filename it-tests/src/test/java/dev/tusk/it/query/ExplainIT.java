@@ -238,7 +238,14 @@ class ExplainIT {
         assertEquals(0, stats.getInteger("nReturned"));
         Document stage = stats.get("executionStages", Document.class);
         assertEquals(30, stage.getInteger("nMatched"));
+        assertEquals(30, stage.getInteger("nWouldModify"));
         assertEquals(0, stage.getInteger("nWouldUpsert"));
+        Document noop = db.runCommand(new Document("explain", new Document("update", "c").append("updates", List.of(
+                new Document("q", new Document("a", 3)).append("u", new Document("$set", new Document("a", 3))).append("multi", true))))
+                .append("verbosity", "executionStats"));
+        Document noopStage = noop.get("executionStats", Document.class).get("executionStages", Document.class);
+        assertEquals(30, noopStage.getInteger("nMatched"));
+        assertEquals(0, noopStage.getInteger("nWouldModify"), "setting a field to its value changes nothing");
         assertTrue(update.get("tusk", Document.class).getString("sql").contains(FILTER));
 
         Document delete = db.runCommand(new Document("explain", new Document("delete", "c").append("deletes", List.of(
