@@ -40,6 +40,7 @@ final class GetMoreCommand implements Command {
         OpenCursor cursor = cx.cursors().get(id)
                 .orElseThrow(() -> ErrorCode.CURSOR_NOT_FOUND.error("cursor id %d not found", id));
         String ns = request.database() + "." + collection;
+        checkSession(id, cursor.session(), request.generic().lsid().map(l -> l.get("id")));
         if (!cursor.namespace().equals(ns) && !cursor.namespace().startsWith(request.database() + ".$cmd")) {
             throw ErrorCode.UNAUTHORIZED.error("Requested getMore on namespace '%s', but cursor belongs to a different namespace %s",
                     ns, cursor.namespace());
@@ -67,5 +68,28 @@ final class GetMoreCommand implements Command {
         } finally {
             cursor.lock().unlock();
         }
+    }
+
+    /** As MongoDB: a cursor is continued in the session it was opened in (50736, 50737, 50738). */
+    private static void checkSession(long id, java.util.Optional<org.bson.BsonValue> opened, java.util.Optional<org.bson.BsonValue> now) {
+        if (now.isPresent() && opened.isEmpty()) {
+            throw ErrorCode.LOCATION_50736.error("Cannot run getMore on cursor %d, which was not created in a session, in session %s",
+                    id, sessionText(now.get()));
+        }
+        if (now.isEmpty() && opened.isPresent()) {
+            throw ErrorCode.LOCATION_50737.error("Cannot run getMore on cursor %d, which was created in session %s, without an lsid",
+                    id, sessionText(opened.get()));
+        }
+        if (now.isPresent() && !now.equals(opened)) {
+            throw ErrorCode.LOCATION_50738.error("Cannot run getMore on cursor %d, which was created in session %s, in session %s",
+                    id, sessionText(opened.get()), sessionText(now.get()));
+        }
+    }
+
+    /** A session id as MongoDB prints one: its UUID and the (unauthenticated) user's uid. */
+    private static String sessionText(org.bson.BsonValue id) {
+        String uuid = id.isBinary() && id.asBinary().getType() == 4 && id.asBinary().getData().length == 16
+                ? id.asBinary().asUuid().toString() : String.valueOf(id);
+        return "{ id: UUID(\"" + uuid + "\"), uid: BinData(0, E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855) }";
     }
 }

@@ -85,6 +85,24 @@ class LocalSessionsIT {
         assertEquals(20, n, "a cursor of another session stays");
     }
 
+    @Test
+    void aCursorIsContinuedOnlyInItsOwnSession() {
+        MongoCollection<Document> c = db.getCollection("own_session");
+        c.drop();
+        c.insertMany(List.of(new Document("_id", 1), new Document("_id", 2), new Document("_id", 3)));
+        try (ClientSession a = TuskTestServer.client().startSession(); ClientSession b = TuskTestServer.client().startSession()) {
+            Document first = db.runCommand(a, new Document("find", "own_session").append("batchSize", 1));
+            long id = first.get("cursor", Document.class).getLong("id");
+            MongoCommandException other = assertThrows(MongoCommandException.class,
+                    () -> db.runCommand(b, new Document("getMore", id).append("collection", "own_session")));
+            assertEquals(50738, other.getErrorCode());
+            assertTrue(other.getErrorMessage().startsWith("Cannot run getMore on cursor " + id + ", which was created in session"),
+                    other.getErrorMessage());
+            Document next = db.runCommand(a, new Document("getMore", id).append("collection", "own_session"));
+            assertEquals(2, next.get("cursor", Document.class).getList("nextBatch", Document.class).size(), "the rest, in its own session");
+        }
+    }
+
     private static List<org.bson.BsonValue> listed() {
         List<org.bson.BsonValue> ids = new ArrayList<>();
         db.aggregate(List.of(new Document("$listLocalSessions", new Document())), BsonDocument.class)
