@@ -32,7 +32,14 @@ final class ServerStatusCommand implements Command {
                 .append("connections", new BsonDocument("current", new BsonInt32((int) stats.currentConnections()))
                         .append("available", new BsonInt32(Math.max(0, 1_000_000 - (int) stats.currentConnections())))
                         .append("totalCreated", new BsonInt32((int) stats.totalConnections())))
-                .append("opcounters", stats.opcounters());
+                .append("opcounters", stats.opcounters())
+                .append("network", new BsonDocument("bytesIn", new BsonInt64(dev.tusk.wire.WireTraffic.bytesIn()))
+                        .append("bytesOut", new BsonInt64(dev.tusk.wire.WireTraffic.bytesOut()))
+                        .append("physicalBytesIn", new BsonInt64(dev.tusk.wire.WireTraffic.bytesIn()))
+                        .append("physicalBytesOut", new BsonInt64(dev.tusk.wire.WireTraffic.bytesOut()))
+                        .append("numRequests", new BsonInt64(dev.tusk.wire.WireTraffic.requests())))
+                .append("metrics", new BsonDocument("cursor", new BsonDocument("open",
+                        new BsonDocument("total", new BsonInt64(cx.cursors().size())))));
         var topology = cx.topology();
         topology.replicaSetName().ifPresent(rs -> reply.append("repl", new BsonDocument("setName", new BsonString(rs))
                 .append("isWritablePrimary", BsonBoolean.TRUE)

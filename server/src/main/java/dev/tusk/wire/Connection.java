@@ -91,6 +91,7 @@ final class Connection implements Runnable {
         for (Optional<ByteBuf> frame = frames.next(); frame.isPresent(); frame = frames.next()) {
             WireRequest request;
             BsonDocument reply;
+            WireTraffic.received(frame.get().readableBytes());
             try {
                 request = decode(frame.get());
                 reply = execute(request, state);
@@ -145,6 +146,7 @@ final class Connection implements Runnable {
                     replyIds.incrementAndGet());
         }
         try {
+            WireTraffic.sent(message.readableBytes());
             message.getBytes(message.readerIndex(), out, message.readableBytes());
         } finally {
             message.release();

@@ -210,6 +210,20 @@ class AdminCommandsIT {
         assertEquals(2, older.getErrorCode());
     }
 
+    @Test
+    void serverStatusCountsNetworkTrafficAndOpenCursors() {
+        Document before = admin.runCommand(new Document("serverStatus", 1)).get("network", Document.class);
+        items.find().batchSize(1).iterator().next(); // leaves a cursor open
+        Document after = admin.runCommand(new Document("serverStatus", 1));
+        Document network = after.get("network", Document.class);
+        assertTrue(network.get("numRequests", Number.class).longValue() >= before.get("numRequests", Number.class).longValue() + 2);
+        assertTrue(network.get("bytesIn", Number.class).longValue() > before.get("bytesIn", Number.class).longValue());
+        assertTrue(network.get("bytesOut", Number.class).longValue() > before.get("bytesOut", Number.class).longValue());
+        long open = after.get("metrics", Document.class).get("cursor", Document.class).get("open", Document.class)
+                .get("total", Number.class).longValue();
+        assertTrue(open >= 1, after.get("metrics", Document.class).toJson());
+    }
+
     private Document validate() {
         return db.runCommand(new Document("validate", "items").append("full", true));
     }
