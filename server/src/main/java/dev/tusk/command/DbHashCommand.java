@@ -5,14 +5,12 @@ import dev.tusk.dispatch.Command;
 import dev.tusk.dispatch.CommandContext;
 import dev.tusk.dispatch.CommandRequest;
 import dev.tusk.error.ErrorCode;
-import dev.tusk.exec.Row;
 import dev.tusk.exec.Tx;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.BsonArray;
@@ -29,8 +27,6 @@ import org.bson.BsonValue;
  * MongoDB database with views also hashes its system.views collection, which Tusk does not have.)
  */
 final class DbHashCommand implements Command {
-    private static final int PAGE = 1000;
-
     @Override
     public String name() {
         return "dbHash";
@@ -98,15 +94,8 @@ final class DbHashCommand implements Command {
 
     private static String hash(Tx tx, CollectionInfo c) {
         MessageDigest digest = md5();
-        Optional<byte[]> after = Optional.empty();
-        while (true) {
-            List<Row> page = tx.page(c, after, PAGE);
-            page.forEach(row -> digest.update(row.bson()));
-            if (page.size() < PAGE) {
-                return HexFormat.of().formatHex(digest.digest());
-            }
-            after = Optional.of(page.get(page.size() - 1).key());
-        }
+        tx.scan(c, page -> page.forEach(row -> digest.update(row.bson())));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest md5() {

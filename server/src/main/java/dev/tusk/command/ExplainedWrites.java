@@ -36,21 +36,23 @@ final class ExplainedWrites {
             }
             BsonDocument s = command.getArray(list).get(0).asDocument();
             BsonDocument q = s.isDocument("q") ? s.getDocument("q") : new BsonDocument();
-            boolean one = name.equals("update") ? !flag(s, "multi") : s.isNumber("limit") && s.getNumber("limit").intValue() == 1;
+            String context = name + "." + list;
+            boolean one = name.equals("update") ? !Flags.bool(s, "multi", context)
+                    : s.isNumber("limit") && s.getNumber("limit").intValue() == 1;
             if (name.equals("update") && !s.containsKey("u")) {
                 throw ErrorCode.LOCATION_40414.error("BSON field 'update.updates.u' is missing but a required field");
             }
-            return new Statement(q, Optional.empty(), one ? 1 : 0, name.equals("delete"), flag(s, "upsert"),
+            return new Statement(q, Optional.empty(), one ? 1 : 0, name.equals("delete"), Flags.bool(s, "upsert", context),
                     Optional.ofNullable(s.get("hint")), Optional.ofNullable(s.get("collation")), Optional.ofNullable(s.get("u")),
                     Optional.ofNullable(s.get("arrayFilters")), let(command));
         }
         BsonDocument q = command.isDocument("query") ? command.getDocument("query") : new BsonDocument();
-        if (!flag(command, "remove") && !command.containsKey("update")) {
+        if (!Flags.bool(command, "remove", name) && !command.containsKey("update")) {
             throw ErrorCode.FAILED_TO_PARSE.error("Either an update or remove=true must be specified");
         }
         Optional<BsonDocument> sort = Optional.ofNullable(command.get("sort")).filter(BsonValue::isDocument).map(BsonValue::asDocument)
                 .filter(d -> !d.isEmpty());
-        return new Statement(q, sort, 1, flag(command, "remove"), flag(command, "upsert"),
+        return new Statement(q, sort, 1, Flags.bool(command, "remove", name), Flags.bool(command, "upsert", name),
                 Optional.ofNullable(command.get("hint")), Optional.ofNullable(command.get("collation")),
                 Optional.ofNullable(command.get("update")), Optional.ofNullable(command.get("arrayFilters")), let(command));
     }
@@ -96,10 +98,5 @@ final class ExplainedWrites {
             }
         });
         return stage.append("inputStage", read);
-    }
-
-    private static boolean flag(BsonDocument d, String field) {
-        BsonValue v = d.get(field);
-        return v != null && (v.isBoolean() ? v.asBoolean().getValue() : v.isNumber() && v.asNumber().doubleValue() != 0);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 
 /**
  * collMod's conversion of an index to unique (MongoDB 6.0+), in two steps: {@code prepareUnique: true} makes writes
@@ -38,7 +37,7 @@ final class UniqueConversion {
             if (dryRun) {
                 throw ErrorCode.INVALID_OPTIONS.error("dryRun: true is only supported with unique: true");
             }
-            boolean prepare = flag(change, "prepareUnique");
+            boolean prepare = Flags.bool(change, "prepareUnique", "collMod.index");
             if (index.unique()) {
                 return; // already enforced
             }
@@ -51,7 +50,7 @@ final class UniqueConversion {
             }
             return;
         }
-        if (!flag(change, "unique")) {
+        if (!Flags.bool(change, "unique", "collMod.index")) {
             throw ErrorCode.NOT_IMPLEMENTED.error("collMod index unique: false (converting a unique index back) is not supported by Tusk yet");
         }
         if (index.unique()) {
@@ -102,14 +101,5 @@ final class UniqueConversion {
             out.add(new BsonDocument("ids", ids));
         }
         return out;
-    }
-
-    private static boolean flag(BsonDocument change, String field) {
-        BsonValue v = change.get(field);
-        if (!v.isBoolean()) {
-            throw ErrorCode.TYPE_MISMATCH.error("BSON field 'collMod.index.%s' is the wrong type '%s', expected type 'bool'",
-                    field, dev.tusk.bson.BsonText.typeName(v));
-        }
-        return v.asBoolean().getValue();
     }
 }

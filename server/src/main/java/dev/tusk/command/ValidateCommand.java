@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonBinary;
@@ -36,7 +35,6 @@ import org.bson.RawBsonDocument;
  * Tusk's back may not be, and then queries and indexes would answer from stale forms.
  */
 final class ValidateCommand implements Command {
-    private static final int PAGE = 1000;
     private static final int MAX_LISTED = 100;
 
     @Override
@@ -61,19 +59,11 @@ final class ValidateCommand implements Command {
         if (c.isView()) {
             throw ErrorCode.COMMAND_NOT_SUPPORTED_ON_VIEW.error("Cannot validate a view");
         }
-        List<IndexInfo> infos = cx.catalog().indexes(c).stream().filter(i -> !i.isIdIndex() && i.ready()).toList();
-        List<SecondaryIndex> indexes = infos.stream().map(i -> SecondaryIndex.of(c, i)).toList();
+        List<SecondaryIndex> indexes = cx.indexes().secondary(c);
+        List<IndexInfo> infos = indexes.stream().map(SecondaryIndex::info).toList();
         Findings found = new Findings(indexes);
         cx.store().snapshot(tx -> { // one snapshot: writers go on, and what validate compares is of one moment
-            Optional<byte[]> after = Optional.empty();
-            while (true) {
-                List<Row> page = tx.page(c, after, PAGE);
-                check(tx, c, indexes, page, found);
-                if (page.size() < PAGE) {
-                    break;
-                }
-                after = Optional.of(page.get(page.size() - 1).key());
-            }
+            tx.scan(c, page -> check(tx, c, indexes, page, found));
             for (int x = 0; x < indexes.size(); x++) {
                 SecondaryIndex index = indexes.get(x);
                 long orphans = tx.indexRowCount(index) - found.keysOfLiveDocuments[x];
@@ -93,29 +83,32 @@ final class ValidateCommand implements Command {
             return;
         }
         List<byte[]> keys = new ArrayList<>(page.size());
-        List<String> forms = new ArrayList<>(page.size());
         List<RawBsonDocument> docs = new ArrayList<>(page.size());
+        // collections from before typed numbers get their query forms rewritten in the background: not compared here
+        List<String> forms = new ArrayList<>(c.typedNumbers() ? page.size() : 0);
         for (Row row : page) {
             found.records++;
-            RawBsonDocument doc;
+            RawBsonDocument doc = row.document();
             BsonValue id;
+            String form;
             try {
-                doc = row.document();
                 id = doc.get("_id");
-                forms.add(QueryForm.toJson(doc));
+                form = c.typedNumbers() ? QueryForm.toJson(doc) : null;
             } catch (RuntimeException e) {
                 found.invalid(row.key(), "Document with RecordId key " + hex(row.key()) + " is not valid BSON: " + e.getMessage());
                 continue;
             }
             if (id == null || !java.util.Arrays.equals(IdKey.encode(id), row.key())) {
-                forms.remove(forms.size() - 1);
                 found.invalid(row.key(), "Document with _id " + (id == null ? "(missing)" : id) + " is stored under another _id's key");
                 continue;
             }
             keys.add(row.key());
             docs.add(doc);
+            if (form != null) {
+                forms.add(form);
+            }
         }
-        if (c.typedNumbers() && !keys.isEmpty()) {
+        if (!forms.isEmpty()) {
             Set<ByteBuffer> stale = tx.queryFormMismatches(c, keys, forms);
             for (int i = 0; i < keys.size(); i++) {
                 if (stale.contains(ByteBuffer.wrap(keys.get(i)))) {

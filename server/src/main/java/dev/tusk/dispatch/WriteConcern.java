@@ -1,5 +1,6 @@
 package dev.tusk.dispatch;
 
+import dev.tusk.bson.BsonNumbers;
 import dev.tusk.bson.BsonText;
 import dev.tusk.error.ErrorCode;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
             throw ErrorCode.FAILED_TO_PARSE.error("fsync and j options cannot be used together");
         }
         BsonValue wtimeout = wc.get("wtimeout");
-        if (wtimeout != null && !numeric(wtimeout)) {
+        if (wtimeout != null && !BsonNumbers.isNumber(wtimeout)) {
             throw ErrorCode.TYPE_MISMATCH.error("BSON field 'wtimeout' is the wrong type '%s', expected types '[int, long, double, decimal]'",
                     BsonText.typeName(wtimeout));
         }
@@ -48,7 +49,7 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
     }
 
     private static void checkW(BsonValue w) {
-        if (w.isNumber() || w.isDecimal128()) {
+        if (BsonNumbers.isNumber(w)) {
             long n = number(w);
             if (n < 0 || n > MAX_MEMBERS) {
                 throw ErrorCode.FAILED_TO_PARSE.error(
@@ -67,7 +68,7 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
         if (v.isBoolean()) {
             return v.asBoolean().getValue();
         }
-        if (v.isNumber() || v.isDecimal128()) {
+        if (BsonNumbers.isNumber(v)) {
             return number(v) != 0;
         }
         throw ErrorCode.TYPE_MISMATCH.error("BSON field '%s' is the wrong type '%s', expected types '[bool, long, int, decimal, double]'",
@@ -86,15 +87,11 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
 
     /** {@code w: 0} without {@code j}: the client wants no answer beyond {@code ok}. */
     public boolean unacknowledged() {
-        return !journal && w.filter(WriteConcern::numeric).map(v -> number(v) < 1).orElse(false);
+        return !journal && w.filter(BsonNumbers::isNumber).map(v -> number(v) < 1).orElse(false);
     }
 
     private long members() {
-        return w.filter(WriteConcern::numeric).map(WriteConcern::number).orElse(1L);
-    }
-
-    private static boolean numeric(BsonValue v) {
-        return v.isNumber() || v.isDecimal128();
+        return w.filter(BsonNumbers::isNumber).map(WriteConcern::number).orElse(1L);
     }
 
     /** A numeric value as MongoDB's safeNumberLong reads it: truncated, NaN as 0. */
@@ -104,7 +101,7 @@ public record WriteConcern(Optional<BsonValue> w, boolean journal, Optional<Bson
     }
 
     private Optional<String> customMode() {
-        return w.filter(v -> !numeric(v) && !(v.isString() && v.asString().getValue().equals("majority")))
+        return w.filter(v -> !BsonNumbers.isNumber(v) && !(v.isString() && v.asString().getValue().equals("majority")))
                 .map(v -> v.isString() ? v.asString().getValue() : v.asDocument().toJson());
     }
 

@@ -30,7 +30,19 @@ public final class CollectionUsage {
     private static final java.util.List<String> TOP_FIELDS = java.util.List.of("total", "readLock", "writeLock", "queries",
             "getmore", "insert", "update", "remove", "commands");
 
-    private record Usage(Map<Kind, Latency> latency, AtomicLong scans, Map<String, Latency> top) {
+    /** A top counter: time and count, no histogram. */
+    private record Total(AtomicLong micros, AtomicLong ops) {
+        Total() {
+            this(new AtomicLong(), new AtomicLong());
+        }
+
+        void add(long us) {
+            micros.addAndGet(us);
+            ops.incrementAndGet();
+        }
+    }
+
+    private record Usage(Map<Kind, Latency> latency, AtomicLong scans, Map<String, Total> top) {
         Usage() {
             this(new ConcurrentHashMap<>(), new AtomicLong(), new ConcurrentHashMap<>());
         }
@@ -66,10 +78,13 @@ public final class CollectionUsage {
     public static void ran(String namespace, String command, long micros) {
         Usage usage = BY_NAMESPACE.computeIfAbsent(namespace, n -> new Usage());
         Kind kind = kind(command);
-        count(usage.latency().computeIfAbsent(kind, k -> new Latency()), micros);
-        count(usage.top().computeIfAbsent("total", k -> new Latency()), micros);
+        Latency l = usage.latency().computeIfAbsent(kind, k -> new Latency());
+        l.micros().addAndGet(micros);
+        l.ops().incrementAndGet();
+        l.histogram().incrementAndGet(bucket(micros));
+        usage.top().computeIfAbsent("total", k -> new Total()).add(micros);
         if (kind == Kind.READS || kind == Kind.WRITES) {
-            count(usage.top().computeIfAbsent(kind == Kind.READS ? "readLock" : "writeLock", k -> new Latency()), micros);
+            usage.top().computeIfAbsent(kind == Kind.READS ? "readLock" : "writeLock", k -> new Total()).add(micros);
         }
         String operation = switch (command) {
             case "find" -> "queries";
@@ -78,13 +93,7 @@ public final class CollectionUsage {
             case "delete" -> "remove";
             default -> "commands";
         };
-        count(usage.top().computeIfAbsent(operation, k -> new Latency()), micros);
-    }
-
-    private static void count(Latency l, long micros) {
-        l.micros().addAndGet(micros);
-        l.ops().incrementAndGet();
-        l.histogram().incrementAndGet(bucket(micros));
+        usage.top().computeIfAbsent(operation, k -> new Total()).add(micros);
     }
 
     /** The top command's {@code totals}: per namespace, the time (µs) and count of each kind of operation. */
@@ -93,7 +102,7 @@ public final class CollectionUsage {
         new java.util.TreeMap<>(BY_NAMESPACE).forEach((ns, usage) -> {
             BsonDocument d = new BsonDocument();
             for (String field : TOP_FIELDS) {
-                Latency l = usage.top().getOrDefault(field, new Latency());
+                Total l = usage.top().getOrDefault(field, new Total());
                 d.append(field, new BsonDocument("time", new BsonInt64(l.micros().get())).append("count", new BsonInt64(l.ops().get())));
             }
             totals.append(ns, d);

@@ -15,6 +15,7 @@ import org.jooq.JSONB;
 
 /** The operations available inside one transaction. */
 public final class Tx {
+    private static final int SCAN_PAGE = 1000;
     private final Connection connection;
 
     Tx(Connection connection) {
@@ -34,10 +35,18 @@ public final class Tx {
         Jdbc.update(connection, Jdbc.Statement.of("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
     }
 
-    /** Up to {@code limit} rows after {@code afterKey}, in `_key` order, not locked. */
-    public List<Row> page(CollectionInfo c, Optional<byte[]> afterKey, int limit) {
-        return Jdbc.rows(connection, Jdbc.Statement.of(DocumentStore.pageQuery(DocumentStore.RENDER, c, DSL.trueCondition(),
-                afterKey, limit, false)));
+    /** Hands every row of the collection to {@code work}, in `_key` order, a page of 1,000 (not locked) at a time. */
+    public void scan(CollectionInfo c, java.util.function.Consumer<List<Row>> work) {
+        Optional<byte[]> after = Optional.empty();
+        while (true) {
+            List<Row> page = Jdbc.rows(connection, Jdbc.Statement.of(DocumentStore.pageQuery(DocumentStore.RENDER, c,
+                    DSL.trueCondition(), after, SCAN_PAGE, false)));
+            work.accept(page);
+            if (page.size() < SCAN_PAGE) {
+                return;
+            }
+            after = Optional.of(page.get(page.size() - 1).key());
+        }
     }
 
     /** The row with this key, locked FOR UPDATE, if it still exists. */

@@ -267,5 +267,14 @@ class ExplainIT {
                 () -> db.runCommand(new Document("explain", new Document("delete", "c").append("deletes", List.of(
                         new Document("q", new Document()).append("limit", 0), new Document("q", new Document()).append("limit", 0))))));
         assertEquals(16, batch.getErrorCode());
+        db.createView("c_view", "c", List.of());
+        try {
+            com.mongodb.MongoCommandException view = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoCommandException.class,
+                    () -> db.runCommand(new Document("explain", new Document("delete", "c_view").append("deletes", List.of(
+                            new Document("q", new Document()).append("limit", 0))))));
+            assertEquals(166, view.getErrorCode());
+        } finally {
+            db.getCollection("c_view").drop();
+        }
     }
 }

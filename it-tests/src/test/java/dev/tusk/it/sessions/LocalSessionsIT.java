@@ -10,6 +10,7 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import dev.tusk.it.support.RawWireClient;
 import dev.tusk.it.support.TuskTestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,46 @@ class LocalSessionsIT {
             Document next = db.runCommand(a, new Document("getMore", id).append("collection", "own_session"));
             assertEquals(2, next.get("cursor", Document.class).getList("nextBatch", Document.class).size(), "the rest, in its own session");
         }
+    }
+
+    @Test
+    void aCursorOpenedInASessionNeedsItAndOneWithoutRefusesOne() throws Exception {
+        MongoCollection<Document> c = db.getCollection("own_session_raw");
+        c.drop();
+        c.insertMany(List.of(new Document("_id", 1), new Document("_id", 2), new Document("_id", 3)));
+        BsonDocument lsid = new BsonDocument("id", new org.bson.BsonBinary(java.util.UUID.randomUUID()));
+        try (RawWireClient wire = new RawWireClient(TuskTestServer.server().port())) {
+            long inSession = wire.command(find().append("lsid", lsid)).getDocument("cursor").getInt64("id").getValue();
+            BsonDocument without = wire.command(getMore(inSession));
+            assertEquals(50737, without.getInt32("code").getValue(), without.toJson());
+            long noSession = wire.command(find()).getDocument("cursor").getInt64("id").getValue();
+            BsonDocument with = wire.command(getMore(noSession).append("lsid", lsid));
+            assertEquals(50736, with.getInt32("code").getValue(), with.toJson());
+            assertEquals(2, wire.command(getMore(noSession)).getDocument("cursor").getArray("nextBatch").size());
+        }
+    }
+
+    @Test
+    void killAllSessionsByPatternEndsTheSessionsItNames() {
+        BsonDocument lsid = db.runCommand(new Document("startSession", 1), BsonDocument.class).getDocument("id");
+        db.runCommand(new Document("killAllSessionsByPattern", List.of(new Document("lsid", lsid))));
+        assertFalse(listed().contains(lsid.get("id")));
+        MongoCommandException notAList = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("killSessions", "x")));
+        assertEquals(14, notAList.getErrorCode());
+        MongoCommandException noId = assertThrows(MongoCommandException.class,
+                () -> db.runCommand(new Document("refreshSessions", List.of(new Document("x", 1)))));
+        assertEquals(9, noId.getErrorCode());
+    }
+
+    private static BsonDocument find() {
+        return new BsonDocument("find", new org.bson.BsonString("own_session_raw")).append("batchSize", new org.bson.BsonInt32(1))
+                .append("$db", new org.bson.BsonString("local_sessions_it"));
+    }
+
+    private static BsonDocument getMore(long id) {
+        return new BsonDocument("getMore", new org.bson.BsonInt64(id)).append("collection", new org.bson.BsonString("own_session_raw"))
+                .append("$db", new org.bson.BsonString("local_sessions_it"));
     }
 
     private static List<org.bson.BsonValue> listed() {
